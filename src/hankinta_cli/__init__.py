@@ -1,0 +1,3 @@
+"""hankinta: Finnish public procurement programmes as code."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,313 @@
+"""Bytes → (data, positions): the one safe, fast way every command reads a programme file.
+
+libyaml (through PyYAML's C parser) produces events; this module builds plain Python data
+from them in a single loop, without recursion, and records where each key and value sits.
+Working on events rather than PyYAML's composed nodes is deliberate:
+
+* nothing is ever constructed from a tag, so `!!python/object` cannot run code (it is refused);
+* aliases are refused outright, so an alias bomb ("billion laughs") costs nothing;
+* nesting depth is checked as events arrive (libyaml's composer recurses in C and crashes
+  on very deep input);
+* duplicate keys are caught (YAML loaders usually keep the last one silently: data loss);
+* plain scalars are resolved with the YAML 1.2 core schema, the one VS Code's YAML server
+  and ruamel.yaml use, and timestamps stay text so the model can report a bad date at
+  its line instead of the loader failing with a bare ValueError.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .findings import Finding, LoadError
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 64
+
+Pos = tuple[int, int]  # (line, column), both 1-based
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
+_NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_TRUES = frozenset(("true", "True", "TRUE"))
+_FALSES = frozenset(("false", "False", "FALSE"))
+_NUMERIC_START = frozenset("0123456789-+.")
+
+_CORE = "tag:yaml.org,2002:"
+_STR_TAGS = frozenset(("!", _CORE + "str", _CORE + "timestamp"))
+_SCALAR_TAGS = frozenset((_CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null")) | _STR_TAGS
+_MAP_TAGS = frozenset((None, "!", _CORE + "map"))
+_SEQ_TAGS = frozenset((None, "!", _CORE + "seq"))
+
+
+def resolve_plain(text: str) -> Any:
+    """YAML 1.2 core schema for a plain (unquoted) scalar."""
+    if text in _NULLS:
+        return None
+    c = text[0]
+    if c in _NUMERIC_START:
+        if _INT.match(text):
+            return int(text)
+        if _FLOAT.match(text):
+            return float(text)
+        if _INF.match(text):
+            return -math.inf if c == "-" else math.inf
+        if _NAN.match(text):
+            return math.nan
+        if c == "0" and len(text) > 2:
+            if text[1] == "o" and _OCT.match(text):
+                return int(text[2:], 8)
+            if text[1] == "x" and _HEX.match(text):
+                return int(text[2:], 16)
+        return text
+    if c == "t" or c == "T":
+        return True if text in _TRUES else text
+    if c == "f" or c == "F":
+        return False if text in _FALSES else text
+    return text
+
+
+class Positions:
+    """Where the keys and values of one loaded document sit in its file.
+
+    A shadow entry is kept per container (keyed by the container's id; the document keeps
+    the containers alive): for a mapping, key → (key line, key column, value line, value
+    column); for a sequence, one (line, column) per item.
+    """
+
+    def __init__(self, root: Any, root_pos: Pos) -> None:
+        self.root = root
+        self.root_pos = root_pos
+        self.maps: dict[int, dict[Any, tuple[int, int, int, int]]] = {}
+        self.seqs: dict[int, list[Pos]] = {}
+
+    def locate(self, path: tuple[Any, ...], key: bool = False) -> Pos:
+        """Position of the value at `path` (or of its key), or of the deepest existing parent."""
+        node = self.root
+        pos = self.root_pos
+        for i, step in enumerate(path):
+            last = i == len(path) - 1
+            if isinstance(node, dict):
+                entry = self.maps.get(id(node), {}).get(step)
+                if entry is None or step not in node:
+                    return pos
+                pos = (entry[0], entry[1]) if (key and last) else (entry[2], entry[3])
+                node = node[step]
+            elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+                pos = self.seqs[id(node)][step]
+                node = node[step]
+            else:
+                return pos
+        return pos
+
+    def key_line(self, container: dict[Any, Any], key: Any) -> int:
+        return self.maps[id(container)][key][0]
+
+
+@dataclass
+class Document:
+    path: Path
+    text: str
+    data: dict[str, Any]
+    positions: Positions
+
+
+def _fail(code: str, pos: Pos = (1, 1), **args: Any) -> LoadError:
+    return LoadError(Finding(code, pos[0], pos[1], "", args))
+
+
+def decode(raw: bytes) -> str:
+    """Strict UTF-8 (a BOM is allowed and dropped); the error says where the bad byte is."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _fail("HK003", byte="0x" + raw[:2].hex())
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        start = e.start
+        line = raw.count(b"\n", 0, start) + 1
+        col = start - (raw.rfind(b"\n", 0, start) + 1) + 1
+        raise _fail("HK003", (line, col), byte=f"0x{raw[start]:02x}") from None
+
+
+def read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _fail("HK002", size=size, limit=MAX_BYTES)
+        return path.read_bytes()
+    except OSError as e:
+        raise _fail("HK001", reason=e.strerror or str(e)) from None
+
+
+def load_path(path: Path) -> Document:
+    return load_bytes(read(path), path)
+
+
+def load_bytes(raw: bytes, path: Path) -> Document:
+    if len(raw) > MAX_BYTES:
+        raise _fail("HK002", size=len(raw), limit=MAX_BYTES)
+    return load_text(decode(raw), path)
+
+
+def load_text(text: str, path: Path) -> Document:
+    data, positions = parse(text)
+    return Document(path, text, data, positions)
+
+
+def _mark(ev: Any) -> Pos:
+    m = ev.start_mark
+    return (m.line + 1, m.column + 1)
+
+
+def parse(text: str) -> tuple[dict[str, Any], Positions]:
+    """Build data from libyaml events; raise LoadError with a positioned finding."""
+    parser = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+    try:
+        return _build(parser)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        if e.context_mark is not None and "end of stream" in (e.problem or ""):
+            mark = e.context_mark  # an unclosed quote or bracket: point at where it opened
+        pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise _fail("HK010", pos, problem=_problem(e, text, pos)) from None
+    except yaml.YAMLError as e:  # reader errors (control characters) carry a position too
+        pos = (1, 1)
+        if isinstance(e, yaml.reader.ReaderError):
+            line = text.count("\n", 0, e.position) + 1
+            pos = (line, e.position - (text.rfind("\n", 0, e.position) + 1) + 1)
+        raise _fail("HK010", pos, problem=str(e).splitlines()[0]) from None
+    finally:
+        parser.dispose()
+
+
+def _problem(e: yaml.MarkedYAMLError, text: str, pos: Pos) -> str:
+    problem = e.problem or e.context or "invalid YAML"
+    if e.context and e.problem:
+        problem = f"{e.context}: {e.problem}"
+    lines = text.splitlines()
+    line = lines[pos[0] - 1] if 0 < pos[0] <= len(lines) else ""
+    if "\t" in line[: pos[1]]:
+        problem += " (sarkainmerkki: sisennä välilyönneillä / tab character: indent with spaces)"
+    return problem
+
+
+def _build(parser: Any) -> tuple[dict[str, Any], Positions]:
+    get = parser.get_event
+    ev = get()  # StreamStart
+    ev = get()
+    if isinstance(ev, yaml.StreamEndEvent):
+        raise _fail("HK004")
+    doc_pos = _mark(ev)  # DocumentStart
+    maps: dict[int, dict[Any, tuple[int, int, int, int]]] = {}
+    seqs: dict[int, list[Pos]] = {}
+    # Each frame: [container, is_mapping, pending_key, pending_key_pos]
+    stack: list[list[Any]] = []
+    root: Any = None
+    root_pos: Pos = doc_pos
+    ScalarEvent = yaml.ScalarEvent
+    MappingStartEvent = yaml.MappingStartEvent
+    SequenceStartEvent = yaml.SequenceStartEvent
+    CollectionEndEvent = yaml.CollectionEndEvent
+    AliasEvent = yaml.AliasEvent
+    missing = object()
+    while True:
+        ev = get()
+        cls = type(ev)
+        value: Any = missing
+        if cls is ScalarEvent:
+            tag = ev.tag
+            if tag is None and ev.implicit[0]:
+                value = resolve_plain(ev.value)
+            elif tag is None or tag in _STR_TAGS:
+                value = ev.value
+            elif tag in _SCALAR_TAGS:
+                value = resolve_plain(ev.value)
+            else:
+                raise _fail("HK012", _mark(ev), tag=tag)
+            pos = _mark(ev)
+        elif cls is MappingStartEvent or cls is SequenceStartEvent:
+            is_map = cls is MappingStartEvent
+            if ev.tag not in (_MAP_TAGS if is_map else _SEQ_TAGS):
+                raise _fail("HK012", _mark(ev), tag=ev.tag)
+            if len(stack) >= MAX_DEPTH:
+                raise _fail("HK015", _mark(ev), limit=MAX_DEPTH)
+            container: Any = {} if is_map else []
+            pos = _mark(ev)
+            if is_map:
+                maps[id(container)] = {}
+            else:
+                seqs[id(container)] = []
+            _attach(stack, container, pos, maps, seqs)
+            if not stack:
+                root, root_pos = container, pos
+            stack.append([container, is_map, missing, None])
+            continue
+        elif issubclass(cls, CollectionEndEvent):
+            stack.pop()
+            if not stack:
+                break
+            continue
+        elif cls is AliasEvent:
+            raise _fail("HK013", _mark(ev), alias=ev.anchor)
+        else:  # DocumentEnd with a bare scalar root, or an unexpected event
+            break
+        if not stack:  # the whole document is one scalar
+            root, root_pos = value, pos
+            break
+        _attach(stack, value, pos, maps, seqs)
+    _expect_single_document(parser)
+    if not isinstance(root, dict):
+        found = "lista" if isinstance(root, list) else ("tyhjä" if root is None else "yksittäinen arvo")
+        raise _fail("HK014", root_pos, found=found)
+    positions = Positions(root, root_pos)
+    positions.maps = maps
+    positions.seqs = seqs
+    return root, positions
+
+
+def _attach(
+    stack: list[list[Any]],
+    value: Any,
+    pos: Pos,
+    maps: dict[int, dict[Any, tuple[int, int, int, int]]],
+    seqs: dict[int, list[Pos]],
+) -> None:
+    if not stack:
+        return
+    frame = stack[-1]
+    container = frame[0]
+    if frame[1]:  # mapping: alternate key, value
+        key = frame[2]
+        if frame[3] is None:  # this is a key
+            if isinstance(value, (dict, list)):
+                raise _fail("HK017", pos)
+            shadow = maps[id(container)]
+            if value in shadow:
+                raise _fail("HK011", pos, key=str(value), first=shadow[value][0])
+            frame[2] = value
+            frame[3] = pos
+        else:
+            kpos = frame[3]
+            container[key] = value
+            maps[id(container)][key] = (kpos[0], kpos[1], pos[0], pos[1])
+            frame[3] = None
+    else:
+        container.append(value)
+        seqs[id(container)].append(pos)
+
+
+def _expect_single_document(parser: Any) -> None:
+    ev = parser.get_event()  # DocumentEnd (or already consumed)
+    if isinstance(ev, yaml.DocumentEndEvent):
+        ev = parser.get_event()
+    if isinstance(ev, yaml.DocumentStartEvent):
+        raise _fail("HK016", _mark(ev))

@@ -1,0 +1,290 @@
+"""The programme model: pydantic v2 classes that describe one programme file.
+
+Field titles and descriptions are Finnish because they become the JSON Schema that VS Code
+shows when a coordinator hovers a key. Every model forbids unknown keys, so a typo is an
+error both here and in the schema. Cross-item rules (unique ids, references, values that
+fit an indicator's kind) live in `rules/`, where they can point at the offending line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+from .vocab import Dimension, Direction, Granularity, IndicatorKind, Source, Stage, Status
+
+SCHEMA_VERSION = 1
+
+#: Short, human-typed ids such as "3.2", "T5.1" or "innovatiiviset-osuus".
+ID_PATTERN = r"^[0-9A-Za-zÅÄÖåäö][0-9A-Za-zÅÄÖåäö._-]{0,63}$"
+#: Observation periods: 2024, 2024-H1, 2024-Q3, 2024-05.
+PERIOD_PATTERN = r"^(19|20|21)[0-9]{2}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+PeriodText = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
+Year = Annotated[int, Field(ge=1900, le=2199)]
+#: A year as a bare number (2024) or a period as text ("2024-H1").
+PeriodRef = Year | PeriodText
+Number = int | float
+Value = bool | int | float | str
+
+
+def invalid(code: str, fi: str, en: str) -> PydanticCustomError:
+    """A model-level error with both languages; validate.py turns it into finding HK109."""
+    return PydanticCustomError("hk_" + code, "{en}", {"fi": fi, "en": en})
+
+
+def field(title: str, description: str, default: Any = ..., **kw: Any) -> Any:
+    return Field(default, title=title, description=description, **kw)
+
+
+def opt(title: str, description: str, **kw: Any) -> Any:
+    return Field(None, title=title, description=description, **kw)
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=False)
+
+
+class Period(Model):
+    """Ohjelmakausi."""
+
+    start: dt.date = field("Alkaa", "Ohjelmakauden ensimmäinen päivä (VVVV-KK-PP).")
+    end: dt.date = field("Päättyy", "Ohjelmakauden viimeinen päivä (VVVV-KK-PP).")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise invalid("period_order", "kauden loppu on ennen alkua", "the period ends before it starts")
+        return self
+
+
+class Adoption(Model):
+    """Kuka hyväksyi ohjelman ja milloin."""
+
+    body: Text | None = opt("Hyväksyjä", "Toimielin, joka hyväksyi ohjelman (esim. kaupunginhallitus).")
+    date: dt.date | None = opt("Hyväksytty", "Hyväksymispäivä (VVVV-KK-PP).")
+    reference: Text | None = opt("Päätös", "Päätöksen tunniste tai pykälä.")
+
+
+class NamedText(Model):
+    """Nimetty tekstikohta, esim. arvo tai toimeenpanon tukitoimi."""
+
+    name: Text = field("Nimi", "Kohdan otsikko.")
+    description: Text | None = opt("Kuvaus", "Kohdan selitys.")
+
+
+class StageStep(Model):
+    """Yksi hyväksymisprosessin vaihe."""
+
+    stage: Stage = field("Vaihe", "Elinkaaren vaihe: luonnos, lausuntokierros, lopullinen tai hyväksytty.")
+    title: Text = field("Otsikko", "Vaiheen nimi lähdeasiakirjassa.")
+    description: Text | None = opt("Kuvaus", "Mitä vaiheessa tehdään ja kuka osallistuu.")
+
+
+class Schedule(Model):
+    """Aikataulu: alku- ja määräpäivä tai vuosi (ja puolivuosi tai neljännes)."""
+
+    start: dt.date | None = opt("Alkaa", "Toimenpiteen aloituspäivä (VVVV-KK-PP).")
+    due: dt.date | None = opt("Valmis viimeistään", "Määräpäivä (VVVV-KK-PP).")
+    year: Year | None = opt("Vuosi", "Vuosi, jonka aikana toimenpide toteutetaan.")
+    half: Literal[1, 2] | None = opt("Puolivuosi", "1 = tammi–kesäkuu, 2 = heinä–joulukuu; vaatii vuoden.")
+    quarter: Literal[1, 2, 3, 4] | None = opt("Neljännes", "Vuosineljännes 1–4; vaatii vuoden.")
+    text: Text | None = opt("Kuvaus", "Aikataulu sanallisesti, kuten lähteessä (esim. '2017–2018').")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Schedule:
+        if self.start and self.due and self.due < self.start:
+            raise invalid("schedule_order", "määräpäivä on ennen alkupäivää", "the due date is before the start")
+        if (self.half or self.quarter) and self.year is None:
+            raise invalid(
+                "schedule_year", "puolivuosi tai neljännes vaatii vuoden", "a half or quarter needs a year"
+            )
+        if self.half and self.quarter:
+            raise invalid(
+                "schedule_half_quarter",
+                "anna joko puolivuosi tai neljännes, ei molempia",
+                "give a half or a quarter, not both",
+            )
+        if not any((self.start, self.due, self.year, self.text)):
+            raise invalid(
+                "schedule_empty",
+                "aikataulu on tyhjä: anna alku, määräpäivä, vuosi tai kuvaus",
+                "the schedule is empty: give a start, due date, year or text",
+            )
+        return self
+
+
+class StatusEntry(Model):
+    """Päivätty tilamerkintä toimenpiteen historiassa."""
+
+    date: dt.date = field("Päivä", "Milloin tila todettiin (VVVV-KK-PP).")
+    status: Status = field("Tila", "Toimenpiteen tila tuona päivänä.")
+    note: Text | None = opt("Huomio", "Lyhyt selitys tilanteesta.")
+    by: Text | None = opt("Kirjaaja", "Kuka tilan kirjasi.")
+
+
+class Target(Model):
+    """Tavoitearvo ja sen määräaika."""
+
+    value: Value = field("Tavoitearvo", "Arvo, johon pyritään (K/E-mittarilla true tai false).")
+    deadline: dt.date | None = opt("Määräaika", "Mihin mennessä tavoite saavutetaan (VVVV-KK-PP).")
+    note: Text | None = opt("Huomio", "Tavoitteen lähde tai tarkennus.")
+
+
+class Baseline(Model):
+    """Lähtötaso, josta edistymistä mitataan."""
+
+    period: PeriodRef = field("Kausi", "Lähtötason kausi: 2024, 2024-H1, 2024-Q1 tai 2024-05.")
+    value: Value = field("Arvo", "Lähtötason arvo.")
+    note: Text | None = opt("Huomio", "Lähtötason lähde tai tarkennus.")
+
+
+class Observation(Model):
+    """Yksi mitattu arvo yhdeltä kaudelta."""
+
+    period: PeriodRef = field("Kausi", "Mittauskausi: 2024, 2024-H1, 2024-Q1 tai 2024-05.")
+    value: Value = field(
+        "Arvo",
+        "Mitattu arvo: K/E true tai false, lukumäärä kokonaislukuna, prosentti 0–100, raha euroina.",
+    )
+    breakdown: dict[str, Number] | None = opt(
+        "Erittely", "Arvo organisaatioyksiköittäin tai muuten eriteltynä, esim. {Sote: 3, Tekninen: 1}."
+    )
+    note: Text | None = opt("Huomio", "Selitys arvolle.")
+    source: Text | None = opt("Lähde", "Mistä arvo on saatu (esim. HILMA-haku 5.1.2025).")
+
+
+class Indicator(Model):
+    """Mittari: mitä mitataan, miten ja mihin pyritään."""
+
+    id: Id = field("Tunniste", "Lyhyt pysyvä tunniste, esim. 'M1.2'. Lainausmerkeissä, jos näyttää luvulta.")
+    name: Text = field("Nimi", "Mittarin nimi kuten lähdeasiakirjassa.")
+    kind: IndicatorKind = field(
+        "Laji",
+        "kyllä/ei, lukumäärä, prosentti, suhde, raha, kesto, laadullinen tai määrittelemätön "
+        "(mittari määritellään myöhemmin, 'projektoidaan erikseen').",
+    )
+    unit: Text | None = opt("Yksikkö", "Mittayksikkö, esim. kpl, %, €, kk.")
+    description: Text | None = opt("Määritelmä", "Mitä mittari tarkalleen laskee.")
+    numerator: Text | None = opt("Osoittaja", "Suhteen tai osuuden osoittaja (mitä jaetaan).")
+    denominator: Text | None = opt("Nimittäjä", "Suhteen tai osuuden nimittäjä (millä jaetaan).")
+    granularity: Granularity | None = opt(
+        "Seurantajakso", "Kuinka usein mitataan: vuosi, puolivuosi, neljännes, kuukausi tai kerta."
+    )
+    direction: Direction | None = opt("Suunta", "Mihin suuntaan arvon pitäisi kehittyä: kasvu, lasku tai saavutus.")
+    baseline: Baseline | None = opt("Lähtötaso", "Arvo, josta edistymistä mitataan.")
+    targets: list[Target] = field("Tavoitteet", "Tavoitearvot määräaikoineen.", default_factory=list)
+    source: Source | None = opt("Tietolähde", "manuaalinen, hilma, ostodata tai johdettu.")
+    source_note: Text | None = opt("Lähteen tarkennus", "Lähteen sanallinen kuvaus, esim. 'HILMAsta'.")
+    note: Text | None = opt("Huomio", "Muu huomio mittarista.")
+    observations: list[Observation] = field(
+        "Havainnot", "Mitatut arvot kausittain.", default_factory=list
+    )
+
+
+IdList = list[Id]
+
+
+class Measure(Model):
+    """Toimenpide: mitä tehdään, kuka vastaa ja milloin."""
+
+    id: Id = field("Tunniste", "Lyhyt pysyvä tunniste, esim. '3.2'. Lainausmerkeissä, jos näyttää luvulta.")
+    title: Text = field("Toimenpide", "Toimenpiteen nimi tai lause kuten lähdeasiakirjassa.")
+    description: Text | None = opt("Sisältö", "Toimenpiteen tarkempi sisältö.")
+    objective: Text | None = opt("Tavoite", "Toimenpiteen oma tavoitelause ('Tavoite: …').")
+    responsible: list[Text] | None = opt(
+        "Vastuutaho", "Vastuutahot. Puuttuva vastuutaho näytetään puutteena, ei keksitä."
+    )
+    schedule: Schedule | None = opt("Aikataulu", "Milloin toimenpide toteutetaan.")
+    priority: Literal[1, 2, 3] | None = opt("Prioriteetti", "1 = tärkein, 3 = vähiten kiireellinen.")
+    status: Status | None = opt(
+        "Tila", "Nykyinen tila. Jos tilaa ei ole raportoitu, kenttä jätetään pois ('ei raportoitu')."
+    )
+    history: list[StatusEntry] = field("Tilahistoria", "Päivätyt tilamerkinnät.", default_factory=list)
+    dimensions: list[Dimension] = field(
+        "Ulottuvuudet",
+        "Kestävien hankintojen ulottuvuudet (Laurea): kestävä kehitys, avoimuus, kumppanuus.",
+        default_factory=list,
+    )
+    tags: list[Text] = field("Tunnisteet", "Vapaat luokittelutunnisteet.", default_factory=list)
+    indicators: list[Indicator] = field("Mittarit", "Toimenpiteen omat mittarit.", default_factory=list)
+    indicator_refs: IdList = field(
+        "Viitatut mittarit", "Muualla ohjelmassa määriteltyjen mittareiden tunnisteet.", default_factory=list
+    )
+    note: Text | None = opt("Huomio", "Muu huomio, esim. lähteen epäselvyys.")
+
+
+class Goal(Model):
+    """Tavoite ja sen toimenpiteet."""
+
+    id: Id = field("Tunniste", "Lyhyt pysyvä tunniste, esim. '3' tai 'T1.2'.")
+    title: Text = field("Tavoite", "Tavoitteen lause kuten lähdeasiakirjassa.")
+    description: Text | None = opt("Kuvaus", "Tarkempi kuvaus.")
+    key_measures: Text | None = opt("Keskeiset toimenpiteet", "Tiivistelmäsivun 'Keskeiset toimenpiteet'.")
+    measures: list[Measure] = field("Toimenpiteet", "Tavoitteen toimenpiteet.", default_factory=list)
+    indicators: list[Indicator] = field("Mittarit", "Tavoitteen omat mittarit.", default_factory=list)
+    indicator_refs: IdList = field(
+        "Viitatut mittarit", "Muualla ohjelmassa määriteltyjen mittareiden tunnisteet.", default_factory=list
+    )
+    note: Text | None = opt("Huomio", "Muu huomio.")
+
+
+class Theme(Model):
+    """Teema (painopiste, kategoria) ja sen tavoitteet."""
+
+    id: Id = field("Tunniste", "Lyhyt pysyvä tunniste, esim. 'T1'.")
+    name: Text = field("Nimi", "Teeman nimi.")
+    description: Text | None = opt("Kuvaus", "Teeman kuvaus.")
+    goals: list[Goal] = field("Tavoitteet", "Teeman tavoitteet.", default_factory=list)
+    measures: list[Measure] = field(
+        "Toimenpiteet",
+        "Suoraan teemaan kuuluvat toimenpiteet, kun ohjelmassa ei ole tavoitetasoa (esim. valtion tiekartta).",
+        default_factory=list,
+    )
+
+
+class SourceDocument(Model):
+    """Asiakirja, josta ohjelma on kirjattu."""
+
+    title: Text = field("Nimi", "Asiakirjan nimi.")
+    publisher: Text | None = opt("Julkaisija", "Kuka asiakirjan julkaisi.")
+    url: Text | None = opt("Osoite", "Verkko-osoite.")
+    note: Text | None = opt("Huomio", "Huomio asiakirjasta, esim. ristiriidat.")
+
+
+class Programme(Model):
+    """Hankintaohjelma: teemat, tavoitteet, toimenpiteet ja mittarit."""
+
+    schema_version: Literal[1] = field("Skeeman versio", "Tiedostomuodon versio. Nykyinen on 1.")
+    id: Id = field("Tunniste", "Ohjelman lyhyt tunniste, esim. 'hyvinkaa'.")
+    name: Text = field("Nimi", "Ohjelman nimi.")
+    organisation: Text = field("Organisaatio", "Kaupunki, kunta tai virasto, jonka ohjelma on.")
+    language: Literal["fi", "sv", "en"] = field("Kieli", "Ohjelman kieli.", default="fi")
+    period: Period | None = opt("Kausi", "Ohjelmakausi. Jätetään pois, jos lähde ei kerro.")
+    stage: Stage | None = opt("Vaihe", "Elinkaaren vaihe: luonnos, lausuntokierros, lopullinen tai hyväksytty.")
+    adoption: Adoption | None = opt("Hyväksyminen", "Kuka hyväksyi ohjelman ja milloin.")
+    follow_up: Text | None = opt("Seuranta", "Toimielin, joka seuraa toteutusta (esim. johtoryhmä).")
+    description: Text | None = opt("Kuvaus", "Ohjelman tiivistelmä.")
+    mission: Text | None = opt("Toiminta-ajatus", "Miksi olemme olemassa.")
+    vision: Text | None = opt("Visio", "Visio tulevasta.")
+    values: list[NamedText] = field("Arvot", "Ohjelman arvot.", default_factory=list)
+    principles: list[NamedText] = field(
+        "Periaatteet", "Ohjelman toimintaperiaatteet ja säännöt.", default_factory=list
+    )
+    process: list[StageStep] = field(
+        "Hyväksymisprosessi", "Ohjelman valmistelun ja hyväksymisen vaiheet.", default_factory=list
+    )
+    indicators: list[Indicator] = field(
+        "Ohjelmatason mittarit", "Koko ohjelmaa koskevat mittarit, esim. 5 %:n tavoite.", default_factory=list
+    )
+    themes: list[Theme] = field("Teemat", "Ohjelman teemat.", default_factory=list)
+    implementation: list[NamedText] = field(
+        "Toimeenpano", "Toimeenpanon tuki ja päivittäminen.", default_factory=list
+    )
+    sources: list[SourceDocument] = field("Lähteet", "Asiakirjat, joista ohjelma on kirjattu.", default_factory=list)
+    notes: list[Text] = field("Huomiot", "Muut huomiot ohjelmasta.", default_factory=list)

@@ -1,0 +1,149 @@
+"""Writers for `hankinta check` results: text (people), json (programs), github (Actions).
+
+The JSON shape is versioned (`"version": 1`) and documented in the README; additions keep
+the version, removals or renames bump it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..check import FileResult
+from ..findings import Finding
+from ..i18n import t
+
+JSON_VERSION = 1
+#: With this many findings of one warning code in one file, text output folds the rest.
+FOLD_AFTER = 3
+
+
+def severity(f: Finding, strict: bool) -> str:
+    return "error" if strict else f.severity
+
+
+def counts(results: Sequence[FileResult], strict: bool) -> tuple[int, int]:
+    errors = sum(severity(f, strict) == "error" for r in results for f in r.findings)
+    warnings = sum(severity(f, strict) == "warning" for r in results for f in r.findings)
+    return errors, warnings
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def use_colour(stream: TextIO) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def write_text(results: Sequence[FileResult], out: TextIO, lang: str, strict: bool,
+               show_all: bool) -> None:
+    colour = use_colour(out)
+
+    def paint(text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if colour else text
+
+    for r in results:
+        name = _display(r.path)
+        shown: Counter[str] = Counter()
+        total = Counter(f.code for f in r.findings if severity(f, strict) == "warning")
+        for f in r.findings:
+            sev = severity(f, strict)
+            if sev == "warning" and not show_all and total[f.code] > FOLD_AFTER + 1:
+                shown[f.code] += 1
+                if shown[f.code] > FOLD_AFTER:
+                    if shown[f.code] == FOLD_AFTER + 1:
+                        out.write("  " + paint(t("more", lang, n=total[f.code] - FOLD_AFTER, code=f.code),
+                                               "2") + "\n")
+                    continue
+            label = paint(t(sev, lang), "1;31" if sev == "error" else "1;33")
+            out.write(f"{name}:{f.line}:{f.column}: {label} {paint(f.code, '1')} {f.message(lang)}\n")
+            hint = f.hint(lang)
+            if hint:
+                out.write(f"    {paint(t('hint', lang), '2')}: {hint}\n")
+
+
+def to_json(results: Sequence[FileResult], lang: str, strict: bool) -> dict[str, Any]:
+    errors, warnings = counts(results, strict)
+    return {
+        "version": JSON_VERSION,
+        "tool": "hankinta check",
+        "lang": lang,
+        "summary": {"files": len(results), "errors": errors, "warnings": warnings},
+        "files": [
+            {
+                "path": _display(r.path),
+                "findings": [
+                    {
+                        "code": f.code,
+                        "severity": severity(f, strict),
+                        "line": f.line,
+                        "column": f.column,
+                        "path": f.path,
+                        "message": f.message(lang),
+                        "hint": f.hint(lang),
+                    }
+                    for f in r.findings
+                ],
+            }
+            for r in results
+        ],
+    }
+
+
+def write_json(results: Sequence[FileResult], out: TextIO, lang: str, strict: bool) -> None:
+    json.dump(to_json(results, lang, strict), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def write_github(results: Sequence[FileResult], out: TextIO, lang: str, strict: bool) -> None:
+    """Workflow commands: ::error file=…,line=…,col=…,title=…::message (escaped per GitHub's rules)."""
+    for r in results:
+        name = _escape_property(_display(r.path))
+        for f in r.findings:
+            cmd = severity(f, strict)
+            props = f"file={name},line={f.line},col={f.column},title={_escape_property(f.code)}"
+            text = f.message(lang)
+            hint = f.hint(lang)
+            if hint:
+                text += "\n" + hint
+            out.write(f"::{cmd} {props}::{_escape_data(text)}\n")
+
+
+def step_summary(results: Sequence[FileResult], lang: str, strict: bool) -> str:
+    """Markdown for $GITHUB_STEP_SUMMARY: one row per file, then the errors."""
+    errors, warnings = counts(results, strict)
+    head = ("| tiedosto | virheet | varoitukset |" if lang == "fi" else "| file | errors | warnings |")
+    lines = ["### hankinta check", "", t("summary", lang, files=len(results), errors=errors,
+                                         warnings=warnings), "", head, "|---|---:|---:|"]
+    for r in results:
+        e = sum(severity(f, strict) == "error" for f in r.findings)
+        w = len(r.findings) - e
+        lines.append(f"| `{_display(r.path)}` | {e} | {w} |")
+    listed = [(r, f) for r in results for f in r.findings if severity(f, strict) == "error"]
+    if listed:
+        lines += ["", "| " + ("sijainti | koodi | viesti" if lang == "fi" else "location | code | message") + " |",
+                  "|---|---|---|"]
+        for r, f in listed[:200]:
+            msg = f.message(lang).replace("|", "\\|")
+            lines.append(f"| `{_display(r.path)}:{f.line}:{f.column}` | {f.code} | {msg} |")
+    return "\n".join(lines) + "\n"

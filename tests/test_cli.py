@@ -1,0 +1,92 @@
+"""Output formats, languages, strictness, exit codes and start-up of the `hankinta` command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import BROKEN, PROGRAMMES, hankinta
+
+HYVINKAA = str(PROGRAMMES / "hyvinkaa.yaml")
+
+
+def test_json_shape_is_versioned() -> None:
+    data = hankinta("check", "-f", "json", str(BROKEN / "dup_key.yaml")).json()
+    assert data["version"] == 1 and data["tool"] == "hankinta check"
+    assert set(data["summary"]) == {"files", "errors", "warnings"}
+    f = data["files"][0]["findings"][0]
+    assert set(f) == {"code", "severity", "line", "column", "path", "message", "hint"}
+
+
+def test_english_messages() -> None:
+    run = hankinta("check", "--lang", "en", str(BROKEN / "unknown_key.yaml"))
+    assert "unknown field 'organisaatio'" in run.stdout
+    assert "Did you mean 'organisation'?" in run.stdout
+    assert "1 error" in run.stderr
+
+
+def test_finnish_did_you_mean_for_a_status() -> None:
+    run = hankinta("check", str(BROKEN / "bad_status.yaml"))
+    assert "Tarkoititko 'valmis'?" in run.stdout
+
+
+def test_strict_turns_gap_warnings_into_errors() -> None:
+    assert hankinta("check", HYVINKAA).code == 0
+    run = hankinta("check", "--strict", "-f", "json", HYVINKAA)
+    assert run.code == 1
+    assert run.json()["summary"]["errors"] == 98  # 49 measures × (responsible, schedule)
+
+
+def test_warnings_fold_in_text_but_not_with_all() -> None:
+    folded = hankinta("check", HYVINKAA).stdout
+    full = hankinta("check", "--all", HYVINKAA).stdout
+    assert "--all" in folded
+    assert full.count("HK401") == 49
+
+
+def test_github_annotations_are_escaped(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    f = tmp_path / "a,b:c%.yaml"
+    f.write_text("schema_version: 1\nid: x\nname: 50% valmis\nname: x\norganisation: K\n", encoding="utf-8")
+    run = hankinta("check", "-f", "github", str(f), env={"GITHUB_STEP_SUMMARY": str(summary)})
+    line = run.stdout.splitlines()[0]
+    assert line.startswith("::error file=")
+    assert "a%2Cb%3Ac%25.yaml" in line and ",line=4,col=1,title=HK011::" in line
+    assert "\n" not in line and "%0A" in line  # the hint follows on an escaped new line
+    assert "### hankinta check" in summary.read_text(encoding="utf-8")
+
+
+def test_no_color_is_honoured() -> None:
+    run = hankinta("check", str(BROKEN / "dup_key.yaml"), env={"NO_COLOR": "1", "FORCE_COLOR": "1"})
+    assert "\x1b[" not in run.stdout
+    run = hankinta("check", str(BROKEN / "dup_key.yaml"), env={"FORCE_COLOR": "1"})
+    assert "\x1b[" in run.stdout
+
+
+def test_data_on_stdout_messages_on_stderr() -> None:
+    run = hankinta("check", "-f", "json", str(PROGRAMMES))
+    assert run.stdout.lstrip().startswith("{")
+    assert "tarkistettu" in run.stderr
+
+
+def test_cache_never_hides_a_new_finding(tmp_path: Path) -> None:
+    f = tmp_path / "p.yaml"
+    f.write_text("schema_version: 1\nid: x\nname: N\norganisation: K\n", encoding="utf-8")
+    assert hankinta("check", str(f)).code == 0
+    assert hankinta("check", str(f)).code == 0  # served from the cache
+    f.write_text("schema_version: 1\nid: x\nname: N\norganisation: K\nname: M\n", encoding="utf-8")
+    assert hankinta("check", str(f)).code == 1
+
+
+def test_help_and_version_do_not_import_heavy_modules() -> None:
+    env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+    for args in (["--help"], ["--version"]):
+        out = subprocess.run([sys.executable, "-m", "hankinta_cli", *args], capture_output=True,
+                             text=True, env=env)
+        assert out.returncode == 0
+        imported = {line.split("|")[-1].strip().split(".")[0] for line in out.stderr.splitlines()
+                    if line.startswith("import time:")}
+        heavy = imported & {"pydantic", "jinja2", "ruamel", "rich", "yaml"}
+        assert not heavy, heavy

@@ -1,0 +1,80 @@
+"""The committed JSON Schema is current, draft-07, documented in Finnish, and agrees with the model."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import BROKEN, PROGRAMMES, ROOT, hankinta
+from hankinta_cli.schema import schema_text
+
+SCHEMA = ROOT / "schemas" / "programme.schema.json"
+
+
+def test_committed_schema_is_not_stale() -> None:
+    assert SCHEMA.read_text(encoding="utf-8") == schema_text(), "run: hankinta schema -o schemas/programme.schema.json"
+    assert hankinta("schema", "--check", "-o", str(SCHEMA)).code == 0
+
+
+def test_schema_check_flags_a_stale_file(tmp_path: Path) -> None:
+    stale = tmp_path / "s.json"
+    stale.write_text("{}", encoding="utf-8")
+    assert hankinta("schema", "--check", "-o", str(stale)).code == 1
+
+
+def _properties(node: Any) -> list[tuple[str, dict[str, Any]]]:
+    out = []
+    if isinstance(node, dict):
+        for name, sub in node.get("properties", {}).items():
+            out.append((name, sub))
+        for v in node.values():
+            out += _properties(v)
+    elif isinstance(node, list):
+        for v in node:
+            out += _properties(v)
+    return out
+
+
+def test_schema_is_draft07_with_title_and_description_on_every_field() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert schema["$id"] and schema["title"] and schema["description"]
+    assert "$defs" not in SCHEMA.read_text(encoding="utf-8")
+    props = _properties(schema)
+    assert len(props) > 80
+    for name, sub in props:
+        assert sub.get("title") and sub.get("description"), name
+        # draft-07 ignores keywords beside $ref: descriptions must not sit next to one
+        assert not ("$ref" in sub and len(sub) > 1), name
+    for d in schema["definitions"].values():
+        assert d.get("additionalProperties") is False or "enum" in d
+
+
+def _check_jsonschema(*files: Path) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
+    if not Path(exe).exists():
+        pytest.skip("check-jsonschema is not installed (pip install '.[test]')")
+    return subprocess.run([exe, "--schemafile", str(SCHEMA), *map(str, files)],
+                          capture_output=True, text=True)
+
+
+def test_schema_accepts_every_shipped_programme() -> None:
+    out = _check_jsonschema(*sorted(PROGRAMMES.glob("*.yaml")))
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+# Broken files whose fault JSON Schema can express: the schema must reject them as the model does.
+SCHEMA_EXPRESSIBLE = ["unknown_key", "missing_field", "bad_status", "numeric_id", "wrong_type",
+                      "bad_date", "period_malformed"]
+
+
+@pytest.mark.parametrize("name", SCHEMA_EXPRESSIBLE)
+def test_schema_rejects_what_the_model_rejects(name: str) -> None:
+    out = _check_jsonschema(BROKEN / f"{name}.yaml")
+    assert out.returncode == 1, out.stdout + out.stderr
