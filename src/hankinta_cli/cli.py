@@ -11,10 +11,12 @@ from __future__ import annotations
 import enum
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__
 from .i18n import t
@@ -148,12 +150,163 @@ def schema(
     typer.echo(t("schema_written", lang.value, path=output), err=True)
 
 
-def _usage_error(message: str, hint: str, lang: str) -> typer.Exit:
+RootOption = Annotated[
+    Path, typer.Option("--root", help="Kansio, josta ohjelmia haetaan tunnisteella.", show_default=True)
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Näytä muutos diffinä; älä kirjoita mitään.")
+]
+
+
+def _run_edit(programme: str, root: Path, make_change: Callable[[], Any], dry_run: bool, lang: str) -> None:
+    """Shared shell of every writing command: resolve, edit, print the diff or the result."""
+    from .edit import EditError, edit_file
+    from .updates import find_programme
+
+    try:
+        path = find_programme(programme, root)
+        result = edit_file(path, make_change(), dry_run=dry_run)
+    except EditError as e:
+        if e.findings:
+            from .check import FileResult
+            from .output.findings import write_text
+
+            write_text([FileResult(Path(str(e.params.get("path", programme))), e.findings)], sys.stderr,
+                       lang, False, True)
+        prefix = "virhe" if lang == "fi" else "error"
+        typer.echo(f"hankinta: {prefix}: {e.message(lang)}", err=True)
+        hint = e.hint(lang)
+        if hint:
+            typer.echo(f"    {t('hint', lang)}: {hint}", err=True)
+        raise typer.Exit(e.code) from None
+    for m in result.messages:
+        _, period, old, new = m.split(":", 3)
+        typer.echo(t("replaced", lang, period=period, old=old, new=new), err=True)
+    if dry_run:
+        sys.stdout.write(result.diff())
+        typer.echo(t("dry_run", lang), err=True)
+    elif result.changed:
+        typer.echo(t("written", lang, path=result.path), err=True)
+    else:
+        typer.echo(t("unchanged", lang, path=result.path), err=True)
+
+
+class _DefaultShow(TyperGroup):
+    """`hankinta status PROGRAMME` shows; `hankinta status set …` sets."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h")):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+status_app = typer.Typer(cls=_DefaultShow, help="Toimenpiteiden tila: näytä tai aseta.", rich_markup_mode=None)
+app.add_typer(status_app, name="status")
+
+
+class TableFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@status_app.command("show")
+def status_show(
+    programme: Annotated[str, typer.Argument(help="Ohjelmatiedosto tai ohjelman tunniste.")],
+    theme: Annotated[str | None, typer.Option("--theme", help="Vain tämä teema (tunniste).")] = None,
+    status_filter: Annotated[str | None, typer.Option("--status", help="Vain tämä tila.")] = None,
+    responsible: Annotated[str | None, typer.Option("--responsible", help="Vain tämä vastuutaho.")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Vain myöhässä olevat.")] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Päivä, jolle myöhästyminen lasketaan.")] = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table, json tai csv.")] = TableFormat.table,
+    root: RootOption = Path("programmes"),
+    lang: LangOption = Lang.fi,
+) -> None:
+    """Näytä toimenpiteiden tila taulukkona."""
+    import datetime as dt
+
+    from .edit import EditError
+    from .overview import overview_rows, write_rows
+    from .updates import find_programme, parse_date, parse_status
+
+    try:
+        path = find_programme(programme, root)
+        day = parse_date(as_of) if as_of else dt.date.today()
+        wanted = parse_status(status_filter) if status_filter else None
+        rows = overview_rows(path, day, theme, wanted, responsible, overdue)
+    except EditError as e:
+        _usage_error(e.message(lang.value), e.hint(lang.value), lang.value, e.code)
+    write_rows(rows, fmt.value, lang.value, sys.stdout)
+
+
+@status_app.command("set")
+def status_set(
+    programme: Annotated[str, typer.Argument(help="Ohjelmatiedosto tai ohjelman tunniste.")],
+    measure: Annotated[str, typer.Argument(help="Toimenpiteen tunniste, esim. 3.2.")],
+    status: Annotated[str, typer.Argument(help="Uusi tila (suomeksi tai englanniksi).")],
+    note: Annotated[str | None, typer.Option("--note", help="Huomio tilamerkintään.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Merkinnän päivä (oletus tänään).")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Kirjaaja.")] = None,
+    dry_run: DryRunOption = False,
+    root: RootOption = Path("programmes"),
+    lang: LangOption = Lang.fi,
+) -> None:
+    """Aseta toimenpiteen tila ja lisää päivätty merkintä sen tilahistoriaan."""
+    import datetime as dt
+
+    from .updates import parse_date, set_status
+
+    def make() -> object:
+        day = parse_date(date) if date else dt.date.today()
+        return set_status(measure, status, day, note, by)
+
+    _run_edit(programme, root, make, dry_run, lang.value)
+
+
+@app.command("set")
+def set_command(
+    programme: Annotated[str, typer.Argument(help="Ohjelmatiedosto tai ohjelman tunniste.")],
+    measure: Annotated[str, typer.Argument(help="Toimenpiteen tunniste.")],
+    field_name: Annotated[str, typer.Argument(
+        metavar="FIELD", help="responsible, priority, tags, dimensions, schedule.start, schedule.due, "
+        "schedule.year, schedule.half, schedule.quarter tai schedule.text.")],
+    value: Annotated[str, typer.Argument(help="Uusi arvo; listat pilkuilla eroteltuina.")],
+    dry_run: DryRunOption = False,
+    root: RootOption = Path("programmes"),
+    lang: LangOption = Lang.fi,
+) -> None:
+    """Täytä toimenpiteen kenttä: vastuutaho, aikataulu, prioriteetti, tunnisteet."""
+    from .updates import set_field
+
+    _run_edit(programme, root, lambda: set_field(measure, field_name, value), dry_run, lang.value)
+
+
+@app.command("record")
+def record_command(
+    programme: Annotated[str, typer.Argument(help="Ohjelmatiedosto tai ohjelman tunniste.")],
+    indicator: Annotated[str, typer.Argument(help="Mittarin tunniste.")],
+    period: Annotated[str, typer.Option("--period", help="Kausi: 2024, 2024-H1, 2024-Q3 tai 2024-05.")],
+    value: Annotated[str, typer.Option("--value", help="Arvo: K/E, 12,5, 40 %, 1 200 € …")],
+    note: Annotated[str | None, typer.Option("--note", help="Huomio arvolle.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Arvon lähde.")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Korvaa kauden aiempi arvo.")] = False,
+    dry_run: DryRunOption = False,
+    root: RootOption = Path("programmes"),
+    lang: LangOption = Lang.fi,
+) -> None:
+    """Kirjaa mittarille arvo kaudelta."""
+    from .updates import record
+
+    _run_edit(programme, root, lambda: record(indicator, period, value, note, source, replace),
+              dry_run, lang.value)
+
+
+def _usage_error(message: str, hint: str, lang: str, code: int = EXIT_USAGE) -> NoReturn:
     prefix = "virhe" if lang == "fi" else "error"
     typer.echo(f"hankinta: {prefix}: {message}", err=True)
     if hint:
         typer.echo(f"    {t('hint', lang)}: {hint}", err=True)
-    raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(code)
 
 
 def run() -> None:

@@ -13,24 +13,106 @@ _TEXT: dict[str, tuple[str, str]] = {
     "error": ("virhe", "error"),
     "warning": ("varoitus", "warning"),
     "hint": ("vihje", "hint"),
-    "more": ("… ja {n} muuta {code}-löydöstä tässä tiedostossa (näytä kaikki: --all)",
-             "… and {n} more {code} findings in this file (show all: --all)"),
-    "summary": ("{files} tiedosto(a) tarkistettu: {errors} virhe(ttä), {warnings} varoitus(ta)",
-                "{files} file(s) checked: {errors} error(s), {warnings} warning(s)"),
+    "more": (
+        "… ja {n} muuta {code}-löydöstä tässä tiedostossa (näytä kaikki: --all)",
+        "… and {n} more {code} findings in this file (show all: --all)",
+    ),
+    "summary": (
+        "{files} tiedosto(a) tarkistettu: {errors} virhe(ttä), {warnings} varoitus(ta)",
+        "{files} file(s) checked: {errors} error(s), {warnings} warning(s)",
+    ),
     "clean": ("{files} tiedosto(a) tarkistettu: ei virheitä", "{files} file(s) checked: no errors"),
     "strict": (" (--strict: varoitukset ovat virheitä)", " (--strict: warnings count as errors)"),
-    "no_files": ("Polusta {path} ei löytynyt ohjelmatiedostoja (*.yaml, *.yml).",
-                 "No programme files (*.yaml, *.yml) found under {path}."),
+    "no_files": (
+        "Polusta {path} ei löytynyt ohjelmatiedostoja (*.yaml, *.yml).",
+        "No programme files (*.yaml, *.yml) found under {path}.",
+    ),
     "missing_path": ("Polkua ei ole: {path}", "No such path: {path}"),
-    "missing_path_hint": ("Tarkista polku; ohjelmat ovat yleensä kansiossa programmes/.",
-                          "Check the path; programmes usually live in programmes/."),
+    "missing_path_hint": (
+        "Tarkista polku; ohjelmat ovat yleensä kansiossa programmes/.",
+        "Check the path; programmes usually live in programmes/.",
+    ),
     "schema_written": ("Skeema kirjoitettu: {path}", "Schema written: {path}"),
-    "schema_stale": ("Skeema {path} on vanhentunut: aja 'hankinta schema -o {path}'.",
-                     "Schema {path} is stale: run 'hankinta schema -o {path}'."),
+    "schema_stale": (
+        "Skeema {path} on vanhentunut: aja 'hankinta schema -o {path}'.",
+        "Schema {path} is stale: run 'hankinta schema -o {path}'.",
+    ),
     "schema_fresh": ("Skeema {path} on ajan tasalla.", "Schema {path} is up to date."),
-    "bad_lang": ("Kieli '{lang}' ei ole tuettu: käytä fi tai en.",
-                 "Language '{lang}' is not supported: use fi or en."),
+    "bad_lang": ("Kieli '{lang}' ei ole tuettu: käytä fi tai en.", "Language '{lang}' is not supported: use fi or en."),
+    "edit_locked": (
+        "{path}: tiedosto on toisen hankinta-komennon käsittelyssä",
+        "{path}: another hankinta command is editing the file",
+    ),
+    "edit_locked_hint": ("Yritä hetken kuluttua uudelleen.", "Try again in a moment."),
+    "edit_unreadable": (
+        "{path}: tiedostoa ei voi muokata, koska se ei ole kelvollinen",
+        "{path}: the file cannot be edited because it is not valid",
+    ),
+    "edit_unreadable_hint": (
+        "Korjaa ensin tiedosto: hankinta check {path}",
+        "Fix the file first: hankinta check {path}",
+    ),
+    "edit_unsafe": (
+        "{path}: muokkausta ei voi tehdä turvallisesti ({detail}), joten mitään ei kirjoitettu",
+        "{path}: the edit cannot be made safely ({detail}), so nothing was written",
+    ),
+    "edit_unsafe_hint": (
+        "Muokkaa kohtaa käsin tai ilmoita tästä virheestä.",
+        "Edit the place by hand or report this as a bug.",
+    ),
+    "edit_invalid": (
+        "{path}: muutoksen jälkeen tiedostossa olisi virheitä, joten mitään ei kirjoitettu",
+        "{path}: the file would have errors after the change, so nothing was written",
+    ),
+    "edit_invalid_hint": (
+        "Tarkista annettu arvo; virheet näkyvät yllä.",
+        "Check the value given; the errors are shown above.",
+    ),
+    "edit_changed": (
+        "{path}: tiedosto muuttui levyllä kesken muokkauksen, joten mitään ei kirjoitettu",
+        "{path}: the file changed on disk during the edit, so nothing was written",
+    ),
+    "edit_changed_hint": (
+        "Tallenna editorissa avoinna oleva tiedosto ja aja komento uudelleen.",
+        "Save the file open in your editor and run the command again.",
+    ),
+    "no_programme": (
+        "ohjelmaa '{name}' ei löydy (ei tiedostoa eikä tunnistetta kansiossa {root})",
+        "programme '{name}' not found (no such file or id under {root})",
+    ),
+    "no_programme_hint": ("Ohjelmat: {known}", "Programmes: {known}"),
+    "no_item": ("{kind} '{id}' ei löydy ohjelmasta {programme}", "{kind_en} '{id}' not found in {programme}"),
+    "no_item_hint": ("Tarkoititko '{guess}'?", "Did you mean '{guess}'?"),
+    "bad_status": ("tila '{value}' ei ole tunnettu", "status '{value}' is not known"),
+    "bad_status_hint": ("Sallitut: {allowed}.", "Allowed: {allowed}."),
+    "bad_value": (
+        "arvo '{value}' ei sovi kenttään {field}: {reason}",
+        "value '{value}' does not fit {field}: {reason}",
+    ),
+    "bad_field": (
+        "kenttää '{field}' ei voi asettaa tällä komennolla",
+        "field '{field}' cannot be set with this command",
+    ),
+    "bad_field_hint": ("Asetettavat kentät: {allowed}.", "Fields that can be set: {allowed}."),
+    "bad_date": ("päivämäärä '{value}' ei kelpaa", "date '{value}' is not valid"),
+    "bad_date_hint": ("Anna muodossa 2025-03-31 tai 31.3.2025.", "Give it as 2025-03-31 or 31.3.2025."),
+    "period_taken": (
+        "kaudella {period} on jo arvo {old}; uusi arvo {new} hylättiin",
+        "period {period} already has the value {old}; the new value {new} was refused",
+    ),
+    "period_taken_hint": ("Korvaa arvo lisäämällä --replace.", "Add --replace to replace the value."),
+    "replaced": (
+        "kauden {period} arvo {old} korvattiin arvolla {new}",
+        "period {period}: value {old} replaced by {new}",
+    ),
+    "unchanged": ("{path}: ei muutoksia", "{path}: nothing to change"),
+    "written": ("{path}: tallennettu", "{path}: saved"),
+    "dry_run": ("(kuivaharjoitus: mitään ei kirjoitettu)", "(dry run: nothing was written)"),
 }
+
+
+def has(key: str) -> bool:
+    return key in _TEXT
 
 
 def t(key: str, lang: str, **args: object) -> str:

@@ -1,0 +1,188 @@
+"""Safe edits of programme files: locate, change, validate, then write atomically under a lock.
+
+Every edit follows the same steps:
+
+1. take an exclusive lock for the file (a lock file in the system temp folder, so two
+   `hankinta` processes editing the same file run one after the other and both edits land);
+2. read the bytes and load them with the checker's loader;
+3. patch the text at the positions of the nodes concerned (`yamlpatch`), and apply the same
+   change to a copy of the data;
+4. load the patched text and require that it equals the expected data, and that
+   `hankinta check` finds no errors in it: otherwise nothing is written;
+5. refuse if the file on disk is no longer the bytes read in step 2 (an editor saved it);
+6. write a temporary file in the same folder (same mode), fsync, and rename it over the file.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .findings import Finding, LoadError
+from .load import Document, decode, load_text, read
+from .yamlpatch import Patcher, PatchError
+
+Step = Any
+
+
+class EditError(Exception):
+    """A user-facing refusal: an i18n key and its arguments; `code` is the exit code
+    (1 validation, 2 usage or I/O)."""
+
+    def __init__(self, key: str, code: int = 2, findings: list[Finding] | None = None, **args: Any) -> None:
+        super().__init__(key)
+        self.key, self.code, self.params = key, code, args
+        self.findings = findings or []
+
+    def message(self, lang: str) -> str:
+        from .i18n import t
+
+        return t(self.key, lang, **self.params)
+
+    def hint(self, lang: str) -> str:
+        from .i18n import has, t
+
+        return t(self.key + "_hint", lang, **self.params) if has(self.key + "_hint") else ""
+
+
+@dataclass
+class EditResult:
+    path: Path
+    before: str
+    after: str
+    messages: list[str]
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+    def diff(self) -> str:
+        name = self.path.as_posix()
+        return "".join(difflib.unified_diff(
+            self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
+            fromfile=f"a/{name}", tofile=f"b/{name}"))
+
+
+class Session:
+    """One file's text and data while edits are applied to both in step."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.patcher = Patcher(doc.text)
+        self.expected = copy.deepcopy(doc.data)
+        self.messages: list[str] = []
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.doc.data
+
+    def set(self, path: tuple[Step, ...], value: Any, after: tuple[str, ...] = ()) -> None:
+        self.patcher.set(path, value, after)
+        _data_set(self.expected, path, value)
+
+    def append(self, path: tuple[Step, ...], item: Any, after: tuple[str, ...] = ()) -> None:
+        self.patcher.append(path, item, after)
+        _data_append(self.expected, path, item)
+
+
+def _data_set(data: Any, path: tuple[Step, ...], value: Any) -> None:
+    for step in path[:-1]:
+        data = data.setdefault(step, {}) if isinstance(data, dict) else data[step]
+    data[path[-1]] = _plain(value)
+
+
+def _data_append(data: Any, path: tuple[Step, ...], item: Any) -> None:
+    for step in path[:-1]:
+        data = data[step]
+    data.setdefault(path[-1], []).append(_plain(item))
+
+
+def _plain(value: Any) -> Any:
+    """The value as the loader will read it back (dates stay text)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "isoformat") and not isinstance(value, str):
+        return value.isoformat()
+    return value
+
+
+def lock_path(path: Path) -> Path:
+    digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]
+    folder = Path(tempfile.gettempdir()) / "hankinta-locks"
+    folder.mkdir(exist_ok=True)
+    return folder / f"{digest}.lock"
+
+
+@contextmanager
+def locked(path: Path, timeout: float = 30.0) -> Iterator[None]:
+    from filelock import FileLock, Timeout
+
+    try:
+        with FileLock(str(lock_path(path)), timeout=timeout):
+            yield
+    except Timeout:
+        raise EditError("edit_locked", path=path) from None
+
+
+def edit_file(path: Path, change: Callable[[Session], None], dry_run: bool = False) -> EditResult:
+    """Apply `change` to the file at `path` with every guarantee listed in the module docstring."""
+    from .check import check_bytes
+
+    with locked(path):
+        try:
+            raw = read(path)
+            doc = load_text(decode(raw), path)
+        except LoadError as e:
+            raise EditError("edit_unreadable", code=1 if e.finding.code != "HK001" else 2,
+                            findings=[e.finding], path=path) from None
+        bom = raw.startswith(b"\xef\xbb\xbf")
+        session = Session(doc)
+        try:
+            change(session)
+        except PatchError as e:
+            raise EditError("edit_unsafe", path=path, detail=str(e)) from None
+        new_text = session.patcher.text
+        new_raw = (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8")
+        try:
+            reloaded = load_text(new_text, path)
+        except LoadError as e:
+            raise EditError("edit_unsafe", path=path, detail=e.finding.code) from None
+        if reloaded.data != session.expected:
+            raise EditError("edit_unsafe", path=path, detail="data mismatch")
+        errors = [f for f in check_bytes(new_raw, path) if f.severity == "error"]
+        if errors:
+            raise EditError("edit_invalid", code=1, findings=errors, path=path)
+        result = EditResult(path, doc.text, new_text, session.messages)
+        if dry_run or not result.changed:
+            return result
+        if read(path) != raw:
+            raise EditError("edit_changed", path=path)
+        atomic_write(path, new_raw)
+        return result
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, keep its mode, fsync, then rename over it."""
+    mode = path.stat().st_mode & 0o7777
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,144 @@
+"""`hankinta status`: one row per measure, filtered, as a table, JSON or CSV.
+
+The CSV columns are the ones `hankinta import` will read back (issue 4), so an exported file
+edited in a spreadsheet can be imported unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TextIO
+
+from .edit import EditError
+from .load import load_path
+from .model import Measure, Programme, Schedule
+from .vocab import FINISHED, UNREPORTED, Status
+
+JSON_VERSION = 1
+
+
+@dataclass
+class Row:
+    programme: str
+    theme: str
+    goal: str
+    id: str
+    title: str
+    status: str  # stored value, "" when not reported
+    responsible: str
+    schedule: str
+    due: str
+    overdue: bool
+    latest_note: str
+
+
+def due_date(s: Schedule | None) -> dt.date | None:
+    """The last day a schedule allows: due date, or the end of its year, half or quarter."""
+    if s is None:
+        return None
+    if s.due:
+        return s.due
+    if s.year is None:
+        return None
+    if s.quarter:
+        month = s.quarter * 3
+    elif s.half:
+        month = s.half * 6
+    else:
+        month = 12
+    end = dt.date(s.year + (month == 12), (month % 12) + 1, 1) - dt.timedelta(days=1)
+    return end
+
+
+def schedule_text(s: Schedule | None) -> str:
+    if s is None:
+        return ""
+    parts = []
+    if s.start:
+        parts.append(s.start.isoformat())
+    if s.due:
+        parts.append("– " + s.due.isoformat())
+    if s.year:
+        parts.append(f"{s.year}" + (f"-H{s.half}" if s.half else "") + (f"-Q{s.quarter}" if s.quarter else ""))
+    if s.text:
+        parts.append(s.text)
+    return " ".join(parts)
+
+
+def _rows(p: Programme, as_of: dt.date) -> list[Row]:
+    out = []
+
+    def row(theme: str, goal: str, m: Measure) -> Row:
+        due = due_date(m.schedule)
+        finished = m.status in FINISHED
+        note = next((h.note for h in reversed(m.history) if h.note), "") or ""
+        return Row(p.id, theme, goal, m.id, m.title, m.status.value if m.status else "",
+                   "; ".join(m.responsible or []), schedule_text(m.schedule),
+                   due.isoformat() if due else "", bool(due and due < as_of and not finished), note)
+
+    for t in p.themes:
+        out += [row(t.id, "", m) for m in t.measures]
+        for g in t.goals:
+            out += [row(t.id, g.id, m) for m in g.measures]
+    return out
+
+
+def overview_rows(path: Path, as_of: dt.date, theme: str | None, status: Status | None,
+                  responsible: str | None, overdue: bool) -> list[Row]:
+    from .findings import LoadError
+    from .validate import validate
+
+    try:
+        doc = load_path(path)
+    except LoadError as e:
+        raise EditError("edit_unreadable", code=1, findings=[e.finding], path=path) from None
+    programme, findings = validate(doc.data, doc.positions)
+    if programme is None:
+        raise EditError("edit_unreadable", code=1, findings=findings, path=path)
+    rows = _rows(programme, as_of)
+    if theme:
+        rows = [r for r in rows if r.theme == theme]
+    if status:
+        rows = [r for r in rows if r.status == status.value]
+    if responsible:
+        rows = [r for r in rows if responsible.casefold() in r.responsible.casefold()]
+    if overdue:
+        rows = [r for r in rows if r.overdue]
+    return rows
+
+
+def write_rows(rows: list[Row], fmt: str, lang: str, out: TextIO) -> None:
+    if fmt == "json":
+        json.dump({"version": JSON_VERSION, "measures": [asdict(r) for r in rows]}, out,
+                  ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    if fmt == "csv":
+        w = csv.writer(out)
+        w.writerow(["programme", "theme", "goal", "id", "title", "status", "responsible", "schedule",
+                    "due", "overdue", "latest_note"])
+        for r in rows:
+            w.writerow([r.programme, r.theme, r.goal, r.id, r.title, r.status, r.responsible, r.schedule,
+                        r.due, "1" if r.overdue else "", r.latest_note])
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    fi = lang != "en"
+    table = Table(show_lines=False)
+    for head in (("Tunniste", "Id"), ("Toimenpide", "Measure"), ("Tila", "Status"),
+                 ("Vastuutaho", "Responsible"), ("Aikataulu", "Schedule"), ("Viimeisin huomio", "Latest note")):
+        table.add_column(head[0] if fi else head[1], overflow="fold")
+    gap = UNREPORTED.fi if fi else UNREPORTED.en
+    missing = "puuttuu" if fi else "missing"
+    for r in rows:
+        status = Status(r.status).text(lang) if r.status else f"({gap})"
+        if r.overdue:
+            status += " – myöhässä" if fi else " – overdue"
+        table.add_row(r.id, r.title, status, r.responsible or f"({missing})", r.schedule or f"({missing})",
+                      r.latest_note)
+    Console(file=out, no_color=None).print(table)

@@ -1,0 +1,217 @@
+"""Status updates, field updates and indicator values: what the writing commands do.
+
+Each function takes the parsed user input and returns a change for `edit.edit_file`; the
+CLI only turns options into these calls. User mistakes raise `EditError` with an i18n key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .edit import EditError, Session
+from .validate import suggest
+from .vocab import Dimension, IndicatorKind, Status
+from .yamlpatch import render
+
+Path_ = tuple[Any, ...]
+
+#: Where a new key goes in a measure: after the last of these that exists (model order).
+MEASURE_ORDER = ("id", "title", "description", "objective", "responsible", "schedule", "priority",
+                 "status", "history", "dimensions", "tags", "indicators", "indicator_refs", "note")
+INDICATOR_ORDER = ("id", "name", "kind", "unit", "description", "numerator", "denominator", "granularity",
+                   "direction", "baseline", "targets", "source", "source_note", "note", "observations")
+
+
+def _before(order: tuple[str, ...], key: str) -> tuple[str, ...]:
+    return order[: order.index(key)]
+
+
+def find_programme(name: str, root: Path) -> Path:
+    """A path to a programme file, or a programme id found under `root`."""
+    candidate = Path(name)
+    if candidate.is_file():
+        return candidate
+    files = sorted(p for p in root.glob("*.y*ml") if p.is_file()) if root.is_dir() else []
+    for f in files:
+        if f.stem == name:
+            return f
+    ids: dict[str, Path] = {}
+    for f in files:
+        m = re.search(r"^id:\s*['\"]?([^'\"\s#]+)", f.read_text(encoding="utf-8", errors="replace"), re.M)
+        if m:
+            ids[m.group(1)] = f
+    if name in ids:
+        return ids[name]
+    raise EditError("no_programme", name=name, root=root, known=", ".join(sorted(ids)) or "–")
+
+
+def _measures(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
+    for ti, theme in enumerate(data.get("themes") or []):
+        for mi, m in enumerate(theme.get("measures") or []):
+            yield ("themes", ti, "measures", mi), m
+        for gi, goal in enumerate(theme.get("goals") or []):
+            for mi, m in enumerate(goal.get("measures") or []):
+                yield ("themes", ti, "goals", gi, "measures", mi), m
+
+
+def _indicators(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
+    for ii, ind in enumerate(data.get("indicators") or []):
+        yield ("indicators", ii), ind
+    for ti, theme in enumerate(data.get("themes") or []):
+        for gi, goal in enumerate(theme.get("goals") or []):
+            for ii, ind in enumerate(goal.get("indicators") or []):
+                yield ("themes", ti, "goals", gi, "indicators", ii), ind
+    for path, m in _measures(data):
+        for ii, ind in enumerate(m.get("indicators") or []):
+            yield (*path, "indicators", ii), ind
+
+
+def _find(items: Iterator[tuple[Path_, dict[str, Any]]], item_id: str, kind: tuple[str, str],
+          programme: str) -> tuple[Path_, dict[str, Any]]:
+    found = list(items)
+    for path, item in found:
+        if item.get("id") == item_id:
+            return path, item
+    guess = suggest(item_id, [str(i.get("id")) for _, i in found])
+    raise EditError("no_item", kind=kind[0], kind_en=kind[1], id=item_id, programme=programme, guess=guess or "–")
+
+
+def parse_status(text: str) -> Status:
+    status = Status.parse(text)
+    if status is None:
+        allowed = ", ".join(Status.choices())
+        raise EditError("bad_status", value=text, allowed=allowed)
+    assert isinstance(status, Status)
+    return status
+
+
+def parse_date(text: str) -> dt.date:
+    """ISO 2025-03-31 or Finnish 31.3.2025."""
+    try:
+        m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text.strip())
+        if m:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise EditError("bad_date", value=text) from None
+
+
+def set_status(measure_id: str, status_text: str, day: dt.date, note: str | None,
+               by: str | None) -> Callable[[Session], None]:
+    status = parse_status(status_text)
+
+    def change(s: Session) -> None:
+        path, m = _find(_measures(s.data), measure_id, ("toimenpide", "measure"), s.doc.path.name)
+        if m.get("status") != status.value:
+            s.set((*path, "status"), status.value, after=_before(MEASURE_ORDER, "status"))
+        entry: dict[str, Any] = {"date": day, "status": status.value}
+        if note:
+            entry["note"] = note
+        if by:
+            entry["by"] = by
+        s.append((*path, "history"), entry, after=_before(MEASURE_ORDER, "history"))
+
+    return change
+
+
+SETTABLE = ("responsible", "priority", "tags", "dimensions", "schedule.start", "schedule.due",
+            "schedule.year", "schedule.half", "schedule.quarter", "schedule.text")
+
+
+def _list(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"[;,]", text) if p.strip()]
+
+
+def field_value(fieldname: str, text: str) -> Any:
+    def bad(reason: str) -> EditError:
+        return EditError("bad_value", code=2, value=text, field=fieldname, reason=reason)
+
+    if fieldname in ("responsible", "tags"):
+        return _list(text)
+    if fieldname == "dimensions":
+        out = []
+        for part in _list(text):
+            d = Dimension.parse(part)
+            if d is None:
+                raise bad(", ".join(Dimension.choices()))
+            out.append(d.value)
+        return out
+    if fieldname in ("schedule.start", "schedule.due"):
+        return parse_date(text)
+    if fieldname in ("priority", "schedule.year", "schedule.half", "schedule.quarter"):
+        if not text.strip().isdigit():
+            raise bad("kokonaisluku / a whole number")
+        return int(text)
+    return text
+
+
+def set_field(measure_id: str, fieldname: str, text: str) -> Callable[[Session], None]:
+    if fieldname not in SETTABLE:
+        raise EditError("bad_field", field=fieldname, allowed=", ".join(SETTABLE))
+    value = field_value(fieldname, text)
+
+    def change(s: Session) -> None:
+        path, _ = _find(_measures(s.data), measure_id, ("toimenpide", "measure"), s.doc.path.name)
+        parts = tuple(fieldname.split("."))
+        s.set((*path, *parts), value, after=_before(MEASURE_ORDER, parts[0]))
+
+    return change
+
+
+def parse_value(kind: str, text: str) -> Any:
+    """A value typed on the command line, read per indicator kind (Finnish or English)."""
+    raw = text.strip()
+    if kind == IndicatorKind.YES_NO.value:
+        folded = raw.casefold()
+        if folded in ("k", "kyllä", "kylla", "true", "yes", "y", "1"):
+            return True
+        if folded in ("e", "ei", "false", "no", "n", "0"):
+            return False
+        raise EditError("bad_value", value=text, field="value", reason="K/E, kyllä/ei, true/false")
+    if kind in (IndicatorKind.QUALITATIVE.value,):
+        return raw
+    cleaned = raw.replace("\u00a0", "").replace(" ", "").rstrip("%€").strip()
+    cleaned = cleaned.replace(",", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        raise EditError("bad_value", value=text, field="value", reason="luku / a number") from None
+    if number.is_integer() and (kind == IndicatorKind.COUNT.value or "." not in cleaned):
+        return int(number)
+    return number
+
+
+def _period(text: str) -> int | str:
+    t = text.strip().upper()
+    return int(t) if re.fullmatch(r"\d{4}", t) else t
+
+
+def record(indicator_id: str, period_text: str, value_text: str, note: str | None, source: str | None,
+           replace: bool) -> Callable[[Session], None]:
+    period = _period(period_text)
+
+    def change(s: Session) -> None:
+        path, ind = _find(_indicators(s.data), indicator_id, ("mittari", "indicator"), s.doc.path.name)
+        value = parse_value(str(ind.get("kind")), value_text)
+        for oi, obs in enumerate(ind.get("observations") or []):
+            if str(obs.get("period")) == str(period):
+                old = obs.get("value")
+                if old == value and type(old) is type(value):
+                    return
+                if not replace:
+                    raise EditError("period_taken", code=1, period=period, old=render(old), new=render(value))
+                s.set((*path, "observations", oi, "value"), value)
+                s.messages.append(f"replaced:{period}:{render(old)}:{render(value)}")
+                return
+        obs_new: dict[str, Any] = {"period": period, "value": value}
+        if note:
+            obs_new["note"] = note
+        if source:
+            obs_new["source"] = source
+        s.append((*path, "observations"), obs_new, after=_before(INDICATOR_ORDER, "observations"))
+
+    return change

@@ -1,0 +1,217 @@
+"""Edit YAML text in place: change only the bytes an edit is about.
+
+A round-trip dump (ruamel.yaml) re-emits the whole document and can reflow long lines,
+flow mappings, quoting and indentation. Patching the text at the positions libyaml reports
+keeps every untouched byte as it was: comments, blank lines, key order, quoting, CRLF line
+ends. The caller re-parses the result and compares it with the data it expected, so a
+patch that would change anything else is caught before it is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .load import resolve_plain
+
+
+@dataclass
+class Node:
+    kind: str  # "map", "seq" or "scalar"
+    start: int  # character offsets into the text
+    end: int
+    flow: bool = False
+    keys: dict[Any, tuple[int, Node]] = field(default_factory=dict)  # map: key → (key start, value)
+    items: list[Node] = field(default_factory=list)
+
+    def last_end(self) -> int:
+        """Offset just after the last content character (block collections end at their last leaf)."""
+        if self.flow or self.kind == "scalar":
+            return self.end
+        if self.kind == "map":
+            return max(v.last_end() for _, v in self.keys.values()) if self.keys else self.end
+        return self.items[-1].last_end() if self.items else self.end
+
+
+class PatchError(Exception):
+    pass
+
+
+def span_tree(text: str) -> Node:
+    """Parse `text` into a tree of spans (the loader has already validated it)."""
+    starts = [0]
+    for m in re.finditer("\n", text):
+        starts.append(m.end())
+
+    def off(mark: Any) -> int:
+        return int(starts[mark.line] + mark.column)
+
+    parser = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+    stack: list[tuple[Node, list[Any]]] = []  # (node, [pending key, key start])
+    root: Node | None = None
+    try:
+        while True:
+            ev = parser.get_event()
+            if isinstance(ev, yaml.StreamEndEvent):
+                break
+            node: Node | None = None
+            key_value: Any = None
+            if isinstance(ev, yaml.ScalarEvent):
+                node = Node("scalar", off(ev.start_mark), off(ev.end_mark))
+                key_value = resolve_plain(ev.value) if (ev.tag is None and ev.implicit[0]) else ev.value
+            elif isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                kind = "map" if isinstance(ev, yaml.MappingStartEvent) else "seq"
+                new = Node(kind, off(ev.start_mark), off(ev.end_mark), flow=bool(ev.flow_style))
+                _attach(stack, new, None)
+                stack.append((new, [None, None]))
+                root = root or new
+                continue
+            elif isinstance(ev, yaml.CollectionEndEvent):
+                done, _ = stack.pop()
+                if done.flow:
+                    done.end = off(ev.end_mark)
+                continue
+            else:
+                continue
+            if stack:
+                _attach(stack, node, key_value)
+    finally:
+        parser.dispose()
+    if root is None:
+        raise PatchError("document has no mapping")
+    return root
+
+
+def _attach(stack: list[tuple[Node, list[Any]]], node: Node, key_value: Any) -> None:
+    if not stack:
+        return
+    parent, pending = stack[-1]
+    if parent.kind == "seq":
+        parent.items.append(node)
+    elif pending[1] is None:  # a key
+        pending[0], pending[1] = key_value, node.start
+    else:
+        parent.keys[pending[0]] = (pending[1], node)
+        pending[0] = pending[1] = None
+
+
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}\n\r\t]*\Z")
+
+
+def render(value: Any) -> str:
+    """One-line YAML for a value; flow style for collections."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{render(k)}: {render(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(render(v) for v in value) + "]"
+    text = str(value)
+    if _PLAIN.match(text) and text == text.strip() and resolve_plain(text) == text and ": " not in text:
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
+
+
+class Patcher:
+    """Accumulates edits on one text; each edit re-reads the spans of the current text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.newline = "\r\n" if "\r\n" in text else "\n"
+
+    def _find(self, path: tuple[Any, ...]) -> tuple[Node, int]:
+        """Deepest existing node along `path` and how many steps it covers."""
+        node = span_tree(self.text)
+        for i, step in enumerate(path):
+            if node.kind == "map" and step in node.keys:
+                node = node.keys[step][1]
+            elif node.kind == "seq" and isinstance(step, int) and 0 <= step < len(node.items):
+                node = node.items[step]
+            else:
+                return node, i
+        return node, len(path)
+
+    def _line_start(self, offset: int) -> int:
+        return self.text.rfind("\n", 0, offset) + 1
+
+    def _after_line(self, offset: int) -> int:
+        """Offset of the start of the line after the one holding `offset - 1`."""
+        if offset > 0 and self.text[offset - 1] == "\n":
+            return offset
+        nl = self.text.find("\n", offset)
+        return len(self.text) if nl < 0 else nl + 1
+
+    def _splice(self, start: int, end: int, new: str) -> None:
+        self.text = self.text[:start] + new + self.text[end:]
+
+    def set(self, path: tuple[Any, ...], value: Any, after: tuple[str, ...] = ()) -> None:
+        """Set the value at `path`, creating missing mapping keys; `after` orders a new key."""
+        node, depth = self._find(path)
+        if depth == len(path):
+            self._splice(node.start, node.last_end(), render(value))
+            return
+        if node.kind != "map":
+            raise PatchError(f"cannot create {path[depth]!r} inside a {node.kind}")
+        rest = value
+        for step in reversed(path[depth + 1:]):
+            rest = {step: rest}
+        self._insert_key(node, path[depth], rest, after)
+
+    def append(self, path: tuple[Any, ...], item: Any, after: tuple[str, ...] = ()) -> None:
+        """Append `item` to the sequence at `path`, creating it if missing."""
+        node, depth = self._find(path)
+        if depth < len(path):
+            if depth != len(path) - 1 or node.kind != "map":
+                raise PatchError(f"no place for {path}")
+            self._insert_key(node, path[-1], [item], after, block_list=True)
+            return
+        if node.kind != "seq":
+            raise PatchError(f"{path} is not a list")
+        if node.flow or not node.items:
+            close = self.text.rfind("]", node.start, node.end)
+            sep = ", " if node.items else ""
+            self._splice(close, close, sep + render(item))
+            return
+        dash_col = node.start - self._line_start(node.start)
+        at = self._insertion_point(node.items[-1].last_end())
+        self._splice(at, at, " " * dash_col + "- " + render(item) + self.newline)
+
+    def _insertion_point(self, offset: int) -> int:
+        """Start of the line after `offset`; a file without a final newline gets one first."""
+        at = self._after_line(offset)
+        if at == len(self.text) and not self.text.endswith("\n"):
+            self.text += self.newline
+            at = len(self.text)
+        return at
+
+    def _insert_key(self, node: Node, key: Any, value: Any, after: tuple[str, ...],
+                    block_list: bool = False) -> None:
+        if node.flow:
+            close = self.text.rfind("}", node.start, node.end)
+            sep = ", " if node.keys else ""
+            self._splice(close, close, f"{sep}{render(key)}: {render(value)}")
+            return
+        first_key = min(k for k, _ in node.keys.values())
+        indent = first_key - self._line_start(first_key)
+        prev = [k for k in after if k in node.keys]
+        anchor = node.keys[prev[-1]][1] if prev else max(
+            (v for _, v in node.keys.values()), key=lambda v: v.last_end())
+        at = self._insertion_point(anchor.last_end())
+        nl = self.newline
+        if block_list and isinstance(value, list):
+            lines = f"{' ' * indent}{render(key)}:{nl}" + "".join(
+                f"{' ' * (indent + 2)}- {render(v)}{nl}" for v in value)
+        else:
+            lines = f"{' ' * indent}{render(key)}: {render(value)}{nl}"
+        self._splice(at, at, lines)
