@@ -14,9 +14,12 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .findings import Finding, LoadError
+
+if TYPE_CHECKING:
+    from .load import Document
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -50,13 +53,19 @@ def collect(paths: Iterable[Path]) -> list[Path]:
 def check_bytes(raw: bytes, path: Path) -> list[Finding]:
     """All findings for one file's content (imports the model lazily: it is the slow part)."""
     from .load import load_bytes
-    from .rules import all_rules
-    from .validate import validate
 
     try:
         doc = load_bytes(raw, path)
     except LoadError as e:
         return [e.finding]
+    return check_document(doc)
+
+
+def check_document(doc: Document) -> list[Finding]:
+    """Findings for a document that loaded: the model, then every content rule."""
+    from .rules import all_rules
+    from .validate import validate
+
     programme, findings = validate(doc.data, doc.positions)
     if programme is not None:
         for rule in all_rules():

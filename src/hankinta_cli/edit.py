@@ -136,7 +136,7 @@ def locked(path: Path, timeout: float = 30.0) -> Iterator[None]:
 
 def edit_file(path: Path, change: Callable[[Session], None], dry_run: bool = False) -> EditResult:
     """Apply `change` to the file at `path` with every guarantee listed in the module docstring."""
-    from .check import check_bytes
+    from .check import check_document
 
     with locked(path):
         try:
@@ -159,7 +159,7 @@ def edit_file(path: Path, change: Callable[[Session], None], dry_run: bool = Fal
             raise EditError("edit_unsafe", path=path, detail=e.finding.code) from None
         if reloaded.data != session.expected:
             raise EditError("edit_unsafe", path=path, detail="data mismatch")
-        errors = [f for f in check_bytes(new_raw, path) if f.severity == "error"]
+        errors = [f for f in check_document(reloaded) if f.severity == "error"]
         if errors:
             raise EditError("edit_invalid", code=1, findings=errors, path=path)
         result = EditResult(path, doc.text, new_text, session.messages)

@@ -1,0 +1,51 @@
+"""How fast are the writing commands? Prints figures; asserts nothing.
+
+    python benchmarks/edit_speed.py [--runs 5]
+
+Times `hankinta status set` and `hankinta record` as whole commands (start-up included) on
+one synthetic Hyvinkää-sized programme with six years of observations per indicator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import generate
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    hk = [sys.executable, "-m", "hankinta_cli"]
+    with tempfile.TemporaryDirectory() as tmp:
+        size = generate(Path(tmp), 1)
+        target = Path(tmp) / "kunta-000.yaml"
+        print(f"programme: {target.name}, {size / 1000:.0f} kB, six years of observations")
+
+        def timed(cmd: list[str]) -> float:
+            t0 = time.perf_counter()
+            out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+            took = time.perf_counter() - t0
+            if out.returncode != 0:
+                raise SystemExit(f"{' '.join(cmd)} failed: {out.stderr}")
+            return took
+
+        statuses = ["valmis", "käynnissä"]
+        t_status = [timed([*hk, "status", "set", str(target), "3.1", statuses[i % 2], "--date",
+                           f"2025-01-{i + 1:02d}"]) for i in range(args.runs)]
+        t_record = [timed([*hk, "record", str(target), "M3.3", "--period", str(2030 + i), "--value", "12,5"])
+                    for i in range(args.runs)]
+        print(f"status set: median {statistics.median(t_status):.3f} s per edit (max {max(t_status):.3f})")
+        print(f"record:     median {statistics.median(t_record):.3f} s per edit (max {max(t_record):.3f})")
+
+
+if __name__ == "__main__":
+    main()
