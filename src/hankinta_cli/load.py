@@ -109,9 +109,6 @@ class Positions:
                 return pos
         return pos
 
-    def key_line(self, container: dict[Any, Any], key: Any) -> int:
-        return self.maps[id(container)][key][0]
-
 
 @dataclass
 class Document:
