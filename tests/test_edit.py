@@ -178,3 +178,24 @@ def test_concurrent_writers_lose_no_update(awkward: Path) -> None:
     for ind in inds:
         periods = {o["period"] for o in ind["observations"]}
         assert set(range(2030, 2038)) <= periods, (ind["id"], periods)
+
+
+def test_file_changed_underneath_is_not_overwritten(awkward: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hankinta_cli import edit
+    from hankinta_cli.updates import set_field
+
+    real_read = edit.read
+    calls = {"n": 0}
+
+    def read_then_someone_saves(path: Path) -> bytes:
+        calls["n"] += 1
+        if calls["n"] == 2:  # after the edit was prepared, an editor saves the file
+            path.write_bytes(path.read_bytes() + b"# saved in an editor\n")
+        return real_read(path)
+
+    monkeypatch.setattr(edit, "read", read_then_someone_saves)
+    with pytest.raises(edit.EditError) as e:
+        edit.edit_file(awkward, set_field("1.2", "priority", "1"))
+    assert e.value.key == "edit_changed"
+    assert awkward.read_bytes().endswith(b"# saved in an editor\n")
+    assert b"priority" not in awkward.read_bytes()
