@@ -26,6 +26,11 @@ INDICATOR_ORDER = ("id", "name", "kind", "unit", "description", "numerator", "de
                    "direction", "baseline", "targets", "source", "source_note", "note", "observations")
 
 
+def _entry(**fields: Any) -> dict[str, Any]:
+    """A new list entry with its optional fields left out when not given (in this key order)."""
+    return {k: v for k, v in fields.items() if v is not None and v != ""}
+
+
 def _before(order: tuple[str, ...], key: str) -> tuple[str, ...]:
     return order[: order.index(key)]
 
@@ -108,11 +113,7 @@ def set_status(measure_id: str, status_text: str, day: dt.date, note: str | None
         path, m = _find(_measures(s.data), measure_id, ("toimenpide", "measure"), s.doc.path.name)
         if m.get("status") != status.value:
             s.set((*path, "status"), status.value, after=_before(MEASURE_ORDER, "status"))
-        entry: dict[str, Any] = {"date": day, "status": status.value}
-        if note:
-            entry["note"] = note
-        if by:
-            entry["by"] = by
+        entry = _entry(date=day, status=status.value, note=note, by=by)
         s.append((*path, "history"), entry, after=_before(MEASURE_ORDER, "history"))
 
     return change
@@ -207,11 +208,7 @@ def record(indicator_id: str, period_text: str, value_text: str, note: str | Non
                 s.set((*path, "observations", oi, "value"), value)
                 s.messages.append(f"replaced:{period}:{render(old)}:{render(value)}")
                 return
-        obs_new: dict[str, Any] = {"period": period, "value": value}
-        if note:
-            obs_new["note"] = note
-        if source:
-            obs_new["source"] = source
+        obs_new = _entry(period=period, value=value, note=note, source=source)
         s.append((*path, "observations"), obs_new, after=_before(INDICATOR_ORDER, "observations"))
 
     return change
