@@ -59,9 +59,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Näytä versio.")
-    ] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Näytä versio.")] = False,
 ) -> None:
     """Hankintaohjelmat koodina."""
 
@@ -153,9 +151,7 @@ def schema(
 RootOption = Annotated[
     Path, typer.Option("--root", help="Kansio, josta ohjelmia haetaan tunnisteella.", show_default=True)
 ]
-DryRunOption = Annotated[
-    bool, typer.Option("--dry-run", help="Näytä muutos diffinä; älä kirjoita mitään.")
-]
+DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Näytä muutos diffinä; älä kirjoita mitään.")]
 
 
 def _run_edit(programme: str, root: Path, make_change: Callable[[], Any], dry_run: bool, lang: str) -> None:
@@ -167,12 +163,15 @@ def _run_edit(programme: str, root: Path, make_change: Callable[[], Any], dry_ru
         path = find_programme(programme, root)
         result = edit_file(path, make_change(), dry_run=dry_run)
     except EditError as e:
+        for problem in getattr(e, "problems", []):
+            typer.echo(problem.message(lang), err=True)
         if e.findings:
             from .check import FileResult
             from .output.findings import write_text
 
-            write_text([FileResult(Path(str(e.params.get("path", programme))), e.findings)], sys.stderr,
-                       lang, False, True)
+            write_text(
+                [FileResult(Path(str(e.params.get("path", programme))), e.findings)], sys.stderr, lang, False, True
+            )
         prefix = "virhe" if lang == "fi" else "error"
         typer.echo(f"hankinta: {prefix}: {e.message(lang)}", err=True)
         hint = e.hint(lang)
@@ -180,8 +179,11 @@ def _run_edit(programme: str, root: Path, make_change: Callable[[], Any], dry_ru
             typer.echo(f"    {t('hint', lang)}: {hint}", err=True)
         raise typer.Exit(e.code) from None
     for m in result.messages:
-        _, period, old, new = m.split(":", 3)
-        typer.echo(t("replaced", lang, period=period, old=old, new=new), err=True)
+        kind, *parts = m.split(":", 3)
+        if kind == "replaced":
+            typer.echo(t("replaced", lang, period=parts[0], old=parts[1], new=parts[2]), err=True)
+        elif kind == "imported":
+            typer.echo(t("imported", lang, obs=parts[0], replaced=parts[1], history=parts[2]), err=True)
     if dry_run:
         sys.stdout.write(result.diff())
         typer.echo(t("dry_run", lang), err=True)
@@ -267,9 +269,14 @@ def status_set(
 def set_command(
     programme: Annotated[str, typer.Argument(help="Ohjelmatiedosto tai ohjelman tunniste.")],
     measure: Annotated[str, typer.Argument(help="Toimenpiteen tunniste.")],
-    field_name: Annotated[str, typer.Argument(
-        metavar="FIELD", help="responsible, priority, tags, dimensions, schedule.start, schedule.due, "
-        "schedule.year, schedule.half, schedule.quarter tai schedule.text.")],
+    field_name: Annotated[
+        str,
+        typer.Argument(
+            metavar="FIELD",
+            help="responsible, priority, tags, dimensions, schedule.start, schedule.due, "
+            "schedule.year, schedule.half, schedule.quarter tai schedule.text.",
+        ),
+    ],
     value: Annotated[str, typer.Argument(help="Uusi arvo; listat pilkuilla eroteltuina.")],
     dry_run: DryRunOption = False,
     root: RootOption = Path("programmes"),
@@ -297,8 +304,55 @@ def record_command(
     """Kirjaa mittarille arvo kaudelta."""
     from .updates import record
 
-    _run_edit(programme, root, lambda: record(indicator, period, value, note, source, replace),
-              dry_run, lang.value)
+    _run_edit(programme, root, lambda: record(indicator, period, value, note, source, replace), dry_run, lang.value)
+
+
+@app.command("import")
+def import_command(
+    programme: Annotated[str | None, typer.Argument(help="Ohjelmatiedosto tai ohjelman tunniste.")] = None,
+    source: Annotated[Path | None, typer.Argument(help="Tuotava .csv- tai .xlsx-tiedosto.")] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", help="Kirjoita tyhjä malli (.csv tai .xlsx); ohjelman kanssa esitäytetty."),
+    ] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="Excel-välilehti (oletus: ensimmäinen).")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Korvaa kausien aiemmat arvot.")] = False,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Tilamerkintöjen päivä, kun rivillä ei ole (oletus tänään).")
+    ] = None,
+    dry_run: DryRunOption = False,
+    root: RootOption = Path("programmes"),
+    lang: LangOption = Lang.fi,
+) -> None:
+    """Tuo mittareiden arvot ja tilapäivitykset CSV- tai Excel-tiedostosta (kaikki tai ei mitään)."""
+    import datetime as dt
+
+    from .edit import EditError
+    from .importer import import_change, read_table, template_rows, write_template
+    from .updates import find_programme, parse_date
+
+    lang_s = lang.value
+    try:
+        if template is not None:
+            data = None
+            if programme:
+                from .load import load_path
+
+                data = load_path(find_programme(programme, root)).data
+            write_template(template, template_rows(data, lang_s))
+            typer.echo(t("template_written", lang_s, path=template), err=True)
+            raise typer.Exit(EXIT_OK)
+        if programme is None or source is None:
+            _usage_error("hankinta import PROGRAMME FILE  |  hankinta import --template FILE", "", lang_s)
+        if not source.is_file():
+            raise EditError("import_missing_file", file=source)
+        rows = read_table(source, sheet)
+        today = parse_date(date) if date else dt.date.today()
+    except EditError as e:
+        _usage_error(e.message(lang_s), e.hint(lang_s), lang_s, e.code)
+    except OSError as e:
+        _usage_error(f"{e.filename}: {e.strerror}", "", lang_s)
+    _run_edit(programme, root, lambda: import_change(rows, source, today, replace, lang_s), dry_run, lang_s)
 
 
 def _usage_error(message: str, hint: str, lang: str, code: int = EXIT_USAGE) -> NoReturn:

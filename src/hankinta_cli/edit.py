@@ -89,8 +89,12 @@ class Session:
         _data_set(self.expected, path, value)
 
     def append(self, path: tuple[Step, ...], item: Any, after: tuple[str, ...] = ()) -> None:
-        self.patcher.append(path, item, after)
-        _data_append(self.expected, path, item)
+        self.extend(path, [item], after)
+
+    def extend(self, path: tuple[Step, ...], items: list[Any], after: tuple[str, ...] = ()) -> None:
+        self.patcher.extend(path, items, after)
+        for item in items:
+            _data_append(self.expected, path, item)
 
 
 def _data_set(data: Any, path: tuple[Step, ...], value: Any) -> None:

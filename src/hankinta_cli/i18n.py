@@ -108,6 +108,37 @@ _TEXT: dict[str, tuple[str, str]] = {
     "unchanged": ("{path}: ei muutoksia", "{path}: nothing to change"),
     "written": ("{path}: tallennettu", "{path}: saved"),
     "dry_run": ("(kuivaharjoitus: mitään ei kirjoitettu)", "(dry run: nothing was written)"),
+    "import_bad_rows": (
+        "{file}: {count} virheellistä riviä, joten mitään ei kirjoitettu",
+        "{file}: {count} bad row(s), so nothing was written",
+    ),
+    "import_bad_rows_hint": ("Korjaa rivit ja tuo tiedosto uudelleen.", "Fix the rows and import the file again."),
+    "import_bad_header": ("{file}: tuntematon sarake '{header}'", "{file}: unknown column '{header}'"),
+    "import_bad_header_hint": (
+        "Tarkoititko '{guess}'? Sarakkeet: {allowed}.",
+        "Did you mean '{guess}'? Columns: {allowed}.",
+    ),
+    "import_no_key": (
+        "{file}: sarakkeissa ei ole mittaria eikä tunnistetta",
+        "{file}: the columns have neither an indicator nor a measure id",
+    ),
+    "import_no_key_hint": (
+        "Malli: hankinta import --template malli.xlsx",
+        "Template: hankinta import --template template.xlsx",
+    ),
+    "import_empty": ("{file}: tiedosto on tyhjä", "{file}: the file is empty"),
+    "import_unreadable": (
+        "{file}: Excel-tiedostoa ei voi lukea ({reason})",
+        "{file}: cannot read the Excel file ({reason})",
+    ),
+    "import_no_sheet": ("{file}: välilehteä '{sheet}' ei ole", "{file}: no sheet '{sheet}'"),
+    "import_no_sheet_hint": ("Välilehdet: {sheets}.", "Sheets: {sheets}."),
+    "import_missing_file": ("tuotavaa tiedostoa ei ole: {file}", "no file to import: {file}"),
+    "imported": (
+        "tuotu {obs} uutta arvoa, {replaced} korvattua arvoa ja {history} tilamerkintää",
+        "imported {obs} new value(s), {replaced} replaced value(s) and {history} status entr(y/ies)",
+    ),
+    "template_written": ("Malli kirjoitettu: {path}", "Template written: {path}"),
 }
 
 

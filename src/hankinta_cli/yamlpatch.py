@@ -124,15 +124,46 @@ def render(value: Any) -> str:
 
 
 class Patcher:
-    """Accumulates edits on one text; each edit re-reads the spans of the current text."""
+    """Accumulates edits on one text.
+
+    Edits are computed against one parse of the text and kept as splices (offset ranges of the
+    original text and their replacements), applied together when the text is read. Several
+    edits therefore cost one parse. An edit that touches a place an earlier pending edit
+    created or changed (the same new key, the same list, the same value) first applies the
+    pending splices and parses again, so edits always see the text as it is.
+    """
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self._base = text
         self.newline = "\r\n" if "\r\n" in text else "\n"
+        self._tree: Node | None = None
+        self._splices: list[tuple[int, int, int, str]] = []  # (start, end, order, new text)
+        self._touched: set[tuple[Any, ...]] = set()
+
+    @property
+    def text(self) -> str:
+        out = self._base
+        # descending offsets; at one offset, later edits first so earlier ones end up before them
+        for start, end, _, new in sorted(self._splices, key=lambda x: (x[0], x[2]), reverse=True):
+            out = out[:start] + new + out[end:]
+        return out
+
+    def _flush(self) -> None:
+        self._base = self.text
+        self._splices, self._touched, self._tree = [], set(), None
+
+    def _claim(self, mark: tuple[Any, ...]) -> bool:
+        """Record that an edit changes `mark`; False if a pending edit already did."""
+        if mark in self._touched:
+            return False
+        self._touched.add(mark)
+        return True
 
     def _find(self, path: tuple[Any, ...]) -> tuple[Node, int]:
         """Deepest existing node along `path` and how many steps it covers."""
-        node = span_tree(self.text)
+        if self._tree is None:
+            self._tree = span_tree(self._base)
+        node = self._tree
         for i, step in enumerate(path):
             if node.kind == "map" and step in node.keys:
                 node = node.keys[step][1]
@@ -143,62 +174,76 @@ class Patcher:
         return node, len(path)
 
     def _line_start(self, offset: int) -> int:
-        return self.text.rfind("\n", 0, offset) + 1
-
-    def _after_line(self, offset: int) -> int:
-        """Offset of the start of the line after the one holding `offset - 1`."""
-        if offset > 0 and self.text[offset - 1] == "\n":
-            return offset
-        nl = self.text.find("\n", offset)
-        return len(self.text) if nl < 0 else nl + 1
+        return self._base.rfind("\n", 0, offset) + 1
 
     def _splice(self, start: int, end: int, new: str) -> None:
-        self.text = self.text[:start] + new + self.text[end:]
+        self._splices.append((start, end, len(self._splices), new))
+
+    def _insertion_point(self, offset: int) -> tuple[int, str]:
+        """Start of the line after `offset`, and a newline to put first if the file lacks a final one."""
+        text = self._base
+        if offset > 0 and text[offset - 1] == "\n":
+            return offset, ""
+        nl = text.find("\n", offset)
+        if nl < 0:
+            return len(text), self.newline
+        return nl + 1, ""
 
     def set(self, path: tuple[Any, ...], value: Any, after: tuple[str, ...] = ()) -> None:
         """Set the value at `path`, creating missing mapping keys; `after` orders a new key."""
         node, depth = self._find(path)
         if depth == len(path):
+            if not self._claim(("value", node.start)):
+                self._flush()
+                return self.set(path, value, after)
             self._splice(node.start, node.last_end(), render(value))
-            return
+            return None
         if node.kind != "map":
             raise PatchError(f"cannot create {path[depth]!r} inside a {node.kind}")
+        if not self._claim(("key", node.start, path[depth])):
+            self._flush()
+            return self.set(path, value, after)
         rest = value
         for step in reversed(path[depth + 1:]):
             rest = {step: rest}
         self._insert_key(node, path[depth], rest, after)
+        return None
 
     def append(self, path: tuple[Any, ...], item: Any, after: tuple[str, ...] = ()) -> None:
-        """Append `item` to the sequence at `path`, creating it if missing."""
+        self.extend(path, [item], after)
+
+    def extend(self, path: tuple[Any, ...], items: list[Any], after: tuple[str, ...] = ()) -> None:
+        """Append `items` to the sequence at `path`, creating it if missing."""
+        if not items:
+            return
         node, depth = self._find(path)
         if depth < len(path):
             if depth != len(path) - 1 or node.kind != "map":
                 raise PatchError(f"no place for {path}")
-            self._insert_key(node, path[-1], [item], after, block_list=True)
-            return
+            if not self._claim(("key", node.start, path[-1])):
+                self._flush()
+                return self.extend(path, items, after)
+            self._insert_key(node, path[-1], items, after, block_list=True)
+            return None
         if node.kind != "seq":
             raise PatchError(f"{path} is not a list")
+        if not self._claim(("seq", node.start)):
+            self._flush()
+            return self.extend(path, items, after)
         if node.flow or not node.items:
-            close = self.text.rfind("]", node.start, node.end)
+            close = self._base.rfind("]", node.start, node.end)
             sep = ", " if node.items else ""
-            self._splice(close, close, sep + render(item))
-            return
+            self._splice(close, close, sep + ", ".join(render(i) for i in items))
+            return None
         dash_col = node.start - self._line_start(node.start)
-        at = self._insertion_point(node.items[-1].last_end())
-        self._splice(at, at, " " * dash_col + "- " + render(item) + self.newline)
-
-    def _insertion_point(self, offset: int) -> int:
-        """Start of the line after `offset`; a file without a final newline gets one first."""
-        at = self._after_line(offset)
-        if at == len(self.text) and not self.text.endswith("\n"):
-            self.text += self.newline
-            at = len(self.text)
-        return at
+        at, lead = self._insertion_point(node.items[-1].last_end())
+        self._splice(at, at, lead + "".join(" " * dash_col + "- " + render(i) + self.newline for i in items))
+        return None
 
     def _insert_key(self, node: Node, key: Any, value: Any, after: tuple[str, ...],
                     block_list: bool = False) -> None:
         if node.flow:
-            close = self.text.rfind("}", node.start, node.end)
+            close = self._base.rfind("}", node.start, node.end)
             sep = ", " if node.keys else ""
             self._splice(close, close, f"{sep}{render(key)}: {render(value)}")
             return
@@ -207,11 +252,11 @@ class Patcher:
         prev = [k for k in after if k in node.keys]
         anchor = node.keys[prev[-1]][1] if prev else max(
             (v for _, v in node.keys.values()), key=lambda v: v.last_end())
-        at = self._insertion_point(anchor.last_end())
+        at, lead = self._insertion_point(anchor.last_end())
         nl = self.newline
         if block_list and isinstance(value, list):
             lines = f"{' ' * indent}{render(key)}:{nl}" + "".join(
                 f"{' ' * (indent + 2)}- {render(v)}{nl}" for v in value)
         else:
             lines = f"{' ' * indent}{render(key)}: {render(value)}{nl}"
-        self._splice(at, at, lines)
+        self._splice(at, at, lead + lines)

@@ -81,24 +81,34 @@ def _is_number(v: Any) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
 
 
-def _check_value(kind: IndicatorKind, v: Any, path: Path, positions: Positions) -> Iterator[Finding]:
+def value_problem(kind: IndicatorKind, v: Any) -> tuple[str, dict[str, Any]] | None:
+    """Why `v` cannot be a value of a `kind` indicator: a finding code and its arguments, or None.
+
+    Shared with `hankinta import`, which reports the same problems by row instead of by line.
+    """
     shown = str(v).lower() if isinstance(v, bool) else (repr(v) if isinstance(v, str) else str(v))
+    kind_args = {"value": shown, "kind": kind.value, "kind_en": _KIND_EN[kind]}
     if kind is IndicatorKind.YES_NO:
-        if not isinstance(v, bool):
-            yield finding("HK304", positions, path, value=shown)
-    elif kind is IndicatorKind.QUALITATIVE:
-        if not isinstance(v, str):
-            yield finding("HK315", positions, path, value=shown)
-    elif not _is_number(v):
-        yield finding("HK313", positions, path, value=shown, kind=kind.value, kind_en=_KIND_EN[kind])
-    elif kind is IndicatorKind.PERCENT:
-        if not 0 <= v <= 100:
-            yield finding("HK311", positions, path, value=shown)
-    elif kind is IndicatorKind.COUNT:
-        if not isinstance(v, int) or v < 0:
-            yield finding("HK312", positions, path, value=shown)
-    elif kind in (IndicatorKind.RATIO, IndicatorKind.DURATION) and v < 0:
-        yield finding("HK314", positions, path, value=shown, kind=kind.value, kind_en=_KIND_EN[kind])
+        return None if isinstance(v, bool) else ("HK304", {"value": shown})
+    if kind is IndicatorKind.QUALITATIVE:
+        return None if isinstance(v, str) else ("HK315", {"value": shown})
+    if kind is IndicatorKind.UNDEFINED:
+        return ("HK305", {})
+    if not _is_number(v):
+        return ("HK313", kind_args)
+    if kind is IndicatorKind.PERCENT and not 0 <= v <= 100:
+        return ("HK311", {"value": shown})
+    if kind is IndicatorKind.COUNT and (not isinstance(v, int) or v < 0):
+        return ("HK312", {"value": shown})
+    if kind in (IndicatorKind.RATIO, IndicatorKind.DURATION) and v < 0:
+        return ("HK314", kind_args)
+    return None
+
+
+def _check_value(kind: IndicatorKind, v: Any, path: Path, positions: Positions) -> Iterator[Finding]:
+    problem = value_problem(kind, v)
+    if problem is not None:
+        yield finding(problem[0], positions, path, **problem[1])
 
 
 def _num(v: Any) -> float | None:

@@ -1,0 +1,437 @@
+"""`hankinta import`: bulk observations and status updates from CSV or Excel (.xlsx).
+
+One sheet, one header row, then one row per observation or status update. Headers may be
+Finnish or English (see HEADERS). A row with an indicator id records an observation; a row
+with a measure id updates the measure's status, latest note, responsible party or schedule
+where they differ from the file. Columns that only describe a row (title, theme, due …) are
+read and ignored, so the CSV written by `hankinta status --format csv` imports back unchanged.
+
+Every row is checked before anything is written; one bad row means nothing is written, and
+each bad row is reported with its row number (and sheet and cell for .xlsx).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .edit import EditError, Session
+from .findings import Finding
+from .rules.values import period_shape, value_problem
+from .updates import (
+    INDICATOR_ORDER,
+    MEASURE_ORDER,
+    _before,
+    _entry,
+    _indicators,
+    _measures,
+    parse_date,
+    parse_status,
+    parse_value,
+)
+from .validate import suggest
+from .vocab import Granularity, IndicatorKind
+from .yamlpatch import render
+
+HEADERS: dict[str, tuple[str, ...]] = {
+    "programme": ("programme", "ohjelma"),
+    "measure": ("id", "measure", "tunniste", "toimenpiteen tunniste"),
+    "indicator": ("indicator", "mittari", "mittarin tunniste"),
+    "period": ("period", "kausi"),
+    "value": ("value", "arvo"),
+    "status": ("status", "tila"),
+    "date": ("date", "päivä", "pvm", "päivämäärä"),
+    "note": ("note", "huomio", "latest note", "viimeisin huomio"),
+    "by": ("by", "kirjaaja"),
+    "source": ("source", "lähde"),
+    "responsible": ("responsible", "vastuutaho"),
+    "schedule": ("schedule", "aikataulu"),
+}
+#: Read and ignored: they describe the row for the person editing the sheet.
+IGNORED = ("title", "toimenpide", "name", "nimi", "theme", "teema", "goal", "tavoite", "due",
+           "määräpäivä", "overdue", "myöhässä", "unit", "yksikkö")
+TEMPLATE = {
+    "fi": ("tunniste", "mittari", "nimi", "kausi", "arvo", "tila", "päivä", "huomio", "kirjaaja", "lähde"),
+    "en": ("measure", "indicator", "name", "period", "value", "status", "date", "note", "by", "source"),
+}
+_PERIOD = re.compile(r"(19|20|21)\d\d(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?\Z")
+_GRANULARITY_SHAPE = {Granularity.YEAR: "", Granularity.HALF: "-H", Granularity.QUARTER: "-Q", Granularity.MONTH: "-"}
+
+
+def _fold(text: str) -> str:
+    return " ".join(str(text).replace("_", " ").split()).casefold()
+
+
+_LOOKUP = {_fold(alias): name for name, aliases in HEADERS.items() for alias in aliases}
+
+
+@dataclass
+class Row:
+    number: int  # 1-based row in the sheet (the header is row 1)
+    cells: dict[str, Any]  # field → raw value
+    refs: dict[str, str]  # field → "Taul1!C5" (xlsx) or "" (csv)
+
+    def where(self, name: str, lang: str) -> str:
+        ref = self.refs.get(name, "")
+        row = f"rivi {self.number}" if lang == "fi" else f"row {self.number}"
+        return f"{row} ({ref})" if ref else row
+
+    def text(self, name: str) -> str:
+        v = self.cells.get(name)
+        if v is None:
+            return ""
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        if isinstance(v, dt.datetime):
+            v = v.date()
+        if isinstance(v, dt.date):
+            return v.isoformat()
+        return str(v).strip()
+
+
+@dataclass
+class RowProblem:
+    row: Row
+    column: str
+    fi: str
+    en: str
+
+    def message(self, lang: str) -> str:
+        return f"{self.row.where(self.column, lang)}: {self.en if lang == 'en' else self.fi}"
+
+
+class ImportProblems(EditError):
+    def __init__(self, problems: list[RowProblem], source: Path) -> None:
+        super().__init__("import_bad_rows", code=1, count=len(problems), file=source)
+        self.problems = problems
+
+
+# --- reading ---------------------------------------------------------------------------------------------
+
+
+def read_table(path: Path, sheet: str | None = None) -> list[Row]:
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, sheet)
+    return _read_csv(path)
+
+
+def _header(names: list[Any], source: Path) -> list[str | None]:
+    out: list[str | None] = []
+    known = [a for aliases in HEADERS.values() for a in aliases] + list(IGNORED)
+    for raw in names:
+        name = _fold(raw or "")
+        if not name or name in IGNORED:
+            out.append(None)
+        elif name in _LOOKUP:
+            out.append(_LOOKUP[name])
+        else:
+            raise EditError("import_bad_header", file=source, header=str(raw), guess=suggest(name, known) or "–",
+                            allowed=", ".join(a for aliases in HEADERS.values() for a in aliases))
+    if "indicator" not in out and "measure" not in out:
+        raise EditError("import_no_key", file=source)
+    return out
+
+
+def _read_csv(path: Path) -> list[Row]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")  # what Excel writes for "CSV (semicolon delimited)" on Finnish Windows
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows = list(reader)
+    if not rows:
+        raise EditError("import_empty", file=path)
+    header = _header(rows[0], path)
+    out = []
+    for number, values in enumerate(rows[1:], start=2):
+        cells = {name: v for name, v in zip(header, values, strict=False) if name is not None}
+        out.append(Row(number, cells, {}))
+    return out
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> list[Row]:
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:  # openpyxl raises many types for a damaged or non-xlsx file
+        raise EditError("import_unreadable", file=path, reason=type(e).__name__) from None
+    try:
+        if sheet is not None and sheet not in wb.sheetnames:
+            raise EditError("import_no_sheet", file=path, sheet=sheet, sheets=", ".join(wb.sheetnames))
+        ws = wb[sheet] if sheet else wb.worksheets[0]
+        rows = list(ws.iter_rows(values_only=True))
+        if not rows:
+            raise EditError("import_empty", file=path)
+        header = _header(list(rows[0]), path)
+        out = []
+        for number, values in enumerate(rows[1:], start=2):
+            cells, refs = {}, {}
+            for col, (name, v) in enumerate(zip(header, values, strict=False), start=1):
+                if name is not None:
+                    cells[name] = v
+                    refs[name] = f"{ws.title}!{get_column_letter(col)}{number}"
+            out.append(Row(number, cells, refs))
+        return out
+    finally:
+        wb.close()
+
+
+# --- checking and applying ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    observations: dict[tuple[Any, ...], list[dict[str, Any]]] = field(default_factory=dict)
+    replacements: list[tuple[tuple[Any, ...], Any]] = field(default_factory=list)
+    measure_sets: list[tuple[tuple[Any, ...], Any, str]] = field(default_factory=list)
+    history: dict[tuple[Any, ...], list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def _period_value(text: str) -> int | str | None:
+    t = text.strip().upper()
+    if not _PERIOD.match(t):
+        return None
+    return int(t) if len(t) == 4 else t
+
+
+def _schedule(text: str) -> dict[str, Any] | None:
+    """Read back the schedule text `hankinta status` writes: 2025, 2025-H1, 2025-Q3, dates."""
+    t = text.strip()
+    m = re.fullmatch(r"(\d{4})(?:-H([12])|-Q([1-4]))?", t)
+    if m:
+        out: dict[str, Any] = {"year": int(m.group(1))}
+        if m.group(2):
+            out["half"] = int(m.group(2))
+        if m.group(3):
+            out["quarter"] = int(m.group(3))
+        return out
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d)?\s*(?:[–-]\s*(\d{4}-\d\d-\d\d))?", t)
+    if m and (m.group(1) or m.group(2)):
+        try:
+            out = {}
+            if m.group(1):
+                out["start" if m.group(2) else "due"] = dt.date.fromisoformat(m.group(1))
+            if m.group(2):
+                out["due"] = dt.date.fromisoformat(m.group(2))
+            return out
+        except ValueError:
+            return None
+    return None
+
+
+def plan_rows(rows: list[Row], data: dict[str, Any], today: dt.date, replace: bool,
+              lang: str) -> tuple[Plan, list[RowProblem]]:
+    """Check every row against the programme; return what to change and every problem found."""
+    from .model import Schedule
+    from .overview import schedule_text
+
+    plan, problems = Plan(), []
+    indicators = {str(i.get("id")): (p, i) for p, i in _indicators(data)}
+    measures = {str(m.get("id")): (p, m) for p, m in _measures(data)}
+    pending: dict[tuple[str, str], tuple[Any, int]] = {}  # (indicator, period) → (value, row)
+    programme_id = str(data.get("id", ""))
+
+    def bad(row: Row, column: str, fi: str, en: str) -> None:
+        problems.append(RowProblem(row, column, fi, en))
+
+    for row in rows:
+        if not any(row.text(k) for k in row.cells):
+            continue
+        if row.text("programme") and row.text("programme") != programme_id:
+            bad(row, "programme", f"rivi kuuluu ohjelmaan '{row.text('programme')}', ei '{programme_id}'",
+                f"the row belongs to programme '{row.text('programme')}', not '{programme_id}'")
+            continue
+        ind_id = row.text("indicator")
+        if ind_id:
+            if ind_id not in indicators:
+                guess = suggest(ind_id, list(indicators))
+                bad(row, "indicator", f"mittaria '{ind_id}' ei ole" + (f" (tarkoititko '{guess}'?)" if guess else ""),
+                    f"no indicator '{ind_id}'" + (f" (did you mean '{guess}'?)" if guess else ""))
+                continue
+            _observation_row(row, ind_id, *indicators[ind_id], plan, pending, replace, bad)
+            continue
+        m_id = row.text("measure")
+        if not m_id:
+            bad(row, "measure", "rivillä ei ole mittaria eikä toimenpiteen tunnistetta",
+                "the row has neither an indicator nor a measure id")
+            continue
+        if m_id not in measures:
+            guess = suggest(m_id, list(measures))
+            bad(row, "measure", f"toimenpidettä '{m_id}' ei ole" + (f" (tarkoititko '{guess}'?)" if guess else ""),
+                f"no measure '{m_id}'" + (f" (did you mean '{guess}'?)" if guess else ""))
+            continue
+        path, measure = measures[m_id]
+        _measure_row(row, path, measure, plan, today, bad, schedule_text, Schedule)
+    return plan, problems
+
+
+def _observation_row(row: Row, ind_id: str, path: tuple[Any, ...], ind: dict[str, Any], plan: Plan,
+                     pending: dict[tuple[str, str], tuple[Any, int]], replace: bool,
+                     bad: Callable[[Row, str, str, str], None]) -> None:
+    period_text, value_text = row.text("period"), row.text("value")
+    if not period_text and not value_text:
+        return  # an unfilled template row
+    period = _period_value(period_text)
+    if period is None:
+        bad(row, "period", f"kausi '{period_text}' ei kelpaa (2024, 2024-H1, 2024-Q3 tai 2024-05)",
+            f"period '{period_text}' is not valid (2024, 2024-H1, 2024-Q3 or 2024-05)")
+        return
+    kind = IndicatorKind.parse(str(ind.get("kind"))) or IndicatorKind.UNDEFINED
+    granularity = Granularity.parse(str(ind.get("granularity") or ""))
+    if isinstance(granularity, Granularity) and granularity in _GRANULARITY_SHAPE and \
+            period_shape(period) != _GRANULARITY_SHAPE[granularity]:
+        bad(row, "period", f"kausi {period} ei sovi seurantajaksoon '{granularity.value}'",
+            f"period {period} does not fit the granularity '{granularity.value}'")
+        return
+    raw = row.cells.get("value")
+    try:
+        if isinstance(raw, bool) or (isinstance(raw, (int, float)) and kind is not IndicatorKind.YES_NO):
+            value: Any = int(raw) if isinstance(raw, float) and raw.is_integer() else raw
+        else:
+            value = parse_value(kind.value, value_text)
+    except EditError as e:
+        bad(row, "value", e.message("fi"), e.message("en"))
+        return
+    problem = value_problem(kind, value)  # type: ignore[arg-type]
+    if problem is not None:
+        f = Finding(problem[0], 0, 0, "", problem[1])
+        bad(row, "value", f.message("fi"), f.message("en"))
+        return
+    key = (ind_id, str(period))
+    if key in pending:
+        earlier, first_row = pending[key]
+        if earlier != value:
+            bad(row, "value", f"kaudelle {period} on jo arvo {render(earlier)} rivillä {first_row}",
+                f"period {period} already has the value {render(earlier)} on row {first_row}")
+        return
+    pending[key] = (value, row.number)
+    for oi, obs in enumerate(ind.get("observations") or []):
+        if str(obs.get("period")) == str(period):
+            old = obs.get("value")
+            if old == value and type(old) is type(value):
+                return
+            if not replace:
+                bad(row, "value", f"kaudella {period} on jo arvo {render(old)} (korvaa: --replace)",
+                    f"period {period} already has the value {render(old)} (replace: --replace)")
+                return
+            plan.replacements.append(((*path, "observations", oi, "value"), value))
+            return
+    entry = _entry(period=period, value=value, note=row.text("note") or None, source=row.text("source") or None)
+    plan.observations.setdefault(path, []).append(entry)
+
+
+def _measure_row(row: Row, path: tuple[Any, ...], m: dict[str, Any], plan: Plan, today: dt.date,
+                 bad: Callable[[Row, str, str, str], None], schedule_text: Callable[[Any], str],
+                 schedule_model: Any) -> None:
+    current = m.get("status")
+    status_text, note = row.text("status"), row.text("note")
+    history = m.get("history") or []
+    latest_note = next((h.get("note") for h in reversed(history) if h.get("note")), "") or ""
+    try:
+        status = parse_status(status_text).value if status_text else None
+        day = parse_date(row.text("date")) if row.text("date") else today
+    except EditError as e:
+        bad(row, "status" if e.key == "bad_status" else "date", e.message("fi"), e.message("en"))
+        return
+    new_status = status is not None and status != current
+    new_note = bool(note) and note != latest_note
+    if new_note and status is None and current is None:
+        bad(row, "note", "huomio vaatii tilan: anna myös tila", "a note needs a status: give the status too")
+        return
+    if new_status:
+        plan.measure_sets.append((path, status, "status"))
+    if new_status or new_note:
+        entry = _entry(date=day, status=status or current, note=note or None, by=row.text("by") or None)
+        plan.history.setdefault(path, []).append(entry)
+    responsible = row.text("responsible")
+    if responsible:
+        names = [p.strip() for p in re.split(r"[;,]", responsible) if p.strip()]
+        if names != (m.get("responsible") or []):
+            plan.measure_sets.append((path, names, "responsible"))
+    sched = row.text("schedule")
+    if sched:
+        try:
+            current_text = schedule_text(schedule_model.model_validate(m["schedule"])) if m.get("schedule") else ""
+        except Exception:  # an invalid schedule in the file: check reports it; compare as changed
+            current_text = ""
+        if sched != current_text:
+            parsed = _schedule(sched)
+            if parsed is None:
+                bad(row, "schedule", f"aikataulu '{sched}' ei kelpaa (2025, 2025-H1, 2025-Q3 tai 2025-06-30)",
+                    f"schedule '{sched}' is not valid (2025, 2025-H1, 2025-Q3 or 2025-06-30)")
+                return
+            plan.measure_sets.append((path, parsed, "schedule"))
+
+
+def import_change(rows: list[Row], source: Path, today: dt.date, replace: bool,
+                  lang: str) -> Callable[[Session], None]:
+    def change(s: Session) -> None:
+        plan, problems = plan_rows(rows, s.data, today, replace, lang)
+        if problems:
+            raise ImportProblems(problems, source)
+        # in the model's key order, so new keys land in the order a person would write them
+        for path, value, name in sorted(plan.measure_sets, key=lambda x: MEASURE_ORDER.index(x[2])):
+            s.set((*path, name), value, after=_before(MEASURE_ORDER, name))
+        for path, entries in plan.history.items():
+            s.extend((*path, "history"), entries, after=_before(MEASURE_ORDER, "history"))
+        for vpath, value in plan.replacements:
+            s.set(vpath, value)
+        for path, entries in plan.observations.items():
+            s.extend((*path, "observations"), entries, after=_before(INDICATOR_ORDER, "observations"))
+        s.messages.append(f"imported:{sum(len(e) for e in plan.observations.values())}:"
+                          f"{len(plan.replacements)}:{sum(len(e) for e in plan.history.values())}")
+
+    return change
+
+
+# --- template --------------------------------------------------------------------------------------------
+
+
+def template_rows(data: dict[str, Any] | None, lang: str) -> list[list[Any]]:
+    header = list(TEMPLATE[lang])
+    rows: list[list[Any]] = [header]
+    if data is None:
+        rows.append(["", "M1", "(esimerkki)" if lang == "fi" else "(example)", 2025, 12, "", "", "", "", ""])
+        rows.append(["1.1", "", "(esimerkki)" if lang == "fi" else "(example)", "", "", "käynnissä",
+                     dt.date.today().isoformat(), "", "", ""])
+        return rows
+    for _, m in _measures(data):
+        rows.append([m.get("id"), "", m.get("title"), "", "", "", "", "", "", ""])
+    for _, ind in _indicators(data):
+        if ind.get("kind") != IndicatorKind.UNDEFINED.value:
+            rows.append(["", ind.get("id"), ind.get("name"), "", "", "", "", "", "", ""])
+    return rows
+
+
+def write_template(target: Path, rows: list[list[Any]]) -> None:
+    if target.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        wb = Workbook()
+        ws = wb.active
+        assert ws is not None
+        ws.title = "tiedot"
+        for r in rows:
+            ws.append(r)
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        ws.freeze_panes = "A2"
+        wb.save(target)
+        return
+    with target.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
