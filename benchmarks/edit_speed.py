@@ -46,6 +46,29 @@ def main() -> None:
         print(f"status set: median {statistics.median(t_status):.3f} s per edit (max {max(t_status):.3f})")
         print(f"record:     median {statistics.median(t_record):.3f} s per edit (max {max(t_record):.3f})")
 
+        # 200 rows: 150 new observations spread over the indicators, 50 status updates
+        import yaml
+
+        data = yaml.safe_load(target.read_text(encoding="utf-8"))
+        ids = [i["id"] for t in data["themes"] for g in t["goals"] for m in g["measures"]
+               for i in m.get("indicators", []) if i["kind"] not in ("määrittelemätön", "kyllä/ei", "laadullinen")]
+        measures = [m["id"] for t in data["themes"] for g in t["goals"] for m in g["measures"]]
+        rows = [["mittari", "tunniste", "kausi", "arvo", "tila", "päivä", "huomio"]]
+        rows += [[ids[i % len(ids)], "", str(2040 + i // len(ids)), "1", "", "", ""] for i in range(150)]
+        rows += [["", measures[i % len(measures)], "", "", ["valmis", "keskeytetty"][i // len(measures)],
+                  "2025-03-01", f"rivi {i}"] for i in range(50)]
+        sheet = Path(tmp) / "rows.csv"
+        with sheet.open("w", encoding="utf-8", newline="") as fh:
+            import csv
+
+            csv.writer(fh).writerows(rows)
+        t_import = []
+        for _ in range(max(1, args.runs // 2)):
+            fresh = Path(tmp) / "import-target.yaml"
+            fresh.write_bytes(target.read_bytes())
+            t_import.append(timed([*hk, "import", str(fresh), str(sheet)]))
+        print(f"import of 200 rows (150 values, 50 status updates): median {statistics.median(t_import):.3f} s")
+
 
 if __name__ == "__main__":
     main()
