@@ -137,20 +137,23 @@ class Patcher:
         self._base = text
         self.newline = "\r\n" if "\r\n" in text else "\n"
         self._tree: Node | None = None
-        self._splices: list[tuple[int, int, int, str]] = []  # (start, end, order, new text)
+        self._splices: list[tuple[int, int, int, int, str]] = []  # (start, end, depth, order, new text)
         self._touched: set[tuple[Any, ...]] = set()
+        self._replaced: set[int] = set()  # starts of nodes whose text a pending edit replaces
 
     @property
     def text(self) -> str:
         out = self._base
-        # descending offsets; at one offset, later edits first so earlier ones end up before them
-        for start, end, _, new in sorted(self._splices, key=lambda x: (x[0], x[2]), reverse=True):
+        # Applied from the end backwards. At one offset, text for a deeper container must come first
+        # (it continues that container; a shallower one's new key follows it), and among edits of one
+        # container the earlier edit comes first.
+        for start, end, _, _, new in sorted(self._splices, key=lambda x: (x[0], -x[2], x[3]), reverse=True):
             out = out[:start] + new + out[end:]
         return out
 
     def _flush(self) -> None:
         self._base = self.text
-        self._splices, self._touched, self._tree = [], set(), None
+        self._splices, self._touched, self._replaced, self._tree = [], set(), set(), None
 
     def _claim(self, mark: tuple[Any, ...]) -> bool:
         """Record that an edit changes `mark`; False if a pending edit already did."""
@@ -160,24 +163,38 @@ class Patcher:
         return True
 
     def _find(self, path: tuple[Any, ...]) -> tuple[Node, int]:
-        """Deepest existing node along `path` and how many steps it covers."""
+        """Deepest existing node along `path` and how many steps it covers.
+
+        When the answer depends on a pending edit (the path runs through a replaced value, or
+        needs a key or list item that a pending edit adds), the pending edits are applied first.
+        """
+        node, depth, stale = self._walk(path)
+        if stale and self._splices:
+            self._flush()
+            node, depth, stale = self._walk(path)
+        return node, depth
+
+    def _walk(self, path: tuple[Any, ...]) -> tuple[Node, int, bool]:
         if self._tree is None:
             self._tree = span_tree(self._base)
         node = self._tree
         for i, step in enumerate(path):
+            if node.start in self._replaced:
+                return node, i, True
             if node.kind == "map" and step in node.keys:
                 node = node.keys[step][1]
             elif node.kind == "seq" and isinstance(step, int) and 0 <= step < len(node.items):
                 node = node.items[step]
             else:
-                return node, i
-        return node, len(path)
+                pending = ("key", node.start, step) in self._touched or ("seq", node.start) in self._touched
+                return node, i, pending
+        return node, len(path), node.start in self._replaced
 
     def _line_start(self, offset: int) -> int:
         return self._base.rfind("\n", 0, offset) + 1
 
-    def _splice(self, start: int, end: int, new: str) -> None:
-        self._splices.append((start, end, len(self._splices), new))
+    def _splice(self, start: int, end: int, new: str, depth: int = 0) -> None:
+        self._splices.append((start, end, depth, len(self._splices), new))
 
     def _insertion_point(self, offset: int) -> tuple[int, str]:
         """Start of the line after `offset`, and a newline to put first if the file lacks a final one."""
@@ -196,7 +213,8 @@ class Patcher:
             if not self._claim(("value", node.start)):
                 self._flush()
                 return self.set(path, value, after)
-            self._splice(node.start, node.last_end(), render(value))
+            self._replaced.add(node.start)
+            self._splice(node.start, node.last_end(), render(value), depth)
             return None
         if node.kind != "map":
             raise PatchError(f"cannot create {path[depth]!r} inside a {node.kind}")
@@ -206,7 +224,7 @@ class Patcher:
         rest = value
         for step in reversed(path[depth + 1:]):
             rest = {step: rest}
-        self._insert_key(node, path[depth], rest, after)
+        self._insert_key(node, path[depth], rest, after, depth)
         return None
 
     def append(self, path: tuple[Any, ...], item: Any, after: tuple[str, ...] = ()) -> None:
@@ -223,7 +241,7 @@ class Patcher:
             if not self._claim(("key", node.start, path[-1])):
                 self._flush()
                 return self.extend(path, items, after)
-            self._insert_key(node, path[-1], items, after, block_list=True)
+            self._insert_key(node, path[-1], items, after, depth, block_list=True)
             return None
         if node.kind != "seq":
             raise PatchError(f"{path} is not a list")
@@ -233,19 +251,19 @@ class Patcher:
         if node.flow or not node.items:
             close = self._base.rfind("]", node.start, node.end)
             sep = ", " if node.items else ""
-            self._splice(close, close, sep + ", ".join(render(i) for i in items))
+            self._splice(close, close, sep + ", ".join(render(i) for i in items), depth)
             return None
         dash_col = node.start - self._line_start(node.start)
         at, lead = self._insertion_point(node.items[-1].last_end())
-        self._splice(at, at, lead + "".join(" " * dash_col + "- " + render(i) + self.newline for i in items))
+        self._splice(at, at, lead + "".join(" " * dash_col + "- " + render(i) + self.newline for i in items), depth)
         return None
 
-    def _insert_key(self, node: Node, key: Any, value: Any, after: tuple[str, ...],
+    def _insert_key(self, node: Node, key: Any, value: Any, after: tuple[str, ...], depth: int,
                     block_list: bool = False) -> None:
         if node.flow:
             close = self._base.rfind("}", node.start, node.end)
             sep = ", " if node.keys else ""
-            self._splice(close, close, f"{sep}{render(key)}: {render(value)}")
+            self._splice(close, close, f"{sep}{render(key)}: {render(value)}", depth)
             return
         first_key = min(k for k, _ in node.keys.values())
         indent = first_key - self._line_start(first_key)
@@ -259,4 +277,4 @@ class Patcher:
                 f"{' ' * (indent + 2)}- {render(v)}{nl}" for v in value)
         else:
             lines = f"{' ' * indent}{render(key)}: {render(value)}{nl}"
-        self._splice(at, at, lead + lines)
+        self._splice(at, at, lead + lines, depth)
