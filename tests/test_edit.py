@@ -199,3 +199,17 @@ def test_file_changed_underneath_is_not_overwritten(awkward: Path, monkeypatch: 
     assert e.value.key == "edit_changed"
     assert awkward.read_bytes().endswith(b"# saved in an editor\n")
     assert b"priority" not in awkward.read_bytes()
+
+
+def test_record_with_unit_breakdown(awkward: Path) -> None:
+    run = hankinta("record", str(awkward), "M1", "--period", "2025", "--value", "4",
+                   "--unit-breakdown", "Sote=3", "--unit-breakdown", "Tekninen=1,5")
+    assert run.code == 0, run.stderr
+    assert b"- {period: 2025, value: 4, breakdown: {Sote: 3, Tekninen: 1.5}}" in awkward.read_bytes()
+    bad = hankinta("record", str(awkward), "M1", "--period", "2026", "--value", "4", "--unit-breakdown", "Sote")
+    assert bad.code == 2 and "yksikkö=arvo" in bad.stderr
+
+
+def test_unknown_status_suggests_a_name(awkward: Path) -> None:
+    run = hankinta("status", "set", str(awkward), "1.2", "donee")
+    assert run.code == 2 and "Tarkoititko 'done'?" in run.stderr

@@ -296,6 +296,10 @@ def record_command(
     value: Annotated[str, typer.Option("--value", help="Arvo: K/E, 12,5, 40 %, 1 200 € …")],
     note: Annotated[str | None, typer.Option("--note", help="Huomio arvolle.")] = None,
     source: Annotated[str | None, typer.Option("--source", help="Arvon lähde.")] = None,
+    unit_breakdown: Annotated[
+        list[str] | None,
+        typer.Option("--unit-breakdown", help="Arvo yksiköittäin: yksikkö=arvo (toistettava)."),
+    ] = None,
     replace: Annotated[bool, typer.Option("--replace", help="Korvaa kauden aiempi arvo.")] = False,
     dry_run: DryRunOption = False,
     root: RootOption = Path("programmes"),
@@ -304,7 +308,8 @@ def record_command(
     """Kirjaa mittarille arvo kaudelta."""
     from .updates import record
 
-    _run_edit(programme, root, lambda: record(indicator, period, value, note, source, replace), dry_run, lang.value)
+    _run_edit(programme, root, lambda: record(indicator, period, value, note, source, replace, unit_breakdown),
+              dry_run, lang.value)
 
 
 @app.command("import")

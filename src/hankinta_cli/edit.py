@@ -65,7 +65,10 @@ class EditResult:
         return self.before != self.after
 
     def diff(self) -> str:
-        name = self.path.as_posix()
+        try:
+            name = self.path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            name = self.path.as_posix().lstrip("/")
         return "".join(difflib.unified_diff(
             self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
             fromfile=f"a/{name}", tofile=f"b/{name}"))

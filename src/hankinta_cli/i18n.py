@@ -84,7 +84,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "no_item": ("{kind} '{id}' ei löydy ohjelmasta {programme}", "{kind_en} '{id}' not found in {programme}"),
     "no_item_hint": ("Tarkoititko '{guess}'?", "Did you mean '{guess}'?"),
     "bad_status": ("tila '{value}' ei ole tunnettu", "status '{value}' is not known"),
-    "bad_status_hint": ("Sallitut: {allowed}.", "Allowed: {allowed}."),
+    "bad_status_hint": ("{guess}Sallitut: {allowed}.", "{guess_en}Allowed: {allowed}."),
+    "bad_breakdown": ("erittely '{value}' ei kelpaa", "breakdown '{value}' is not valid"),
+    "bad_breakdown_hint": ("Anna muodossa yksikkö=arvo, esim. --unit-breakdown Sote=3 --unit-breakdown Tekninen=1,5",
+                           "Give it as unit=value, e.g. --unit-breakdown Sote=3 --unit-breakdown Tekninen=1.5"),
     "bad_value": (
         "arvo '{value}' ei sovi kenttään {field}: {reason}",
         "value '{value}' does not fit {field}: {reason}",

@@ -88,8 +88,11 @@ def _find(items: Iterator[tuple[Path_, dict[str, Any]]], item_id: str, kind: tup
 def parse_status(text: str) -> Status:
     status = Status.parse(text)
     if status is None:
-        allowed = ", ".join(Status.choices())
-        raise EditError("bad_status", value=text, allowed=allowed)
+        names = Status.choices() + [m.label.en for m in Status]
+        guess = suggest(text, names)
+        raise EditError("bad_status", value=text, allowed=", ".join(Status.choices()),
+                        guess=f"Tarkoititko '{guess}'? " if guess else "",
+                        guess_en=f"Did you mean '{guess}'? " if guess else "")
     assert isinstance(status, Status)
     return status
 
@@ -191,9 +194,24 @@ def _period(text: str) -> int | str:
     return int(t) if re.fullmatch(r"\d{4}", t) else t
 
 
+def parse_breakdown(parts: list[str]) -> dict[str, int | float] | None:
+    """`Sote=3`, `Tekninen=1,5` (repeatable; `;` also separates) → {"Sote": 3, "Tekninen": 1.5}."""
+    out: dict[str, int | float] = {}
+    for part in (p for chunk in parts for p in chunk.split(";")):
+        if not part.strip():
+            continue
+        name, sep, number = part.partition("=")
+        value = parse_value(IndicatorKind.MONEY.value, number) if sep and name.strip() else None
+        if not isinstance(value, (int, float)):
+            raise EditError("bad_breakdown", value=part)
+        out[name.strip()] = value
+    return out or None
+
+
 def record(indicator_id: str, period_text: str, value_text: str, note: str | None, source: str | None,
-           replace: bool) -> Callable[[Session], None]:
+           replace: bool, breakdown: list[str] | None = None) -> Callable[[Session], None]:
     period = _period(period_text)
+    units = parse_breakdown(breakdown or [])
 
     def change(s: Session) -> None:
         path, ind = _find(_indicators(s.data), indicator_id, ("mittari", "indicator"), s.doc.path.name)
@@ -208,7 +226,7 @@ def record(indicator_id: str, period_text: str, value_text: str, note: str | Non
                 s.set((*path, "observations", oi, "value"), value)
                 s.messages.append(f"replaced:{period}:{render(old)}:{render(value)}")
                 return
-        obs_new = _entry(period=period, value=value, note=note, source=source)
+        obs_new = _entry(period=period, value=value, breakdown=units, note=note, source=source)
         s.append((*path, "observations"), obs_new, after=_before(INDICATOR_ORDER, "observations"))
 
     return change
