@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,14 @@ from hankinta_cli.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMMES = ROOT / "programmes"
 BROKEN = Path(__file__).resolve().parent / "broken"
+CATALOGUE = PROGRAMMES / "mittaristo.yaml"
+PROGRAMME_FILES = sorted(p for p in PROGRAMMES.glob("*.yaml") if p != CATALOGUE)
+
+
+def copy_programme(name: str, folder: Path) -> Path:
+    """A shipped programme copied into `folder` with the shared catalogue it refers to."""
+    shutil.copy(CATALOGUE, folder / CATALOGUE.name)
+    return Path(shutil.copy(PROGRAMMES / name, folder / name))
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROGRAMMES, hankinta
+from conftest import PROGRAMME_FILES, copy_programme, hankinta
 
 FIXTURE = Path(__file__).parent / "fixtures" / "awkward.yaml"
 
@@ -132,10 +132,9 @@ def test_dry_run_prints_diff_and_writes_nothing(awkward: Path) -> None:
     assert awkward.read_bytes() == before
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in PROGRAMMES.glob("*.yaml")))
+@pytest.mark.parametrize("name", [p.name for p in PROGRAMME_FILES])
 def test_edits_on_shipped_programmes_touch_only_their_lines(tmp_path: Path, name: str) -> None:
-    target = tmp_path / name
-    shutil.copy(PROGRAMMES / name, target)
+    target = copy_programme(name, tmp_path)
     before = target.read_bytes()
     listing = hankinta("status", str(target), "--format", "json").json()["measures"]
     first = listing[0]["id"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from conftest import PROGRAMMES, hankinta
+from conftest import copy_programme, hankinta
 from test_edit import FIXTURE, changed_lines
 
 
@@ -88,8 +88,7 @@ def test_xlsx_reports_sheet_and_cell(programme: Path, tmp_path: Path) -> None:
 
 
 def test_xlsx_numbers_and_booleans(tmp_path: Path) -> None:
-    target = tmp_path / "hyvinkaa.yaml"
-    shutil.copy(PROGRAMMES / "hyvinkaa.yaml", target)
+    target = copy_programme("hyvinkaa.yaml", tmp_path)
     data = write_xlsx(tmp_path / "d.xlsx", [["indicator", "period", "value"], ["M3.3", 2024.0, 12.5],
                                             ["M1.1", 2024, "K"], ["M2.1b", "2024", 3]])
     assert hankinta("import", str(target), str(data)).code == 0

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROGRAMMES, ROOT, hankinta
+from conftest import CATALOGUE, PROGRAMME_FILES, PROGRAMMES, ROOT, hankinta
+from hankinta_cli.calc.series import all_indicators
 from hankinta_cli.model import Programme
 from hankinta_cli.vocab import IndicatorKind
 
@@ -24,14 +25,27 @@ def test_check_of_shipped_programmes_is_clean() -> None:
     run = hankinta("check", str(PROGRAMMES), "--format", "json")
     assert run.code == 0, run.stdout
     data = run.json()
-    assert data["summary"]["files"] == 3
+    assert data["summary"]["files"] == 4  # three programmes and the shared catalogue
     assert data["summary"]["errors"] == 0
 
 
 def test_every_file_points_vscode_at_the_schema() -> None:
-    for f in PROGRAMMES.glob("*.yaml"):
+    for f in PROGRAMME_FILES:
         first = f.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../schemas/programme.schema.json", f.name
+    first = CATALOGUE.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schemas/catalogue.schema.json"
+
+
+def test_catalogue_is_used_by_at_least_two_programmes() -> None:
+    users: dict[str, set[str]] = {}
+    for f in PROGRAMME_FILES:
+        p = load(f.name)
+        for ind in all_indicators(p):
+            if ind.catalogue:
+                users.setdefault(ind.catalogue, set()).add(p.id)
+    shared = {k: v for k, v in users.items() if len(v) >= 2}
+    assert {"ymparistokriteerit-kpl", "markkinavuoropuhelut-kpl"} <= set(shared)
 
 
 def test_kajaani_counts() -> None:
@@ -72,7 +86,7 @@ def test_state_roadmap_counts() -> None:
 
 
 def test_no_status_invented_anywhere() -> None:
-    for f in PROGRAMMES.glob("*.yaml"):
+    for f in PROGRAMME_FILES:
         assert "\nstatus:" not in f.read_text(encoding="utf-8").replace(" ", ""), f.name
 
 

@@ -11,15 +11,18 @@ from typing import Any
 
 import pytest
 
-from conftest import BROKEN, PROGRAMMES, ROOT, hankinta
+from conftest import BROKEN, CATALOGUE, PROGRAMME_FILES, ROOT, hankinta
 from hankinta_cli.schema import schema_text
 
 SCHEMA = ROOT / "schemas" / "programme.schema.json"
+CATALOGUE_SCHEMA = ROOT / "schemas" / "catalogue.schema.json"
 
 
 def test_committed_schema_is_not_stale() -> None:
     assert SCHEMA.read_text(encoding="utf-8") == schema_text(), "run: hankinta schema -o schemas/programme.schema.json"
     assert hankinta("schema", "--check", "-o", str(SCHEMA)).code == 0
+    assert CATALOGUE_SCHEMA.read_text(encoding="utf-8") == schema_text(catalogue=True)
+    assert hankinta("schema", "--catalogue", "--check", "-o", str(CATALOGUE_SCHEMA)).code == 0
 
 
 def test_schema_check_flags_a_stale_file(tmp_path: Path) -> None:
@@ -56,16 +59,18 @@ def test_schema_is_draft07_with_title_and_description_on_every_field() -> None:
         assert d.get("additionalProperties") is False or "enum" in d
 
 
-def _check_jsonschema(*files: Path) -> subprocess.CompletedProcess[str]:
+def _check_jsonschema(*files: Path, schema: Path = SCHEMA) -> subprocess.CompletedProcess[str]:
     exe = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
     if not Path(exe).exists():
         pytest.skip("check-jsonschema is not installed (pip install '.[test]')")
-    return subprocess.run([exe, "--schemafile", str(SCHEMA), *map(str, files)],
+    return subprocess.run([exe, "--schemafile", str(schema), *map(str, files)],
                           capture_output=True, text=True)
 
 
 def test_schema_accepts_every_shipped_programme() -> None:
-    out = _check_jsonschema(*sorted(PROGRAMMES.glob("*.yaml")))
+    out = _check_jsonschema(*PROGRAMME_FILES)
+    assert out.returncode == 0, out.stdout + out.stderr
+    out = _check_jsonschema(CATALOGUE, schema=CATALOGUE_SCHEMA)
     assert out.returncode == 0, out.stdout + out.stderr
 
 

@@ -20,6 +20,7 @@ from .findings import Finding, LoadError
 
 if TYPE_CHECKING:
     from .load import Document
+    from .model import Catalogue
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -50,7 +51,11 @@ def collect(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def check_bytes(raw: bytes, path: Path) -> list[Finding]:
+#: The shared indicator catalogue lives beside the programmes that refer to it.
+CATALOGUE_NAME = "mittaristo.yaml"
+
+
+def check_bytes(raw: bytes, path: Path, catalogue: Catalogue | None = None) -> list[Finding]:
     """All findings for one file's content (imports the model lazily: it is the slow part)."""
     from .load import load_bytes
 
@@ -58,20 +63,48 @@ def check_bytes(raw: bytes, path: Path) -> list[Finding]:
         doc = load_bytes(raw, path)
     except LoadError as e:
         return [e.finding]
-    return check_document(doc)
+    return check_document(doc, catalogue)
 
 
-def check_document(doc: Document) -> list[Finding]:
-    """Findings for a document that loaded: the model, then every content rule."""
-    from .rules import all_rules
-    from .validate import validate
+def check_document(doc: Document, catalogue: Catalogue | None = None) -> list[Finding]:
+    """Findings for a document that loaded: the model, then every content rule.
 
-    programme, findings = validate(doc.data, doc.positions)
-    if programme is not None:
-        for rule in all_rules():
-            findings += rule(programme, doc.positions)
+    `catalogue` is the shared indicator catalogue found beside the file (None if there is none).
+    """
+    from .rules import all_rules, catalogue_rules
+    from .validate import is_catalogue, validate, validate_catalogue
+
+    if is_catalogue(doc.data):
+        cat, findings = validate_catalogue(doc.data, doc.positions)
+        if cat is not None:
+            findings += catalogue_rules.check_catalogue(cat, doc.positions)
+    else:
+        programme, findings = validate(doc.data, doc.positions)
+        if programme is not None:
+            for rule in all_rules():
+                findings += rule(programme, doc.positions)
+            findings += catalogue_rules.check_refs(programme, doc.positions, catalogue)
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     return findings
+
+
+def load_catalogue(folder: Path) -> tuple[Catalogue | None, bytes]:
+    """The catalogue beside programmes in `folder`, and its bytes (b"" if missing or invalid)."""
+    from .load import load_bytes, read
+    from .validate import is_catalogue, validate_catalogue
+
+    path = folder / CATALOGUE_NAME
+    if not path.is_file():
+        return None, b""
+    try:
+        raw = read(path)
+        doc = load_bytes(raw, path)
+    except LoadError:
+        return None, b""
+    if not is_catalogue(doc.data):
+        return None, b""
+    cat, _ = validate_catalogue(doc.data, doc.positions)
+    return cat, raw
 
 
 def check_file(path: Path) -> list[Finding]:
@@ -81,7 +114,7 @@ def check_file(path: Path) -> list[Finding]:
         raw = read(path)
     except LoadError as e:
         return [e.finding]
-    return check_bytes(raw, path)
+    return check_bytes(raw, path, load_catalogue(path.parent)[0])
 
 
 class Cache:
@@ -139,25 +172,47 @@ def _fingerprint() -> str:
     return h.hexdigest()[:32]
 
 
+class _Catalogues:
+    """Catalogue bytes per folder (for cache keys) and, only when a file is checked, its model."""
+
+    def __init__(self) -> None:
+        self._raw: dict[Path, bytes] = {}
+        self._model: dict[Path, Catalogue | None] = {}
+
+    def raw(self, folder: Path) -> bytes:
+        if folder not in self._raw:
+            f = folder / CATALOGUE_NAME
+            self._raw[folder] = f.read_bytes() if f.is_file() else b""
+        return self._raw[folder]
+
+    def model(self, folder: Path) -> Catalogue | None:
+        if folder not in self._model:
+            self._model[folder] = load_catalogue(folder)[0] if self.raw(folder) else None
+        return self._model[folder]
+
+
 def check_paths(paths: Iterable[Path], cache: Cache | None) -> list[FileResult]:
     results: list[FileResult] = []
     from .load import read
 
+    catalogues = _Catalogues()
     for path in collect(paths):
         try:
             raw = read(path)
         except LoadError as e:
             results.append(FileResult(path, [e.finding]))
             continue
+        folder = path.parent
         if cache is None:
-            results.append(FileResult(path, check_bytes(raw, path)))
+            results.append(FileResult(path, check_bytes(raw, path, catalogues.model(folder))))
             continue
-        digest = hashlib.sha256(raw).hexdigest()
+        # findings depend on the file and on the catalogue beside it: both are in the key
+        digest = hashlib.sha256(raw + b"\0catalogue\0" + catalogues.raw(folder)).hexdigest()
         hit = cache.get(digest)
         if hit is not None:
             results.append(FileResult(path, hit, cached=True))
             continue
-        findings = check_bytes(raw, path)
+        findings = check_bytes(raw, path, catalogues.model(folder))
         cache.put(digest, findings)
         results.append(FileResult(path, findings))
     if cache is not None:

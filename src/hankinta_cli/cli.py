@@ -122,12 +122,15 @@ def schema(
     check_only: Annotated[
         bool, typer.Option("--check", help="Älä kirjoita; palauta 1, jos tiedosto on vanhentunut.")
     ] = False,
+    catalogue: Annotated[
+        bool, typer.Option("--catalogue", help="Yhteisen mittariston (mittaristo.yaml) skeema.")
+    ] = False,
     lang: LangOption = Lang.fi,
 ) -> None:
     """Tulosta ohjelmatiedostojen JSON Schema (draft-07, VS Codea varten)."""
     from .schema import schema_text
 
-    text = schema_text()
+    text = schema_text(catalogue)
     if output is None:
         sys.stdout.write(text)
         raise typer.Exit(EXIT_OK)

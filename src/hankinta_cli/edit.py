@@ -143,7 +143,7 @@ def locked(path: Path, timeout: float = 30.0) -> Iterator[None]:
 
 def edit_file(path: Path, change: Callable[[Session], None], dry_run: bool = False) -> EditResult:
     """Apply `change` to the file at `path` with every guarantee listed in the module docstring."""
-    from .check import check_document
+    from .check import check_document, load_catalogue
 
     with locked(path):
         try:
@@ -166,7 +166,8 @@ def edit_file(path: Path, change: Callable[[Session], None], dry_run: bool = Fal
             raise EditError("edit_unsafe", path=path, detail=e.finding.code) from None
         if reloaded.data != session.expected:
             raise EditError("edit_unsafe", path=path, detail="data mismatch")
-        errors = [f for f in check_document(reloaded) if f.severity == "error"]
+        catalogue = load_catalogue(path.parent)[0]
+        errors = [f for f in check_document(reloaded, catalogue) if f.severity == "error"]
         if errors:
             raise EditError("edit_invalid", code=1, findings=errors, path=path)
         result = EditResult(path, doc.text, new_text, session.messages)

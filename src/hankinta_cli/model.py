@@ -14,7 +14,17 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from .vocab import Dimension, Direction, Granularity, IndicatorKind, Source, Stage, Status
+from .vocab import (
+    METHOD_NAMES,
+    DerivedOp,
+    Dimension,
+    Direction,
+    Granularity,
+    IndicatorKind,
+    Source,
+    Stage,
+    Status,
+)
 
 SCHEMA_VERSION = 1
 
@@ -101,9 +111,7 @@ class Schedule(Model):
         if self.start and self.due and self.due < self.start:
             raise invalid("schedule_order", "määräpäivä on ennen alkupäivää", "the due date is before the start")
         if (self.half or self.quarter) and self.year is None:
-            raise invalid(
-                "schedule_year", "puolivuosi tai neljännes vaatii vuoden", "a half or quarter needs a year"
-            )
+            raise invalid("schedule_year", "puolivuosi tai neljännes vaatii vuoden", "a half or quarter needs a year")
         if self.half and self.quarter:
             raise invalid(
                 "schedule_half_quarter",
@@ -159,6 +167,20 @@ class Observation(Model):
     source: Text | None = opt("Lähde", "Mistä arvo on saatu (esim. HILMA-haku 5.1.2025).")
 
 
+class Derived(Model):
+    """Johdettu mittari: arvo lasketaan kausittain muista mittareista, sitä ei kirjata käsin."""
+
+    op: DerivedOp = field(
+        "Laskutapa",
+        "suhde (ensimmäinen / toinen), osuus (ensimmäinen / toinen × 100 %), summa (kaikkien summa, "
+        "esim. toimialat yhteensä) tai vuosimuutos (muutos edellisestä kaudesta %).",
+    )
+    of: list[Id] = field("Lähtömittarit", "Mittareiden tunnisteet, joista arvo lasketaan.", min_length=1)
+
+
+MethodName = Literal["suora", "kasvuvauhti", "linear", "growth"]
+
+
 class Indicator(Model):
     """Mittari: mitä mitataan, miten ja mihin pyritään."""
 
@@ -182,9 +204,20 @@ class Indicator(Model):
     source: Source | None = opt("Tietolähde", "manuaalinen, hilma, ostodata tai johdettu.")
     source_note: Text | None = opt("Lähteen tarkennus", "Lähteen sanallinen kuvaus, esim. 'HILMAsta'.")
     note: Text | None = opt("Huomio", "Muu huomio mittarista.")
-    observations: list[Observation] = field(
-        "Havainnot", "Mitatut arvot kausittain.", default_factory=list
+    observations: list[Observation] = field("Havainnot", "Mitatut arvot kausittain.", default_factory=list)
+    derived: Derived | None = opt("Johdettu", "Lasketaan muista mittareista; tällöin havaintoja ei kirjata.")
+    method: MethodName | None = opt(
+        "Edistymisen arviointitapa",
+        "suora (oletus: suora polku lähtötasosta tavoitteeseen) tai kasvuvauhti (Open SDG:n vuotuinen "
+        "kasvuvauhti). Englanniksi linear tai growth.",
     )
+    catalogue: Id | None = opt(
+        "Yhteinen mittari", "Yhteisen mittariston (mittaristo.yaml) mittarin tunniste, jota tämä mittari vastaa."
+    )
+
+    @property
+    def method_name(self) -> str:
+        return METHOD_NAMES[self.method or "suora"]
 
 
 IdList = list[Id]
@@ -257,6 +290,30 @@ class SourceDocument(Model):
     note: Text | None = opt("Huomio", "Huomio asiakirjasta, esim. ristiriidat.")
 
 
+class UpdateInterval(Model):
+    """Kuinka usein toimenpiteiden tila pitää päivittää."""
+
+    target_days: int = field(
+        "Tavoiteväli", "Tila on ajantasainen, kun viimeisin merkintä on enintään näin monta päivää vanha.", ge=1
+    )
+    acceptable_days: int = field(
+        "Hyväksyttävä väli",
+        "Tila on vielä hyväksyttävä, kun viimeisin merkintä "
+        "on enintään näin monta päivää vanha; vanhempi on vanhentunut.",
+        ge=1,
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> UpdateInterval:
+        if self.acceptable_days < self.target_days:
+            raise invalid(
+                "interval_order",
+                "hyväksyttävä väli on lyhyempi kuin tavoiteväli",
+                "the acceptable interval is shorter than the target interval",
+            )
+        return self
+
+
 class Programme(Model):
     """Hankintaohjelma: teemat, tavoitteet, toimenpiteet ja mittarit."""
 
@@ -269,13 +326,14 @@ class Programme(Model):
     stage: Stage | None = opt("Vaihe", "Elinkaaren vaihe: luonnos, lausuntokierros, lopullinen tai hyväksytty.")
     adoption: Adoption | None = opt("Hyväksyminen", "Kuka hyväksyi ohjelman ja milloin.")
     follow_up: Text | None = opt("Seuranta", "Toimielin, joka seuraa toteutusta (esim. johtoryhmä).")
+    update_interval: UpdateInterval | None = opt(
+        "Päivitysväli", "Kuinka usein toimenpiteiden tila päivitetään (oletus 92 ja 183 päivää)."
+    )
     description: Text | None = opt("Kuvaus", "Ohjelman tiivistelmä.")
     mission: Text | None = opt("Toiminta-ajatus", "Miksi olemme olemassa.")
     vision: Text | None = opt("Visio", "Visio tulevasta.")
     values: list[NamedText] = field("Arvot", "Ohjelman arvot.", default_factory=list)
-    principles: list[NamedText] = field(
-        "Periaatteet", "Ohjelman toimintaperiaatteet ja säännöt.", default_factory=list
-    )
+    principles: list[NamedText] = field("Periaatteet", "Ohjelman toimintaperiaatteet ja säännöt.", default_factory=list)
     process: list[StageStep] = field(
         "Hyväksymisprosessi", "Ohjelman valmistelun ja hyväksymisen vaiheet.", default_factory=list
     )
@@ -283,8 +341,34 @@ class Programme(Model):
         "Ohjelmatason mittarit", "Koko ohjelmaa koskevat mittarit, esim. 5 %:n tavoite.", default_factory=list
     )
     themes: list[Theme] = field("Teemat", "Ohjelman teemat.", default_factory=list)
-    implementation: list[NamedText] = field(
-        "Toimeenpano", "Toimeenpanon tuki ja päivittäminen.", default_factory=list
-    )
+    implementation: list[NamedText] = field("Toimeenpano", "Toimeenpanon tuki ja päivittäminen.", default_factory=list)
     sources: list[SourceDocument] = field("Lähteet", "Asiakirjat, joista ohjelma on kirjattu.", default_factory=list)
     notes: list[Text] = field("Huomiot", "Muut huomiot ohjelmasta.", default_factory=list)
+
+
+class CatalogueEntry(Model):
+    """Yhteisen mittariston mittari: määritelmä, jota ohjelmien mittarit voivat käyttää."""
+
+    id: Id = field("Tunniste", "Pysyvä tunniste, johon ohjelmien mittarit viittaavat (catalogue).")
+    name: Text = field("Nimi", "Mittarin nimi.")
+    kind: IndicatorKind = field("Laji", "kyllä/ei, lukumäärä, prosentti, suhde, raha, kesto tai laadullinen.")
+    unit: Text | None = opt("Yksikkö", "Mittayksikkö, esim. kpl, %, €.")
+    definition: Text = field("Määritelmä", "Mitä mittari tarkalleen laskee, jotta kunnat ja valtio mittaavat samaa.")
+    source: Source | None = opt("Tietolähde", "manuaalinen, hilma, ostodata tai johdettu.")
+    calculation: Text | None = opt(
+        "Laskentasääntö", "Miten arvo lasketaan ja miten organisaatioiden arvot yhdistetään."
+    )
+    granularity: Granularity | None = opt("Seurantajakso", "vuosi, puolivuosi, neljännes, kuukausi tai kerta.")
+    direction: Direction | None = opt("Suunta", "kasvu, lasku tai saavutus.")
+    targets: list[Target] = field("Tavoitteet", "Yhteiset tavoitteet, esim. valtion 5 %.", default_factory=list)
+    note: Text | None = opt("Huomio", "Muu huomio.")
+
+
+class Catalogue(Model):
+    """Yhteinen mittaristo: mittarit, joilla ohjelmia voidaan verrata ja laskea yhteen."""
+
+    catalogue_version: Literal[1] = field("Mittariston versio", "Tiedostomuodon versio. Nykyinen on 1.")
+    id: Id = field("Tunniste", "Mittariston tunniste.")
+    name: Text = field("Nimi", "Mittariston nimi.")
+    description: Text | None = opt("Kuvaus", "Mihin mittaristo on tarkoitettu.")
+    indicators: list[CatalogueEntry] = field("Mittarit", "Yhteiset mittarit.", default_factory=list)

@@ -12,10 +12,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import SCHEMA_VERSION, Programme
-from .vocab import Dimension, Direction, Granularity, IndicatorKind, Source, Stage, Status, Vocab
+from pydantic import BaseModel
+
+from .model import SCHEMA_VERSION, Catalogue, Programme
+from .vocab import DerivedOp, Dimension, Direction, Granularity, IndicatorKind, Source, Stage, Status, Vocab
 
 SCHEMA_ID = f"urn:hankinta:schema:programme:{SCHEMA_VERSION}"
+CATALOGUE_ID = "urn:hankinta:schema:catalogue:1"
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
 _TITLES = {
@@ -34,6 +37,10 @@ _TITLES = {
     "Goal": "Tavoite",
     "Theme": "Teema",
     "SourceDocument": "Lähdeasiakirja",
+    "Derived": "Johdettu mittari",
+    "UpdateInterval": "Päivitysväli",
+    "CatalogueEntry": "Yhteinen mittari",
+    "Catalogue": "Yhteinen mittaristo",
 }
 
 _VOCABS: dict[str, tuple[type[Vocab], str]] = {
@@ -44,11 +51,13 @@ _VOCABS: dict[str, tuple[type[Vocab], str]] = {
     "Granularity": (Granularity, "Seurantajakso: kuinka usein mittari mitataan."),
     "Source": (Source, "Mittarin tietolähde."),
     "Dimension": (Dimension, "Kestävien hankintojen ulottuvuus (Laurean toimintamalli)."),
+    "DerivedOp": (DerivedOp, "Johdetun mittarin laskutapa."),
 }
 
 
-def build_schema() -> dict[str, Any]:
-    raw = Programme.model_json_schema(ref_template="#/definitions/{model}")
+def build_schema(catalogue: bool = False) -> dict[str, Any]:
+    model: type[BaseModel] = Catalogue if catalogue else Programme
+    raw = model.model_json_schema(ref_template="#/definitions/{model}")
     definitions = raw.pop("$defs", {})
     for name, (vocab, text) in _VOCABS.items():
         if name in definitions:
@@ -58,8 +67,8 @@ def build_schema() -> dict[str, Any]:
     for name, title in _TITLES.items():
         if name in definitions:
             definitions[name]["title"] = title
-    raw["title"] = _TITLES["Programme"]
-    schema: dict[str, Any] = {"$schema": DRAFT, "$id": SCHEMA_ID}
+    raw["title"] = _TITLES[model.__name__]
+    schema: dict[str, Any] = {"$schema": DRAFT, "$id": CATALOGUE_ID if catalogue else SCHEMA_ID}
     schema.update(raw)
     schema["definitions"] = definitions
     result: dict[str, Any] = _draft07(schema)
@@ -78,5 +87,5 @@ def _draft07(node: Any) -> Any:
     return node
 
 
-def schema_text() -> str:
-    return json.dumps(build_schema(), ensure_ascii=False, indent=2) + "\n"
+def schema_text(catalogue: bool = False) -> str:
+    return json.dumps(build_schema(catalogue), ensure_ascii=False, indent=2) + "\n"

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .findings import Finding
 from .load import Positions
-from .model import Programme
+from .model import Catalogue, Programme
 
 _DATE_ERRORS = frozenset(
     ("date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type")
@@ -86,9 +86,9 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _model_at(path: tuple[Any, ...]) -> type[BaseModel] | None:
+def _model_at(path: tuple[Any, ...], root: type[BaseModel] = Programme) -> type[BaseModel] | None:
     """The model class that holds the mapping at `path` (the container of the last step)."""
-    current: Any = Programme
+    current: Any = root
     for step in path[:-1]:
         if isinstance(step, int):
             continue
@@ -113,8 +113,8 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _enum_at(path: tuple[Any, ...]) -> list[str]:
-    model = _model_at(path)
+def _enum_at(path: tuple[Any, ...], root: type[BaseModel]) -> list[str]:
+    model = _model_at(path, root)
     if model is None or not isinstance(path[-1] if path else None, str):
         return []
     f = model.model_fields.get(path[-1])
@@ -141,6 +141,11 @@ def suggest(word: str, choices: list[str]) -> str:
     return match[0]
 
 
+def is_catalogue(data: dict[str, Any]) -> bool:
+    """A shared indicator catalogue (mittaristo.yaml) rather than a programme."""
+    return "catalogue_version" in data
+
+
 def validate(data: dict[str, Any], positions: Positions) -> tuple[Programme | None, list[Finding]]:
     try:
         return Programme.model_validate(data), []
@@ -148,19 +153,27 @@ def validate(data: dict[str, Any], positions: Positions) -> tuple[Programme | No
         return None, findings_from_errors(e, data, positions)
 
 
+def validate_catalogue(data: dict[str, Any], positions: Positions) -> tuple[Catalogue | None, list[Finding]]:
+    try:
+        return Catalogue.model_validate(data), []
+    except ValidationError as e:
+        return None, findings_from_errors(e, data, positions, Catalogue)
+
+
 def findings_from_errors(
-    error: ValidationError, data: dict[str, Any], positions: Positions
+    error: ValidationError, data: dict[str, Any], positions: Positions, root: type[BaseModel] = Programme
 ) -> list[Finding]:
     by_place: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for err in error.errors(include_url=False):
         path = _data_path(data, tuple(err["loc"]))
         by_place.setdefault(path, []).append(dict(err))
-    out = [_finding(path, errs, positions) for path, errs in by_place.items()]
+    out = [_finding(path, errs, positions, root) for path, errs in by_place.items()]
     out.sort(key=lambda f: (f.line, f.column))
     return out
 
 
-def _finding(path: tuple[Any, ...], errs: list[dict[str, Any]], positions: Positions) -> Finding:
+def _finding(path: tuple[Any, ...], errs: list[dict[str, Any]], positions: Positions,
+             root: type[BaseModel]) -> Finding:
     err = errs[0]
     kind = err["type"]
     name = path_text(path)
@@ -171,7 +184,7 @@ def _finding(path: tuple[Any, ...], errs: list[dict[str, Any]], positions: Posit
         return Finding("HK102", line, col, name, {"field": field})
     if kind == "extra_forbidden":
         line, col = positions.locate(path, key=True)
-        model = _model_at(path)
+        model = _model_at(path, root)
         allowed = list(model.model_fields) if model else []
         return Finding("HK103", line, col, name, {
             "field": field, "did_you_mean": suggest(field, allowed), "allowed": ", ".join(allowed)})
@@ -179,7 +192,7 @@ def _finding(path: tuple[Any, ...], errs: list[dict[str, Any]], positions: Posit
     kinds = {e["type"] for e in errs}
     if kinds & {"enum", "literal_error"} and not isinstance(value, (dict, list)):
         expected = (err.get("ctx") or {}).get("expected", "")
-        allowed = _enum_at(path) or [x.strip() for x in str(expected).split(",")]
+        allowed = _enum_at(path, root) or [x.strip() for x in str(expected).split(",")]
         return Finding("HK104", line, col, name, {
             "field": field, "value": str(value), "did_you_mean": suggest(str(value), allowed),
             "allowed": ", ".join(allowed)})

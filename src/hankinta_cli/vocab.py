@@ -217,3 +217,92 @@ _DIMENSION = {
     "avoimuus": Label("avoimuus", "openness", ("openness",)),
     "kumppanuus": Label("kumppanuus", "partnership", ("partnership",)),
 }
+
+
+class Method(Vocab):
+    """How progress toward a target is judged. English names are accepted in files too."""
+
+    STRAIGHT = "suora"
+    GROWTH = "kasvuvauhti"
+
+    @classmethod
+    def labels(cls) -> dict[str, Label]:
+        return _METHOD
+
+
+_METHOD = {
+    "suora": Label("suora polku lähtötasosta tavoitteeseen", "straight path from baseline to target",
+                   ("linear", "straight")),
+    "kasvuvauhti": Label("vuotuinen kasvuvauhti (Open SDG)", "compound annual growth (Open SDG)", ("growth",)),
+}
+#: Values a file may use for `method`: the Finnish ones and their English names.
+METHOD_NAMES = {"suora": "suora", "linear": "suora", "kasvuvauhti": "kasvuvauhti", "growth": "kasvuvauhti"}
+
+
+class DerivedOp(Vocab):
+    """How a derived indicator is computed from others, period by period."""
+
+    RATIO = "suhde"
+    SHARE = "osuus"
+    SUM = "summa"
+    GROWTH = "vuosimuutos"
+
+    @classmethod
+    def labels(cls) -> dict[str, Label]:
+        return _DERIVED
+
+
+_DERIVED = {
+    "suhde": Label("suhde: ensimmäinen jaettuna toisella", "ratio: the first divided by the second", ("ratio",)),
+    "osuus": Label("osuus prosentteina: ensimmäinen / toinen × 100", "share in percent: first / second × 100",
+                   ("share",)),
+    "summa": Label("summa: kaikkien lueteltujen arvojen summa", "sum of all listed indicators", ("sum",)),
+    "vuosimuutos": Label("muutos edellisestä kaudesta prosentteina", "change from the previous period in percent",
+                         ("growth", "yoy")),
+}
+
+
+class OnTrack(Vocab):
+    """Where an indicator stands against its target (see calc/ontrack.py for the rules)."""
+
+    ACHIEVED = "saavutettu"
+    ON_TRACK = "aikataulussa"
+    BEHIND = "jäljessä"
+    FAR_BEHIND = "selvästi jäljessä"
+    NO_DATA = "ei tietoa"
+    UNDEFINED = "määrittelemättä"
+
+    @classmethod
+    def labels(cls) -> dict[str, Label]:
+        return _ONTRACK
+
+
+_ONTRACK = {
+    "saavutettu": Label("saavutettu", "achieved", ("achieved",)),
+    "aikataulussa": Label("aikataulussa", "on track", ("on track", "on_track")),
+    "jäljessä": Label("jäljessä", "behind", ("behind", "jaljessa")),
+    "selvästi jäljessä": Label("selvästi jäljessä", "far behind", ("far behind", "far_behind")),
+    "ei tietoa": Label("ei tietoa", "no data", ("no data", "no_data")),
+    "määrittelemättä": Label("määrittelemättä", "not yet defined", ("undefined",)),
+}
+
+
+class Freshness(Vocab):
+    """How recent a measure's last status update is, against the programme's intervals."""
+
+    CURRENT = "ajantasainen"
+    ACCEPTABLE = "hyväksyttävä"
+    STALE = "vanhentunut"
+    NONE = "ei raportoitu"
+
+    @classmethod
+    def labels(cls) -> dict[str, Label]:
+        return _FRESHNESS
+
+
+_FRESHNESS = {
+    "ajantasainen": Label("ajantasainen", "current", ("current",)),
+    "hyväksyttävä": Label("hyväksyttävä", "acceptable", ("acceptable",)),
+    "vanhentunut": Label("vanhentunut", "out of date", ("stale",)),
+    "ei raportoitu": Label("ei raportoitu", "not reported", ("none",)),
+}

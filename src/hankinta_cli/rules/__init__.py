@@ -45,6 +45,6 @@ def indicators(p: Programme) -> Iterator[tuple[Path, Indicator]]:
 
 
 def all_rules() -> list[Rule]:
-    from . import dates, gaps, history, ids, values
+    from . import dates, derived, gaps, history, ids, values
 
-    return [ids.check, dates.check, values.check, history.check, gaps.check]
+    return [ids.check, derived.check, dates.check, values.check, history.check, gaps.check]
