@@ -41,7 +41,8 @@ def test_corpus_covers_every_loader_and_rule_code() -> None:
     seen = {expectation(p)[0] for p in CASES}
     must = {"HK003", "HK004", "HK010", "HK011", "HK012", "HK013", "HK014", "HK015", "HK016",
             "HK102", "HK103", "HK104", "HK105", "HK106", "HK108", "HK109", "HK110",
-            "HK201", "HK202", "HK301", "HK302", "HK303", "HK304", "HK305", "HK306", "HK309",
+            "HK201", "HK202", "HK204", "HK205", "HK206", "HK208",
+            "HK301", "HK302", "HK303", "HK304", "HK305", "HK306", "HK309",
             "HK311", "HK312", "HK401"}
     assert must <= seen, sorted(must - seen)
 

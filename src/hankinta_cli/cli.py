@@ -8,6 +8,7 @@ Exit codes: 0 ok, 1 findings (validation errors), 2 usage or I/O error.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import os
 import sys
@@ -313,6 +314,124 @@ def record_command(
 
     _run_edit(programme, root, lambda: record(indicator, period, value, note, source, replace, unit_breakdown),
               dry_run, lang.value)
+
+
+def _as_of(text: str | None, lang: str) -> dt.date:
+    from .edit import EditError
+    from .updates import parse_date
+
+    try:
+        return parse_date(text) if text else dt.date.today()
+    except EditError as e:
+        _usage_error(e.message(lang), e.hint(lang), lang, e.code)
+
+
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", help="Päivä, jolle tilanne lasketaan (oletus tänään), esim. 30.6.2025.")
+]
+
+
+@app.command("indicators")
+def indicators_command(
+    programme: Annotated[str, typer.Argument(help="Ohjelmatiedosto tai ohjelman tunniste.")],
+    as_of: AsOfOption = None,
+    theme: Annotated[str | None, typer.Option("--theme", help="Vain tämän teeman mittarit (tunniste).")] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="Vain tämä tila: saavutettu, aikataulussa, jäljessä, …")
+    ] = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table, json tai csv.")] = TableFormat.table,
+    root: RootOption = Path("programmes"),
+    lang: LangOption = Lang.fi,
+) -> None:
+    """Laske mittareiden tilanne: viimeisin arvo, muutos, tavoite, toteuma ja tila."""
+    from .calc.metrics import evaluate_programme
+    from .edit import EditError
+    from .output import indicators as out
+    from .overview import load_programme
+    from .updates import find_programme
+    from .vocab import OnTrack
+
+    lang_s = lang.value
+    day = _as_of(as_of, lang_s)
+    wanted = None
+    if status:
+        wanted = OnTrack.parse(status)
+        if wanted is None:
+            _usage_error(t("bad_on_track", lang_s, value=status), ", ".join(OnTrack.choices()), lang_s)
+    try:
+        st = evaluate_programme(load_programme(find_programme(programme, root)), day)
+    except EditError as e:
+        _report_findings(e, programme, lang_s)
+        _usage_error(e.message(lang_s), e.hint(lang_s), lang_s, e.code)
+    inds = [i for i in st.indicators if (theme is None or st.owner.get(i.id, ("",))[0] == theme)
+            and (wanted is None or i.on_track is wanted)]
+    if fmt is TableFormat.json:
+        out.write_json([st], sys.stdout)
+    elif fmt is TableFormat.csv:
+        out.write_csv([st], [inds], sys.stdout)
+    else:
+        out.write_table(st, inds, lang_s, sys.stdout)
+
+
+@app.command("summary")
+def summary_command(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Ohjelmat tai kansiot (oletus: programmes/).", show_default=False)
+    ] = None,
+    as_of: AsOfOption = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table, json tai csv.")] = TableFormat.table,
+    lang: LangOption = Lang.fi,
+) -> None:
+    """Vertaa ohjelmia rinnakkain ja laske yhteisen mittariston mittarit yhteen."""
+    from .calc.metrics import evaluate_programme
+    from .calc.rollup import rollup
+    from .check import UsageError, collect, load_catalogue
+    from .edit import EditError
+    from .output import summary as out
+    from .overview import load_programme
+
+    lang_s = lang.value
+    day = _as_of(as_of, lang_s)
+    targets = paths or [Path("programmes")]
+    try:
+        files = collect(targets)
+    except UsageError as e:
+        _usage_error(t("missing_path", lang_s, path=str(e)), t("missing_path_hint", lang_s), lang_s)
+    statuses, catalogue = [], None
+    for f in files:
+        if _is_catalogue_file(f):
+            continue
+        try:
+            statuses.append(evaluate_programme(load_programme(f), day))
+        except EditError as e:
+            _report_findings(e, str(f), lang_s)
+            _usage_error(e.message(lang_s), e.hint(lang_s), lang_s, e.code)
+        if catalogue is None:
+            catalogue = load_catalogue(f.parent)[0]
+    if not statuses:
+        _usage_error(t("no_files", lang_s, path=", ".join(map(str, targets))), "", lang_s)
+    rows = rollup(statuses, catalogue)
+    if fmt is TableFormat.json:
+        out.write_json(statuses, rows, sys.stdout)
+    elif fmt is TableFormat.csv:
+        out.write_csv(statuses, rows, sys.stdout)
+    else:
+        out.write_table(statuses, rows, lang_s, sys.stdout)
+
+
+def _is_catalogue_file(path: Path) -> bool:
+    """A shared catalogue, not a programme: its top level has `catalogue_version` (read cheaply)."""
+    with path.open("rb") as fh:
+        head = fh.read(4096).decode("utf-8", errors="replace")
+    return "\ncatalogue_version:" in head or head.lstrip("\ufeff").startswith("catalogue_version:")
+
+
+def _report_findings(e: Any, name: str, lang: str) -> None:
+    if getattr(e, "findings", None):
+        from .check import FileResult
+        from .output.findings import write_text
+
+        write_text([FileResult(Path(str(e.params.get("path", name))), e.findings)], sys.stderr, lang, False, True)
 
 
 @app.command("import")

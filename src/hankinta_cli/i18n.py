@@ -141,6 +141,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "tuotu {obs} uutta arvoa, {replaced} korvattua arvoa ja {history} tilamerkintää",
         "imported {obs} new value(s), {replaced} replaced value(s) and {history} status entr(y/ies)",
     ),
+    "bad_on_track": ("tila '{value}' ei ole tunnettu", "status '{value}' is not known"),
     "template_written": ("Malli kirjoitettu: {path}", "Template written: {path}"),
 }
 
@@ -157,3 +158,40 @@ def t(key: str, lang: str, **args: object) -> str:
 def default_lang() -> str:
     env = os.environ.get("HANKINTA_LANG", "fi")
     return env if env in LANGS else "fi"
+
+
+def number(value: float | int | None, lang: str, decimals: int = 1) -> str:
+    """1 234,5 in Finnish, 1,234.5 in English (Babel's CLDR data); '–' for no value."""
+    if value is None:
+        return "–"
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return str(format_decimal(value, format=pattern, locale="fi_FI" if lang == "fi" else "en_GB"))
+
+
+def day(value: object, lang: str) -> str:
+    """31.12.2024 in Finnish, 31 Dec 2024 in English."""
+    import datetime as dt
+
+    if not isinstance(value, dt.date):
+        return "–"
+    from babel.dates import format_date
+
+    if lang == "fi":
+        return str(format_date(value, "d.M.yyyy", locale="fi"))
+    return str(format_date(value, "d MMM yyyy", locale="en"))
+
+
+def value_text(value: object, lang: str, unit: str | None = None) -> str:
+    """An indicator value for people: K/E for yes/no, numbers per locale, the unit after."""
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return ("kyllä" if value else "ei") if lang == "fi" else ("yes" if value else "no")
+    if isinstance(value, (int, float)):
+        text = number(value, lang, 0 if isinstance(value, int) else 1)
+        if unit:
+            text += "\u00a0" + unit
+        return text
+    return str(value)

@@ -55,7 +55,10 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }
 #: Read and ignored: they describe the row for the person editing the sheet.
 IGNORED = ("title", "toimenpide", "name", "nimi", "theme", "teema", "goal", "tavoite", "due",
-           "määräpäivä", "overdue", "myöhässä", "unit", "yksikkö")
+           "määräpäivä", "overdue", "myöhässä", "unit", "yksikkö",
+           # the other columns of `hankinta indicators --format csv`
+           "kind", "previous", "change", "change pct", "baseline", "target", "deadline", "attainment",
+           "expected", "on track", "stale")
 TEMPLATE = {
     "fi": ("tunniste", "mittari", "nimi", "kausi", "arvo", "tila", "päivä", "huomio", "kirjaaja", "lähde"),
     "en": ("measure", "indicator", "name", "period", "value", "status", "date", "note", "by", "source"),
@@ -262,6 +265,8 @@ def plan_rows(rows: list[Row], data: dict[str, Any], today: dt.date, replace: bo
                 bad(row, "indicator", f"mittaria '{ind_id}' ei ole" + (f" (tarkoititko '{guess}'?)" if guess else ""),
                     f"no indicator '{ind_id}'" + (f" (did you mean '{guess}'?)" if guess else ""))
                 continue
+            if indicators[ind_id][1].get("derived"):
+                continue  # computed from other indicators: an exported value is not data to import
             _observation_row(row, ind_id, *indicators[ind_id], plan, pending, replace, bad)
             continue
         m_id = row.text("measure")

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TextIO
 
+from .calc.measures import due_date
 from .edit import EditError
 from .load import load_path
 from .model import Measure, Programme, Schedule
@@ -34,24 +35,6 @@ class Row:
     due: str
     overdue: bool
     latest_note: str
-
-
-def due_date(s: Schedule | None) -> dt.date | None:
-    """The last day a schedule allows: due date, or the end of its year, half or quarter."""
-    if s is None:
-        return None
-    if s.due:
-        return s.due
-    if s.year is None:
-        return None
-    if s.quarter:
-        month = s.quarter * 3
-    elif s.half:
-        month = s.half * 6
-    else:
-        month = 12
-    end = dt.date(s.year + (month == 12), (month % 12) + 1, 1) - dt.timedelta(days=1)
-    return end
 
 
 def schedule_text(s: Schedule | None) -> str:
@@ -87,8 +70,8 @@ def _rows(p: Programme, as_of: dt.date) -> list[Row]:
     return out
 
 
-def overview_rows(path: Path, as_of: dt.date, theme: str | None, status: Status | None,
-                  responsible: str | None, overdue: bool) -> list[Row]:
+def load_programme(path: Path) -> Programme:
+    """A programme file as a model; EditError (exit 1, with the findings) if it does not validate."""
     from .findings import LoadError
     from .validate import validate
 
@@ -99,7 +82,12 @@ def overview_rows(path: Path, as_of: dt.date, theme: str | None, status: Status 
     programme, findings = validate(doc.data, doc.positions)
     if programme is None:
         raise EditError("edit_unreadable", code=1, findings=findings, path=path)
-    rows = _rows(programme, as_of)
+    return programme
+
+
+def overview_rows(path: Path, as_of: dt.date, theme: str | None, status: Status | None,
+                  responsible: str | None, overdue: bool) -> list[Row]:
+    rows = _rows(load_programme(path), as_of)
     if theme:
         rows = [r for r in rows if r.theme == theme]
     if status:

@@ -121,6 +121,8 @@ def evaluate(ind: Indicator, resolver: Resolver, period_end: dt.date | None = No
     if ind.granularity is not None and ind.granularity is not Granularity.ONCE:
         st.last_complete_period = last_complete(ind.granularity, as_of)
         st.stale = not any(s.key == st.last_complete_period and v is not None for s, v in entries)
+    target, deadline = _pick_target(ind.targets, as_of, period_end)
+    st.target, st.target_deadline = (target.value if target else None), deadline
     if not entries:
         st.reason = "no_data"
         _missed(st, ind, as_of, period_end)
@@ -133,8 +135,6 @@ def evaluate(ind: Indicator, resolver: Resolver, period_end: dt.date | None = No
         if a is not None and b is not None:
             st.change = b - a
             st.change_pct = (b - a) / abs(a) * 100 if a != 0 else None
-    target, deadline = _pick_target(ind.targets, as_of, period_end)
-    st.target, st.target_deadline = (target.value if target else None), deadline
     if ind.kind is IndicatorKind.YES_NO:
         _yes_no(st, as_of)
         _missed(st, ind, as_of, period_end)

@@ -1,0 +1,67 @@
+"""Several programmes side by side, and catalogue indicators summed across them.
+
+A catalogue indicator of kind lukumäärä or raha is summed per period over the programmes that
+reported it (the number reporting is kept next to the total, so a partial total is visible).
+Percentages and ratios are not summed: they are compared, each against the catalogue's target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Catalogue, CatalogueEntry
+from ..vocab import IndicatorKind
+from .metrics import ProgrammeStatus
+
+SUMMABLE = frozenset({IndicatorKind.COUNT, IndicatorKind.MONEY})
+
+
+@dataclass
+class CatalogueRow:
+    entry: CatalogueEntry
+    #: programme id → its latest period and value (several indicators of one programme are summed)
+    latest: dict[str, tuple[str, float | int | bool | str | None]] = field(default_factory=dict)
+    #: period → (total over the programmes that reported it, how many reported)
+    totals: dict[str, tuple[float, int]] = field(default_factory=dict)
+
+    @property
+    def summable(self) -> bool:
+        return self.entry.kind in SUMMABLE
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.entry.id, "name": self.entry.name, "kind": self.entry.kind.value, "unit": self.entry.unit,
+            "targets": [t.model_dump(mode="json") for t in self.entry.targets],
+            "latest": {k: {"period": p, "value": v} for k, (p, v) in self.latest.items()},
+            "totals": {p: {"total": t, "reporting": n} for p, (t, n) in sorted(self.totals.items())},
+        }
+
+
+def rollup(statuses: list[ProgrammeStatus], catalogue: Catalogue | None) -> list[CatalogueRow]:
+    if catalogue is None:
+        return []
+    rows = []
+    for entry in catalogue.indicators:
+        row = CatalogueRow(entry)
+        for st in statuses:
+            mine = [i for i in st.indicators if i.catalogue == entry.id]
+            if not mine:
+                continue
+            per_period: dict[str, float] = {}
+            for ind in mine:
+                for period, value in ind.series:
+                    if isinstance(value, (int, float)) and not isinstance(value, bool):
+                        per_period[period] = per_period.get(period, 0.0) + value
+            latest = max(mine, key=lambda i: i.latest_period or "")
+            if row.summable and per_period:
+                last = max(per_period)
+                row.latest[st.programme.id] = (last, per_period[last])
+            else:
+                row.latest[st.programme.id] = (latest.latest_period or "", latest.latest)
+            if row.summable:
+                for period, value in per_period.items():
+                    total, n = row.totals.get(period, (0.0, 0))
+                    row.totals[period] = (total + value, n + 1)
+        rows.append(row)
+    return rows

@@ -1,0 +1,108 @@
+"""Writers for `hankinta indicators`: a table for people, JSON and CSV for programs.
+
+The JSON shape is versioned (`"version": 1`); see the README. The CSV's `indicator`, `period`
+and `value` columns are the latest value, so the file imports back unchanged with
+`hankinta import`; the other columns are read and ignored there.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Any, TextIO
+
+from ..calc.metrics import ProgrammeStatus
+from ..calc.ontrack import IndicatorStatus
+from ..i18n import day, number, value_text
+from ..vocab import OnTrack
+
+JSON_VERSION = 1
+CSV_COLUMNS = ["programme", "indicator", "name", "kind", "unit", "period", "value", "previous", "change",
+               "change_pct", "baseline", "target", "deadline", "attainment", "expected", "on_track", "stale"]
+
+_REASONS = {
+    "no_data": ("ei arvoja", "no values"),
+    "no_target": ("ei tavoitetta", "no target"),
+    "no_baseline": ("ei lähtötasoa", "no baseline"),
+    "not_computable": ("ei laskettavissa", "cannot be computed"),
+    "growth_not_computable": ("kasvuvauhtia ei voi laskea", "growth cannot be computed"),
+    "undefined": ("projektoidaan erikseen", "to be defined"),
+}
+
+
+def _csv_value(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return repr(round(v, 6))
+    return str(v)
+
+
+def to_json(status: ProgrammeStatus) -> dict[str, Any]:
+    return {
+        "version": JSON_VERSION,
+        "programme": status.programme.id,
+        "as_of": status.as_of.isoformat(),
+        "indicators": [i.to_dict() | {"owner": list(status.owner.get(i.id, (None, None)))} for i in status.indicators],
+        "measures": [m.to_dict() for m in status.measures],
+        "metrics": {
+            "overall": status.overall.to_dict(),
+            "by_theme": {k: v.to_dict() for k, v in status.by_theme.items()},
+            "by_goal": {k: v.to_dict() for k, v in status.by_goal.items()},
+        },
+    }
+
+
+def write_json(statuses: list[ProgrammeStatus], out: TextIO) -> None:
+    data: Any = to_json(statuses[0]) if len(statuses) == 1 else {
+        "version": JSON_VERSION, "programmes": [to_json(s) for s in statuses]}
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def write_csv(statuses: list[ProgrammeStatus], indicators: list[list[IndicatorStatus]], out: TextIO) -> None:
+    w = csv.writer(out)
+    w.writerow(CSV_COLUMNS)
+    for st, inds in zip(statuses, indicators, strict=True):
+        for i in inds:
+            w.writerow([_csv_value(x) for x in (
+                st.programme.id, i.id, i.name, i.kind, i.unit, i.latest_period, i.latest, i.previous, i.change,
+                i.change_pct, i.baseline, i.target, i.target_deadline.isoformat() if i.target_deadline else None,
+                i.attainment, i.expected, i.on_track.value, "" if i.stale is None else i.stale)])
+
+
+def on_track_text(i: IndicatorStatus, lang: str) -> str:
+    text = i.on_track.text(lang)
+    if i.on_track is OnTrack.NO_DATA and i.reason in _REASONS:
+        fi, en = _REASONS[i.reason]
+        text += f" ({en if lang == 'en' else fi})"
+    return text
+
+
+def write_table(st: ProgrammeStatus, inds: list[IndicatorStatus], lang: str, out: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    fi = lang != "en"
+    head = (("Tunniste", "Id"), ("Mittari", "Indicator"), ("Viimeisin", "Latest"), ("Muutos", "Change"),
+            ("Tavoite", "Target"), ("Toteuma", "Attainment"), ("Tila", "Status"))
+    title = f"{st.programme.name} – {day(st.as_of, lang)}"
+    table = Table(title=title, show_lines=False)
+    for h in head:
+        table.add_column(h[0] if fi else h[1], overflow="fold")
+    for i in inds:
+        latest = value_text(i.latest, lang, i.unit)
+        if i.latest_period:
+            latest += f" ({i.latest_period})"
+        change = "–" if i.change is None else (("+" if i.change > 0 else "") + number(i.change, lang))
+        target = value_text(i.target, lang, i.unit)
+        if i.target_deadline:
+            target += f" ({day(i.target_deadline, lang)})"
+        attainment = "–" if i.attainment is None else number(i.attainment, lang, 0) + "\u00a0%"
+        state = on_track_text(i, lang)
+        if i.stale:
+            state += " · " + ("vanhentunut" if fi else "out of date")
+        table.add_row(i.id, i.name, latest, change, target, attainment, state)
+    Console(file=out).print(table)

@@ -1,0 +1,81 @@
+"""Writers for `hankinta summary`: programmes side by side and the catalogue roll-up."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Any, TextIO
+
+from ..calc.metrics import ProgrammeStatus
+from ..calc.rollup import CatalogueRow
+from ..i18n import day, number, value_text
+
+JSON_VERSION = 1
+
+
+def to_json(statuses: list[ProgrammeStatus], rows: list[CatalogueRow]) -> dict[str, Any]:
+    return {
+        "version": JSON_VERSION,
+        "as_of": statuses[0].as_of.isoformat() if statuses else None,
+        "programmes": [{"id": s.programme.id, "name": s.programme.name, "organisation": s.programme.organisation,
+                        "metrics": s.overall.to_dict()} for s in statuses],
+        "catalogue": [r.to_dict() for r in rows],
+    }
+
+
+def write_json(statuses: list[ProgrammeStatus], rows: list[CatalogueRow], out: TextIO) -> None:
+    json.dump(to_json(statuses, rows), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def write_csv(statuses: list[ProgrammeStatus], rows: list[CatalogueRow], out: TextIO) -> None:
+    w = csv.writer(out)
+    w.writerow(["programme", "organisation", "measures", "finished", "overdue", "without_responsible",
+                "without_schedule", "indicators", "without_data", "undefined", "achieved", "on_track", "behind",
+                "far_behind"])
+    for s in statuses:
+        c = s.overall
+        w.writerow([s.programme.id, s.programme.organisation, c.measures, c.finished, c.overdue,
+                    c.without_responsible, c.without_schedule, c.indicators, c.without_data, c.undefined,
+                    c.by_on_track["saavutettu"], c.by_on_track["aikataulussa"], c.by_on_track["jäljessä"],
+                    c.by_on_track["selvästi jäljessä"]])
+
+
+def write_table(statuses: list[ProgrammeStatus], rows: list[CatalogueRow], lang: str, out: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    fi = lang != "en"
+    console = Console(file=out)
+    when = day(statuses[0].as_of, lang) if statuses else ""
+    table = Table(title=("Ohjelmat " if fi else "Programmes ") + when)
+    heads = (("Ohjelma", "Programme"), ("Toimenpiteitä", "Measures"), ("Valmiina", "Finished"),
+             ("Myöhässä", "Overdue"), ("Ei vastuutahoa", "No owner"), ("Ei aikataulua", "No schedule"),
+             ("Mittareita", "Indicators"), ("Ei tietoa", "No data"), ("Määrittelemättä", "Undefined"))
+    for h in heads:
+        table.add_column(h[0] if fi else h[1], overflow="fold")
+    for s in statuses:
+        c = s.overall
+        share = "–" if c.share_finished is None else number(c.share_finished, lang, 0) + "\u00a0%"
+        table.add_row(s.programme.name, str(c.measures), f"{c.finished} ({share})", str(c.overdue),
+                      str(c.without_responsible), str(c.without_schedule), str(c.indicators), str(c.without_data),
+                      str(c.undefined))
+    console.print(table)
+    if not rows:
+        return
+    cat = Table(title="Yhteiset mittarit" if fi else "Shared indicators")
+    for h in (("Mittari", "Indicator"), ("Ohjelmittain (viimeisin)", "By programme (latest)"),
+              ("Yhteensä", "Total"), ("Tavoite", "Target")):
+        cat.add_column(h[0] if fi else h[1], overflow="fold")
+    for r in rows:
+        per = "\n".join(f"{pid}: {value_text(v, lang, r.entry.unit)} ({p})" if p else f"{pid}: –"
+                        for pid, (p, v) in r.latest.items()) or "–"
+        if r.summable and r.totals:
+            last = max(r.totals)
+            total, n = r.totals[last]
+            total_text = f"{value_text(total, lang, r.entry.unit)} ({last}, {n}/{len(r.latest)})"
+        else:
+            total_text = "–"
+        target = ", ".join(value_text(t.value, lang, r.entry.unit) for t in r.entry.targets) or "–"
+        cat.add_row(r.entry.name, per, total_text, target)
+    console.print(cat)
