@@ -200,3 +200,21 @@ def test_observation_after_as_of_changes_nothing(history: list[int], late: int, 
     data["observations"].append({"period": as_of.year + 1, "value": late})  # its period starts after as_of
     with_later = Indicator.model_validate(data)
     assert _status(without, as_of).to_dict() == _status(with_later, as_of).to_dict()
+
+
+def test_summary_in_parallel_matches_serial(tmp_path: Path) -> None:
+    import shutil
+
+    from hankinta_cli.summary import PARALLEL_FROM
+
+    for n in range(PARALLEL_FROM):
+        text = FIXTURE.read_text(encoding="utf-8").replace("id: laskenta", f"id: kunta-{n:02d}")
+        (tmp_path / f"kunta-{n:02d}.yaml").write_text(text, encoding="utf-8")
+    many = hankinta("summary", str(tmp_path), "-f", "json", "--as-of", "2025-06-30").json()
+    assert len(many["programmes"]) == PARALLEL_FROM
+    one = hankinta("summary", str(tmp_path / "kunta-00.yaml"), "-f", "json", "--as-of", "2025-06-30").json()
+    assert many["programmes"][0] == one["programmes"][0]
+    assert many["programmes"][0]["metrics"]["late"] == 2
+    shutil.copy(Path(__file__).parent / "broken" / "dup_key.yaml", tmp_path / "zz-rikki.yaml")
+    broken = hankinta("summary", str(tmp_path))
+    assert broken.code == 1 and "HK011" in broken.stderr

@@ -383,12 +383,11 @@ def summary_command(
     lang: LangOption = Lang.fi,
 ) -> None:
     """Vertaa ohjelmia rinnakkain ja laske yhteisen mittariston mittarit yhteen."""
-    from .calc.metrics import evaluate_programme
     from .calc.rollup import rollup
     from .check import UsageError, collect, load_catalogue
     from .edit import EditError
     from .output import summary as out
-    from .overview import load_programme
+    from .summary import summarise_files
 
     lang_s = lang.value
     day = _as_of(as_of, lang_s)
@@ -397,19 +396,16 @@ def summary_command(
         files = collect(targets)
     except UsageError as e:
         _usage_error(t("missing_path", lang_s, path=str(e)), t("missing_path_hint", lang_s), lang_s)
-    statuses, catalogue = [], None
-    for f in files:
-        if _is_catalogue_file(f):
-            continue
-        try:
-            statuses.append(evaluate_programme(load_programme(f), day))
-        except EditError as e:
-            _report_findings(e, str(f), lang_s)
-            _usage_error(e.message(lang_s), e.hint(lang_s), lang_s, e.code)
-        if catalogue is None:
-            catalogue = load_catalogue(f.parent)[0]
-    if not statuses:
+    programmes = [f for f in files if not _is_catalogue_file(f)]
+    if not programmes:
         _usage_error(t("no_files", lang_s, path=", ".join(map(str, targets))), "", lang_s)
+    statuses = []
+    for outcome in summarise_files(programmes, day):
+        if isinstance(outcome, EditError):
+            _report_findings(outcome, "", lang_s)
+            _usage_error(outcome.message(lang_s), outcome.hint(lang_s), lang_s, outcome.code)
+        statuses.append(outcome)
+    catalogue = load_catalogue(programmes[0].parent)[0]
     rows = rollup(statuses, catalogue)
     if fmt is TableFormat.json:
         out.write_json(statuses, rows, sys.stdout)

@@ -16,6 +16,7 @@ Working on events rather than PyYAML's composed nodes is deliberate:
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from dataclasses import dataclass
@@ -80,15 +81,15 @@ class Positions:
     """Where the keys and values of one loaded document sit in its file.
 
     A shadow entry is kept per container (keyed by the container's id; the document keeps
-    the containers alive): for a mapping, key → (key line, key column, value line, value
-    column); for a sequence, one (line, column) per item.
+    the containers alive): for a mapping, key → (key mark, value mark); for a sequence, one
+    mark per item. libyaml's marks are 0-based; `locate` answers 1-based.
     """
 
     def __init__(self, root: Any, root_pos: Pos) -> None:
         self.root = root
         self.root_pos = root_pos
-        self.maps: dict[int, dict[Any, tuple[int, int, int, int]]] = {}
-        self.seqs: dict[int, list[Pos]] = {}
+        self.maps: dict[int, dict[Any, tuple[Any, Any]]] = {}  # key → (key mark, value mark)
+        self.seqs: dict[int, list[Any]] = {}  # item marks
 
     def locate(self, path: tuple[Any, ...], key: bool = False) -> Pos:
         """Position of the value at `path` (or of its key), or of the deepest existing parent."""
@@ -100,10 +101,12 @@ class Positions:
                 entry = self.maps.get(id(node), {}).get(step)
                 if entry is None or step not in node:
                     return pos
-                pos = (entry[0], entry[1]) if (key and last) else (entry[2], entry[3])
+                mark = entry[0] if (key and last) else entry[1]
+                pos = (mark.line + 1, mark.column + 1)
                 node = node[step]
             elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-                pos = self.seqs[id(node)][step]
+                mark = self.seqs[id(node)][step]
+                pos = (mark.line + 1, mark.column + 1)
                 node = node[step]
             else:
                 return pos
@@ -168,6 +171,10 @@ def _mark(ev: Any) -> Pos:
 def parse(text: str) -> tuple[dict[str, Any], Positions]:
     """Build data from libyaml events; raise LoadError with a positioned finding."""
     parser = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+    # The builder makes only acyclic dicts and lists, so the cycle collector has nothing to
+    # find; left on, it would walk the growing tree again and again (half of the load time).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return _build(parser)
     except yaml.MarkedYAMLError as e:
@@ -184,6 +191,8 @@ def parse(text: str) -> tuple[dict[str, Any], Positions]:
         raise _fail("HK010", pos, problem=str(e).splitlines()[0]) from None
     finally:
         parser.dispose()
+        if collecting:
+            gc.enable()
 
 
 def _problem(e: yaml.MarkedYAMLError, text: str, pos: Pos) -> str:
@@ -198,55 +207,55 @@ def _problem(e: yaml.MarkedYAMLError, text: str, pos: Pos) -> str:
 
 
 def _build(parser: Any) -> tuple[dict[str, Any], Positions]:
+    """One loop over the events. Marks are kept as libyaml gives them and turned into
+    (line, column) only when a finding needs one: this loop is the checker's hot path."""
     get = parser.get_event
     ev = get()  # StreamStart
     ev = get()
     if isinstance(ev, yaml.StreamEndEvent):
         raise _fail("HK004")
-    doc_pos = _mark(ev)  # DocumentStart
-    maps: dict[int, dict[Any, tuple[int, int, int, int]]] = {}
-    seqs: dict[int, list[Pos]] = {}
-    # Each frame: [container, is_mapping, pending_key, pending_key_pos]
+    doc_mark = ev.start_mark  # DocumentStart
+    maps: dict[int, dict[Any, tuple[Any, Any]]] = {}  # id(mapping) → key → (key mark, value mark)
+    seqs: dict[int, list[Any]] = {}  # id(sequence) → item marks
+    # The open collections, innermost last: [container, shadow, is_mapping, pending key, its mark]
     stack: list[list[Any]] = []
     root: Any = None
-    root_pos: Pos = doc_pos
+    root_mark: Any = doc_mark
     ScalarEvent = yaml.ScalarEvent
     MappingStartEvent = yaml.MappingStartEvent
     SequenceStartEvent = yaml.SequenceStartEvent
     CollectionEndEvent = yaml.CollectionEndEvent
     AliasEvent = yaml.AliasEvent
-    missing = object()
     while True:
         ev = get()
         cls = type(ev)
-        value: Any = missing
         if cls is ScalarEvent:
             tag = ev.tag
             if tag is None and ev.implicit[0]:
-                value = resolve_plain(ev.value)
+                value: Any = resolve_plain(ev.value)
             elif tag is None or tag in _STR_TAGS:
                 value = ev.value
             elif tag in _SCALAR_TAGS:
                 value = resolve_plain(ev.value)
             else:
                 raise _fail("HK012", _mark(ev), tag=tag)
-            pos = _mark(ev)
+            if not stack:  # the whole document is one scalar
+                root, root_mark = value, ev.start_mark
+                break
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             is_map = cls is MappingStartEvent
             if ev.tag not in (_MAP_TAGS if is_map else _SEQ_TAGS):
                 raise _fail("HK012", _mark(ev), tag=ev.tag)
             if len(stack) >= MAX_DEPTH:
                 raise _fail("HK015", _mark(ev), limit=MAX_DEPTH)
-            container: Any = {} if is_map else []
-            pos = _mark(ev)
-            if is_map:
-                maps[id(container)] = {}
+            value = {} if is_map else []
+            shadow: Any = {} if is_map else []
+            (maps if is_map else seqs)[id(value)] = shadow
+            if stack:
+                _attach(stack[-1], value, ev)
             else:
-                seqs[id(container)] = []
-            _attach(stack, container, pos, maps, seqs)
-            if not stack:
-                root, root_pos = container, pos
-            stack.append([container, is_map, missing, None])
+                root, root_mark = value, ev.start_mark
+            stack.append([value, shadow, is_map, None, None])
             continue
         elif issubclass(cls, CollectionEndEvent):
             stack.pop()
@@ -255,13 +264,24 @@ def _build(parser: Any) -> tuple[dict[str, Any], Positions]:
             continue
         elif cls is AliasEvent:
             raise _fail("HK013", _mark(ev), alias=ev.anchor)
-        else:  # DocumentEnd with a bare scalar root, or an unexpected event
+        else:  # DocumentEnd after an empty document, or an unexpected event
             break
-        if not stack:  # the whole document is one scalar
-            root, root_pos = value, pos
-            break
-        _attach(stack, value, pos, maps, seqs)
+        # a scalar inside a collection (inlined: this runs once per key and value)
+        frame = stack[-1]
+        if frame[2]:
+            if frame[4] is None:  # a key
+                if value in frame[1]:
+                    raise _fail("HK011", _mark(ev), key=str(value), first=frame[1][value][0].line + 1)
+                frame[3], frame[4] = value, ev.start_mark
+            else:
+                frame[0][frame[3]] = value
+                frame[1][frame[3]] = (frame[4], ev.start_mark)
+                frame[4] = None
+        else:
+            frame[0].append(value)
+            frame[1].append(ev.start_mark)
     _expect_single_document(parser)
+    root_pos = (root_mark.line + 1, root_mark.column + 1)
     if not isinstance(root, dict):
         found = "lista" if isinstance(root, list) else ("tyhjä" if root is None else "yksittäinen arvo")
         raise _fail("HK014", root_pos, found=found)
@@ -271,35 +291,17 @@ def _build(parser: Any) -> tuple[dict[str, Any], Positions]:
     return root, positions
 
 
-def _attach(
-    stack: list[list[Any]],
-    value: Any,
-    pos: Pos,
-    maps: dict[int, dict[Any, tuple[int, int, int, int]]],
-    seqs: dict[int, list[Pos]],
-) -> None:
-    if not stack:
-        return
-    frame = stack[-1]
-    container = frame[0]
-    if frame[1]:  # mapping: alternate key, value
-        key = frame[2]
-        if frame[3] is None:  # this is a key
-            if isinstance(value, (dict, list)):
-                raise _fail("HK017", pos)
-            shadow = maps[id(container)]
-            if value in shadow:
-                raise _fail("HK011", pos, key=str(value), first=shadow[value][0])
-            frame[2] = value
-            frame[3] = pos
-        else:
-            kpos = frame[3]
-            container[key] = value
-            maps[id(container)][key] = (kpos[0], kpos[1], pos[0], pos[1])
-            frame[3] = None
+def _attach(frame: list[Any], container: Any, ev: Any) -> None:
+    """Put a new mapping or sequence into its parent (a collection cannot be a key)."""
+    if frame[2]:
+        if frame[4] is None:
+            raise _fail("HK017", _mark(ev))
+        frame[0][frame[3]] = container
+        frame[1][frame[3]] = (frame[4], ev.start_mark)
+        frame[4] = None
     else:
-        container.append(value)
-        seqs[id(container)].append(pos)
+        frame[0].append(container)
+        frame[1].append(ev.start_mark)
 
 
 def _expect_single_document(parser: Any) -> None:

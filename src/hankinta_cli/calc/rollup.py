@@ -7,12 +7,14 @@ Percentages and ratios are not summed: they are compared, each against the catal
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Catalogue, CatalogueEntry
 from ..vocab import IndicatorKind
-from .metrics import ProgrammeStatus
+from .metrics import Counts, ProgrammeStatus
+from .ontrack import IndicatorStatus
 
 SUMMABLE = frozenset({IndicatorKind.COUNT, IndicatorKind.MONEY})
 
@@ -38,7 +40,25 @@ class CatalogueRow:
         }
 
 
-def rollup(statuses: list[ProgrammeStatus], catalogue: Catalogue | None) -> list[CatalogueRow]:
+@dataclass
+class ProgrammeSummary:
+    """What a roll-up needs of one programme: small enough to pass between processes."""
+
+    id: str
+    name: str
+    organisation: str
+    as_of: dt.date
+    overall: Counts
+    indicators: list[IndicatorStatus]  # only those linked to the shared catalogue
+
+
+def summarise(st: ProgrammeStatus) -> ProgrammeSummary:
+    p = st.programme
+    return ProgrammeSummary(p.id, p.name, p.organisation, st.as_of, st.overall,
+                            [i for i in st.indicators if i.catalogue])
+
+
+def rollup(statuses: list[ProgrammeSummary], catalogue: Catalogue | None) -> list[CatalogueRow]:
     if catalogue is None:
         return []
     rows = []
@@ -56,9 +76,9 @@ def rollup(statuses: list[ProgrammeStatus], catalogue: Catalogue | None) -> list
             latest = max(mine, key=lambda i: i.latest_period or "")
             if row.summable and per_period:
                 last = max(per_period)
-                row.latest[st.programme.id] = (last, per_period[last])
+                row.latest[st.id] = (last, per_period[last])
             else:
-                row.latest[st.programme.id] = (latest.latest_period or "", latest.latest)
+                row.latest[st.id] = (latest.latest_period or "", latest.latest)
             if row.summable:
                 for period, value in per_period.items():
                     total, n = row.totals.get(period, (0.0, 0))

@@ -6,42 +6,41 @@ import csv
 import json
 from typing import Any, TextIO
 
-from ..calc.metrics import ProgrammeStatus
-from ..calc.rollup import CatalogueRow
+from ..calc.rollup import CatalogueRow, ProgrammeSummary
 from ..i18n import day, number, value_text
 
 JSON_VERSION = 1
 
 
-def to_json(statuses: list[ProgrammeStatus], rows: list[CatalogueRow]) -> dict[str, Any]:
+def to_json(statuses: list[ProgrammeSummary], rows: list[CatalogueRow]) -> dict[str, Any]:
     return {
         "version": JSON_VERSION,
         "as_of": statuses[0].as_of.isoformat() if statuses else None,
-        "programmes": [{"id": s.programme.id, "name": s.programme.name, "organisation": s.programme.organisation,
+        "programmes": [{"id": s.id, "name": s.name, "organisation": s.organisation,
                         "metrics": s.overall.to_dict()} for s in statuses],
         "catalogue": [r.to_dict() for r in rows],
     }
 
 
-def write_json(statuses: list[ProgrammeStatus], rows: list[CatalogueRow], out: TextIO) -> None:
+def write_json(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], out: TextIO) -> None:
     json.dump(to_json(statuses, rows), out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
-def write_csv(statuses: list[ProgrammeStatus], rows: list[CatalogueRow], out: TextIO) -> None:
+def write_csv(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], out: TextIO) -> None:
     w = csv.writer(out)
     w.writerow(["programme", "organisation", "measures", "finished", "overdue", "without_responsible",
                 "without_schedule", "indicators", "without_data", "undefined", "achieved", "on_track", "behind",
                 "far_behind"])
     for s in statuses:
         c = s.overall
-        w.writerow([s.programme.id, s.programme.organisation, c.measures, c.finished, c.overdue,
+        w.writerow([s.id, s.organisation, c.measures, c.finished, c.overdue,
                     c.without_responsible, c.without_schedule, c.indicators, c.without_data, c.undefined,
                     c.by_on_track["saavutettu"], c.by_on_track["aikataulussa"], c.by_on_track["jäljessä"],
                     c.by_on_track["selvästi jäljessä"]])
 
 
-def write_table(statuses: list[ProgrammeStatus], rows: list[CatalogueRow], lang: str, out: TextIO) -> None:
+def write_table(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], lang: str, out: TextIO) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -57,7 +56,7 @@ def write_table(statuses: list[ProgrammeStatus], rows: list[CatalogueRow], lang:
     for s in statuses:
         c = s.overall
         share = "–" if c.share_finished is None else number(c.share_finished, lang, 0) + "\u00a0%"
-        table.add_row(s.programme.name, str(c.measures), f"{c.finished} ({share})", str(c.overdue),
+        table.add_row(s.name, str(c.measures), f"{c.finished} ({share})", str(c.overdue),
                       str(c.without_responsible), str(c.without_schedule), str(c.indicators), str(c.without_data),
                       str(c.undefined))
     console.print(table)
