@@ -430,6 +430,76 @@ def _report_findings(e: Any, name: str, lang: str) -> None:
         write_text([FileResult(Path(str(e.params.get("path", name))), e.findings)], sys.stderr, lang, False, True)
 
 
+class ReportFormat(enum.StrEnum):
+    html = "html"
+    md = "md"
+    pdf = "pdf"
+
+
+@app.command("report")
+def report_command(
+    programmes: Annotated[
+        list[str], typer.Argument(help="Ohjelmat (tiedostot, tunnisteet tai kansiot); useampi = koosteraportti.")
+    ],
+    fmt: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="html, md tai pdf.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Tiedosto (oletus: tulosta).")] = None,
+    as_of: AsOfOption = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Muutokset tästä päivästä tai git-versiosta (esim. HEAD~3).")
+    ] = None,
+    templates: Annotated[
+        Path | None, typer.Option("--templates", help="Kansio, jonka pohjat korvaavat oletuspohjat.")
+    ] = None,
+    root: RootOption = Path("programmes"),
+    lang: LangOption = Lang.fi,
+) -> None:
+    """Laadi tilannekatsaus valtuustolle tai johtoryhmälle: HTML, Markdown tai PDF."""
+    from .check import collect
+    from .edit import EditError
+    from .report.build import build_report
+    from .report.render import PdfUnavailable, render, write_pdf
+    from .updates import find_programme
+
+    lang_s = lang.value
+    day = _as_of(as_of, lang_s)
+    kind = fmt or _format_from_name(output)
+    if kind is ReportFormat.pdf and output is None:
+        _usage_error(t("pdf_needs_output", lang_s), "", lang_s)
+    try:
+        paths: list[Path] = []
+        for name in programmes:
+            candidate = Path(name)
+            if candidate.is_dir():
+                paths += [f for f in collect([candidate]) if not _is_catalogue_file(f)]
+            else:
+                paths.append(find_programme(name, root))
+        context = build_report(paths, day, since, lang_s)
+    except EditError as e:
+        _report_findings(e, programmes[0], lang_s)
+        _usage_error(e.message(lang_s), e.hint(lang_s), lang_s, e.code)
+    html_or_md = render(context, "md" if kind is ReportFormat.md else "html", lang_s, templates)
+    if kind is ReportFormat.pdf:
+        assert output is not None
+        try:
+            write_pdf(html_or_md, output)
+        except PdfUnavailable:
+            _usage_error(t("pdf_missing", lang_s), "", lang_s)
+    elif output is None:
+        sys.stdout.write(html_or_md)
+        return
+    else:
+        try:
+            output.write_text(html_or_md, encoding="utf-8")
+        except OSError as e:
+            _usage_error(f"{output}: {e.strerror}", "", lang_s)
+    typer.echo(t("report_written", lang_s, path=output), err=True)
+
+
+def _format_from_name(output: Path | None) -> ReportFormat:
+    suffix = output.suffix.lower().lstrip(".") if output else ""
+    return {"md": ReportFormat.md, "markdown": ReportFormat.md, "pdf": ReportFormat.pdf}.get(suffix, ReportFormat.html)
+
+
 @app.command("import")
 def import_command(
     programme: Annotated[str | None, typer.Argument(help="Ohjelmatiedosto tai ohjelman tunniste.")] = None,

@@ -86,8 +86,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "bad_status": ("tila '{value}' ei ole tunnettu", "status '{value}' is not known"),
     "bad_status_hint": ("{guess}Sallitut: {allowed}.", "{guess_en}Allowed: {allowed}."),
     "bad_breakdown": ("erittely '{value}' ei kelpaa", "breakdown '{value}' is not valid"),
-    "bad_breakdown_hint": ("Anna muodossa yksikkö=arvo, esim. --unit-breakdown Sote=3 --unit-breakdown Tekninen=1,5",
-                           "Give it as unit=value, e.g. --unit-breakdown Sote=3 --unit-breakdown Tekninen=1.5"),
+    "bad_breakdown_hint": (
+        "Anna muodossa yksikkö=arvo, esim. --unit-breakdown Sote=3 --unit-breakdown Tekninen=1,5",
+        "Give it as unit=value, e.g. --unit-breakdown Sote=3 --unit-breakdown Tekninen=1.5",
+    ),
     "bad_value": (
         "arvo '{value}' ei sovi kenttään {field}: {reason}",
         "value '{value}' does not fit {field}: {reason}",
@@ -142,6 +144,20 @@ _TEXT: dict[str, tuple[str, str]] = {
         "imported {obs} new value(s), {replaced} replaced value(s) and {history} status entr(y/ies)",
     ),
     "bad_on_track": ("tila '{value}' ei ole tunnettu", "status '{value}' is not known"),
+    "bad_since": ("'{value}' ei ole päivämäärä eikä git-versio", "'{value}' is neither a date nor a git revision"),
+    "bad_since_hint": (
+        "Anna päivä (2025-03-31 tai 31.3.2025) tai git-viittaus (esim. HEAD~5, v1.0).",
+        "Give a date (2025-03-31) or a git revision (e.g. HEAD~5, v1.0).",
+    ),
+    "pdf_missing": (
+        "PDF vaatii WeasyPrintin: pip install 'hankinta[pdf]'",
+        "PDF needs WeasyPrint: pip install 'hankinta[pdf]'",
+    ),
+    "pdf_needs_output": (
+        "PDF kirjoitetaan tiedostoon: anna -o raportti.pdf",
+        "PDF is written to a file: give -o report.pdf",
+    ),
+    "report_written": ("Raportti kirjoitettu: {path}", "Report written: {path}"),
     "template_written": ("Malli kirjoitettu: {path}", "Template written: {path}"),
 }
 

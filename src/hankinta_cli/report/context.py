@@ -1,0 +1,247 @@
+"""The report context: everything a template shows, computed here and nowhere else.
+
+Templates only lay this structure out (and format numbers and dates with the filters in
+render.py), so a programme repository can replace a template without re-implementing a number.
+The structure, as plain dicts and lists (documented in the README, "Report templates"):
+
+    lang, as_of, title, since (text or None), multi (several programmes)
+    rollup: None or [{id, name, measures, finished, share_finished, overdue, late, without_responsible,
+                      without_schedule, indicators, without_data, undefined, by_on_track: [...]}]
+    programmes: [programme], each:
+        id, name, organisation, period_start, period_end, follow_up, stage
+        summary: {measures, finished, share_finished, overdue, late, indicators,
+                  by_status: [part], by_on_track: [part], status_bar, on_track_bar (SVG)}
+            part: {key, label, symbol, count}
+        decisions: [{kind, id, title, label}]          (at most five, most urgent first)
+        changes: None or [{kind, label, id, title, date, status, previous_status, note, period,
+                           value, previous_value}]
+        themes: [{id, name, description, measures: [measure], indicators: [indicator],
+                  goals: [{id, title, measures, indicators}]}]
+            measure: {id, title, status, status_label, symbol, responsible, schedule, due,
+                      overdue, late, latest_note, freshness_label}
+            indicator: {id, name, unit, kind, periods: [{period, value}], latest, latest_period,
+                        target, target_deadline, attainment, on_track, on_track_label, symbol,
+                        reason_label, stale, chart (SVG), derived}
+        gaps: {no_responsible: [ref], no_schedule: [ref], undefined: [ref], no_data: [ref]}
+            ref: {id, title}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..calc.measures import MeasureStatus
+from ..calc.metrics import Counts, ProgrammeStatus
+from ..calc.ontrack import IndicatorStatus
+from ..model import Schedule
+from ..vocab import FINISHED, UNREPORTED, OnTrack, Status
+from .changes import Change
+from .charts import sparkline, stacked_bar
+
+#: Shapes that carry each status in text, so colour is never the only cue.
+STATUS_SYMBOLS = {
+    "valmis": "✓", "jatkuva": "∞", "käynnissä": "▶", "ei aloitettu": "○", "viivästynyt": "!",
+    "keskeytetty": "‖", "ei raportoitu": "?",
+}
+ON_TRACK_SYMBOLS = {
+    "saavutettu": "✓", "aikataulussa": "●", "jäljessä": "▲", "selvästi jäljessä": "▲▲", "ei tietoa": "–",
+    "määrittelemättä": "…",
+}
+REASONS = {
+    "no_data": ("ei arvoja", "no values"), "no_target": ("ei tavoitetta", "no target"),
+    "no_baseline": ("ei lähtötasoa", "no baseline"), "not_computable": ("ei laskettavissa", "cannot be computed"),
+    "growth_not_computable": ("kasvuvauhtia ei voi laskea", "growth cannot be computed"),
+    "undefined": ("projektoidaan erikseen", "to be defined"),
+}
+DECISIONS = {
+    "late": ("Myöhässä", "Late"), "far_behind": ("Mittari selvästi jäljessä", "Indicator far behind"),
+    "behind": ("Mittari jäljessä", "Indicator behind"), "no_owner": ("Ei vastuutahoa", "No responsible party"),
+    "no_owner_many": ("{n} toimenpidettä ilman vastuutahoa", "{n} measures without a responsible party"),
+}
+CHANGE_LABELS = {
+    "status": ("Tila muuttui", "Status changed"), "new_measure": ("Uusi toimenpide", "New measure"),
+    "new_value": ("Uusi arvo", "New value"), "changed_value": ("Arvo muuttui", "Value changed"),
+}
+#: Shown after values whose indicator names no unit of its own.
+DEFAULT_UNITS = {"prosentti": "%", "raha": "€"}
+MAX_DECISIONS = 5
+MAX_PERIODS = 6
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def _status_label(value: str | None, lang: str) -> str:
+    if value is None:
+        return UNREPORTED.en if lang == "en" else UNREPORTED.fi
+    return Status(value).text(lang)
+
+
+def _schedule(s: Schedule | None, lang: str) -> str | None:
+    """The schedule as a reader writes it: 1.1.–30.6.2025, 30.6.2025 mennessä, 1. puolivuosi 2026."""
+    if s is None:
+        return None
+    from ..i18n import day
+
+    fi = lang != "en"
+    parts = []
+    if s.start and s.due:
+        parts.append(f"{day(s.start, lang)}–{day(s.due, lang)}")
+    elif s.due:
+        parts.append(f"{day(s.due, lang)} mennessä" if fi else f"by {day(s.due, lang)}")
+    elif s.start:
+        parts.append(f"{day(s.start, lang)} alkaen" if fi else f"from {day(s.start, lang)}")
+    if s.year:
+        if s.half:
+            parts.append(f"{s.half}. puolivuosi {s.year}" if fi else f"H{s.half} {s.year}")
+        elif s.quarter:
+            parts.append(f"{s.quarter}. neljännes {s.year}" if fi else f"Q{s.quarter} {s.year}")
+        else:
+            parts.append(str(s.year))
+    if s.text:
+        parts.append(s.text)
+    return ", ".join(parts) or None
+
+
+def _parts(counts: dict[str, int], labels: dict[str, str], symbols: dict[str, str]) -> list[dict[str, Any]]:
+    return [{"key": k, "label": labels[k], "symbol": symbols.get(k, ""), "count": n} for k, n in counts.items()]
+
+
+def _summary(c: Counts, lang: str) -> dict[str, Any]:
+    status_labels = {s.value: s.text(lang) for s in Status} | {"ei raportoitu": _status_label(None, lang)}
+    on_labels = {o.value: o.text(lang) for o in OnTrack}
+    by_status = _parts(c.by_status, status_labels, STATUS_SYMBOLS)
+    by_on_track = _parts(c.by_on_track, on_labels, ON_TRACK_SYMBOLS)
+    bar_label = ("Toimenpiteet tiloittain: " if lang == "fi" else "Measures by status: ") + ", ".join(
+        f"{p['label']} {p['count']}" for p in by_status if p["count"])
+    on_label = ("Mittarit tilanteen mukaan: " if lang == "fi" else "Indicators by status: ") + ", ".join(
+        f"{p['label']} {p['count']}" for p in by_on_track if p["count"])
+    return {
+        "measures": c.measures, "finished": c.finished, "share_finished": c.share_finished, "overdue": c.overdue,
+        "late": c.late, "indicators": c.indicators, "without_responsible": c.without_responsible,
+        "without_schedule": c.without_schedule, "without_data": c.without_data, "undefined": c.undefined,
+        "by_status": by_status, "by_on_track": by_on_track,
+        "status_bar": stacked_bar([(p["key"], p["label"], p["count"]) for p in by_status], bar_label),
+        "on_track_bar": stacked_bar([(p["key"], p["label"], p["count"]) for p in by_on_track], on_label),
+    }
+
+
+def _measure(m: MeasureStatus, latest_note: str | None, schedule: str | None, lang: str) -> dict[str, Any]:
+    value = m.status.value if m.status else None
+    return {
+        "id": m.id, "title": m.title, "status": value, "status_label": _status_label(value, lang),
+        "symbol": STATUS_SYMBOLS[value or "ei raportoitu"], "responsible": "; ".join(m.responsible) or None,
+        "schedule": schedule, "due": m.due, "overdue": m.overdue, "late": m.late, "latest_note": latest_note,
+        "freshness_label": m.freshness.text(lang),
+    }
+
+
+def _indicator(i: IndicatorStatus, derived: bool, lang: str) -> dict[str, Any]:
+    periods = [{"period": p, "value": v} for p, v in i.series][-MAX_PERIODS:]
+    numeric = [(str(p), float(v)) for p, v in i.series[-MAX_PERIODS:]
+               if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    target = i.target if isinstance(i.target, (int, float)) and not isinstance(i.target, bool) else None
+    label = ", ".join(f"{p} {v:g}" for p, v in numeric)
+    if target is not None:
+        label += ("; tavoite " if lang == "fi" else "; target ") + f"{target:g}"
+    return {
+        "id": i.id, "name": i.name, "unit": i.unit or DEFAULT_UNITS.get(i.kind), "kind": i.kind, "periods": periods,
+        "latest": i.latest, "latest_period": i.latest_period, "target": i.target,
+        "target_deadline": i.target_deadline, "attainment": i.attainment, "on_track": i.on_track.value,
+        "on_track_label": i.on_track.text(lang), "symbol": ON_TRACK_SYMBOLS[i.on_track.value],
+        "reason_label": _pick(REASONS[i.reason], lang) if i.reason in REASONS else None,
+        "stale": bool(i.stale), "derived": derived,
+        "chart": sparkline(numeric, float(target) if target is not None else None, label) if len(numeric) > 1 else "",
+    }
+
+
+def _decisions(st: ProgrammeStatus, lang: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for m in st.measures:
+        if m.late:
+            out.append({"kind": "late", "id": m.id, "title": m.title, "label": _pick(DECISIONS["late"], lang)})
+    for klass, kind in ((OnTrack.FAR_BEHIND, "far_behind"), (OnTrack.BEHIND, "behind")):
+        for i in st.indicators:
+            if i.on_track is klass:
+                out.append({"kind": kind, "id": i.id, "title": i.name, "label": _pick(DECISIONS[kind], lang)})
+    owners = [m for m in st.measures if not m.responsible]
+    room = MAX_DECISIONS - len(out)
+    if owners and room > 0:
+        if len(owners) <= room:
+            out += [{"kind": "no_owner", "id": m.id, "title": m.title, "label": _pick(DECISIONS["no_owner"], lang)}
+                    for m in owners]
+        else:
+            text = _pick(DECISIONS["no_owner_many"], lang).format(n=len(owners))
+            out.append({"kind": "no_owner", "id": None, "title": text, "label": _pick(DECISIONS["no_owner"], lang)})
+    return out[:MAX_DECISIONS]
+
+
+def _change(c: Change, lang: str) -> dict[str, Any]:
+    d = dict(c.__dict__)
+    d["label"] = _pick(CHANGE_LABELS[c.kind], lang)
+    for key in ("status", "previous_status"):
+        if c.kind in ("status", "new_measure"):
+            d[key + "_label"] = _status_label(d[key], lang) if (d[key] or key == "status") else None
+    return d
+
+
+def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: str) -> dict[str, Any]:
+    p = st.programme
+    by_measure = {m.id: m for m in st.measures}
+    by_indicator = {i.id: i for i in st.indicators}
+    derived_ids = {i.id for t in p.themes for g in t.goals for i in g.indicators if i.derived}
+
+    def measures(items: list[Any]) -> list[dict[str, Any]]:
+        out = []
+        for m in items:
+            note = next((h.note for h in reversed(m.history) if h.note and h.date <= st.as_of), None)
+            out.append(_measure(by_measure[m.id], note, _schedule(m.schedule, lang), lang))
+        return out
+
+    def indicators(items: list[Any]) -> list[dict[str, Any]]:
+        return [_indicator(by_indicator[i.id], bool(i.derived) or i.id in derived_ids, lang) for i in items]
+
+    themes = []
+    for t in p.themes:
+        themes.append({
+            "id": t.id, "name": t.name, "description": t.description,
+            "measures": measures(t.measures), "indicators": [],
+            "goals": [{"id": g.id, "title": g.title, "measures": measures(g.measures),
+                       "indicators": indicators(g.indicators + [ind for m in g.measures for ind in m.indicators])}
+                      for g in t.goals],
+        })
+        themes[-1]["indicators"] = indicators([ind for m in t.measures for ind in m.indicators])
+    if p.indicators:
+        themes.insert(0, {"id": "", "name": "Koko ohjelma" if lang == "fi" else "Whole programme",
+                          "description": None, "measures": [], "indicators": indicators(p.indicators), "goals": []})
+    gaps = {
+        "no_responsible": [{"id": m.id, "title": m.title} for m in st.measures if not m.responsible],
+        "no_schedule": [{"id": m.id, "title": m.title} for m in st.measures if not m.has_schedule],
+        "undefined": [{"id": i.id, "title": i.name} for i in st.indicators if i.on_track is OnTrack.UNDEFINED],
+        "no_data": [{"id": i.id, "title": i.name} for i in st.indicators
+                    if not i.series and i.on_track is not OnTrack.UNDEFINED],
+    }
+    return {
+        "id": p.id, "name": p.name, "organisation": p.organisation,
+        "period_start": p.period.start if p.period else None, "period_end": p.period.end if p.period else None,
+        "follow_up": p.follow_up, "stage": p.stage.text(lang) if p.stage else None,
+        "summary": _summary(st.overall, lang), "decisions": _decisions(st, lang),
+        "changes": None if changes is None else [_change(c, lang) for c in changes],
+        "themes": themes, "gaps": gaps,
+    }
+
+
+def report_context(statuses: list[ProgrammeStatus], changes: list[list[Change] | None], as_of: dt.date,
+                   since: str | None, lang: str) -> dict[str, Any]:
+    programmes = [programme_context(st, ch, lang) for st, ch in zip(statuses, changes, strict=True)]
+    multi = len(programmes) > 1
+    title = programmes[0]["name"] if not multi else ("Hankintaohjelmien tilanne" if lang == "fi"
+                                                     else "Procurement programmes")
+    rollup = None
+    if multi:
+        rollup = [{"id": p["id"], "name": p["name"], **{k: v for k, v in p["summary"].items()
+                                                       if not k.endswith("_bar")}} for p in programmes]
+    return {"lang": lang, "as_of": as_of, "title": title, "since": since, "multi": multi, "rollup": rollup,
+            "programmes": programmes, "finished_statuses": sorted(s.value for s in FINISHED)}

@@ -1,0 +1,79 @@
+"""Fixed report text (headings, column names, the appendix) in Finnish and English."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "report": ("Tilannekatsaus", "Status report"),
+    "organisation": ("Organisaatio", "Organisation"),
+    "period": ("Ohjelmakausi", "Programme period"),
+    "date": ("Tilanne", "As of"),
+    "follow_up": ("Seuranta", "Follow-up"),
+    "stage": ("Vaihe", "Stage"),
+    "summary": ("Yhteenveto", "Summary"),
+    "measures": ("Toimenpiteet", "Measures"),
+    "indicators": ("Mittarit", "Indicators"),
+    "finished": ("valmiina", "finished"),
+    "overdue": ("myöhässä", "overdue"),
+    "late": ("myöhässä tai mittari jäljessä", "late or indicator behind"),
+    "decisions": ("Päätettävät asiat", "Needs a decision"),
+    "no_decisions": ("Ei myöhässä olevia toimenpiteitä eikä tavoitteesta jääviä mittareita.",
+                     "No late measures and no indicators behind target."),
+    "changes": ("Muutokset edellisestä katsauksesta", "Changes since the last report"),
+    "since": ("alkaen", "since"),
+    "no_changes": ("Ei muutoksia.", "No changes."),
+    "theme": ("Teema", "Theme"),
+    "goal": ("Tavoite", "Goal"),
+    "id": ("Tunniste", "Id"),
+    "measure": ("Toimenpide", "Measure"),
+    "status": ("Tila", "Status"),
+    "responsible": ("Vastuutaho", "Responsible"),
+    "schedule": ("Aikataulu", "Schedule"),
+    "latest_note": ("Viimeisin huomio", "Latest note"),
+    "indicator": ("Mittari", "Indicator"),
+    "by_period": ("Arvot kausittain", "Values by period"),
+    "target": ("Tavoite", "Target"),
+    "attainment": ("Toteuma", "Attainment"),
+    "trend": ("Kehitys", "Trend"),
+    "missing": ("puuttuu", "missing"),
+    "derived": ("laskettu", "computed"),
+    "stale": ("arvo puuttuu viimeiseltä kaudelta", "no value for the last period"),
+    "gaps": ("Puutteet", "Gaps"),
+    "no_responsible": ("Toimenpiteet ilman vastuutahoa", "Measures without a responsible party"),
+    "no_schedule": ("Toimenpiteet ilman aikataulua", "Measures without a schedule"),
+    "undefined": ("Määrittelemättömät mittarit", "Indicators still to be defined"),
+    "no_data": ("Mittarit ilman arvoja", "Indicators without values"),
+    "none": ("Ei puutteita.", "None."),
+    "count": ("kpl", "count"),
+    "programmes": ("Ohjelmat", "Programmes"),
+    "programme": ("Ohjelma", "Programme"),
+    "appendix": ("Liite: miten tila lasketaan", "Appendix: how status is calculated"),
+    "appendix_status": (
+        "Toimenpiteen tila on viimeisin kirjattu tila. Jos tilaa ei ole kirjattu, se näytetään "
+        "puutteena (ei raportoitu), ei tilana ”ei aloitettu”. Toimenpide on myöhässä, kun sen "
+        "määräpäivä (tai aikataulun vuoden, puolivuoden tai neljänneksen loppu) on ohitettu eikä se "
+        "ole valmis tai jatkuva, tai kun sen mittari on jäänyt alle tavoitteen, jonka määräaika on ohitettu.",
+        "A measure's status is the latest status recorded. A measure without a recorded status is "
+        "shown as a gap (not reported), not as “not started”. A measure is late when its due date "
+        "(or the end of its scheduled year, half or quarter) has passed and it is neither done nor "
+        "ongoing, or when one of its indicators is below a target whose deadline has passed."),
+    "appendix_attainment": (
+        "Toteuma = (viimeisin arvo − lähtötaso) / (tavoite − lähtötaso) × 100 %. Lähtötaso on "
+        "mittarille kirjattu lähtötaso tai sen ensimmäinen arvo.",
+        "Attainment = (latest value − baseline) / (target − baseline) × 100 %. The baseline is the "
+        "indicator's recorded baseline or its first value."),
+    "appendix_on_track": (
+        "Mittarin tila verrataan suoraan polkuun lähtötasosta tavoitteeseen: odotettu arvo tänään on "
+        "lähtötaso + (tavoite − lähtötaso) × kulunut osuus ajasta. Suhde r = (viimeisin − lähtötaso) / "
+        "(odotettu − lähtötaso). Saavutettu: tavoite on saavutettu; aikataulussa: r ≥ 0,95; jäljessä: "
+        "0,6 ≤ r < 0,95; selvästi jäljessä: r < 0,6. Mittari, jolle on valittu kasvuvauhti, verrataan "
+        "toteutunutta vuotuista kasvua tarvittavaan (Open SDG:n menetelmä) samoin rajoin. Kyllä/ei-mittari "
+        "on saavutettu, kun arvo on kyllä. Ei tietoa: arvo tai tavoite puuttuu.",
+        "An indicator is compared with the straight path from its baseline to its target: the value "
+        "expected today is baseline + (target − baseline) × share of the time elapsed. The ratio "
+        "r = (latest − baseline) / (expected − baseline). Achieved: the target is met; on track: r ≥ 0.95; "
+        "behind: 0.6 ≤ r < 0.95; far behind: r < 0.6. An indicator that uses the growth method compares "
+        "the observed annual growth with the growth required (Open SDG's method), with the same limits. "
+        "A yes/no indicator is achieved when it is yes. No data: a value or the target is missing."),
+    "symbols": ("Merkit", "Symbols"),
+    "generated": ("Laadittu hankinta-työkalulla", "Produced with hankinta"),
+}
