@@ -181,9 +181,9 @@ def _decisions(st: ProgrammeStatus, lang: str) -> list[dict[str, Any]]:
 def _change(c: Change, lang: str) -> dict[str, Any]:
     d = dict(c.__dict__)
     d["label"] = _pick(CHANGE_LABELS[c.kind], lang)
-    for key in ("status", "previous_status"):
-        if c.kind in ("status", "new_measure"):
-            d[key + "_label"] = _status_label(d[key], lang) if (d[key] or key == "status") else None
+    d["status_label"] = _status_label(c.status, lang) if c.kind in ("status", "new_measure") else None
+    # a change from no status at all is shown as coming from "not reported"
+    d["previous_status_label"] = _status_label(c.previous_status, lang) if c.kind == "status" else None
     return d
 
 
