@@ -212,3 +212,16 @@ def test_record_with_unit_breakdown(awkward: Path) -> None:
 def test_unknown_status_suggests_a_name(awkward: Path) -> None:
     run = hankinta("status", "set", str(awkward), "1.2", "donee")
     assert run.code == 2 and "Tarkoititko 'done'?" in run.stderr
+
+
+def test_write_failure_is_reported_and_the_file_kept(awkward: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hankinta_cli import edit
+
+    def disk_full(path: Path, data: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    before = awkward.read_bytes()
+    monkeypatch.setattr(edit, "atomic_write", disk_full)
+    run = hankinta("set", str(awkward), "1.2", "priority", "1")
+    assert run.code == 2 and "No space left on device" in run.stderr and "Traceback" not in run.stderr
+    assert awkward.read_bytes() == before

@@ -105,3 +105,11 @@ def test_positions_point_at_keys(data: dict[str, int]) -> None:
     for k in data:
         line, col = doc.positions.locate((k,), key=True)
         assert lines[line - 1][col - 1:].lstrip("'\"").startswith(k)
+
+
+def test_symlink_loop_in_a_folder_does_not_hang(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "a" / "p.yaml").write_text("x: [\n", encoding="utf-8")
+    run = hankinta("check", "-f", "json", str(tmp_path))
+    assert run.code == 1 and len(run.json()["files"]) == 1

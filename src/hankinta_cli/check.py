@@ -41,9 +41,13 @@ def collect(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.suffix in SUFFIXES and f.is_file()
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            out += found
+            found = []
+            # os.walk does not follow symlinked folders, so a link loop cannot make this endless
+            for folder, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [Path(folder) / f for f in files
+                          if f.endswith(SUFFIXES) and not f.startswith(".") and (Path(folder) / f).is_file()]
+            out += sorted(found)
         elif p.exists():
             out.append(p)
         else:

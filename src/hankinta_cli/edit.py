@@ -124,10 +124,17 @@ def _plain(value: Any) -> Any:
 
 
 def lock_path(path: Path) -> Path:
+    """A lock file in the system temp folder (nothing left beside the programme), or, if that
+    folder cannot be used, a hidden one beside the file."""
     digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]
     folder = Path(tempfile.gettempdir()) / "hankinta-locks"
-    folder.mkdir(exist_ok=True)
-    return folder / f"{digest}.lock"
+    try:
+        folder.mkdir(exist_ok=True)
+        if os.access(folder, os.W_OK):
+            return folder / f"{digest}.lock"
+    except OSError:
+        pass
+    return path.parent / f".{path.name}.hankinta-lock"
 
 
 @contextmanager
@@ -175,7 +182,10 @@ def edit_file(path: Path, change: Callable[[Session], None], dry_run: bool = Fal
             return result
         if read(path) != raw:
             raise EditError("edit_changed", path=path)
-        atomic_write(path, new_raw)
+        try:
+            atomic_write(path, new_raw)
+        except OSError as e:
+            raise EditError("edit_write_failed", path=path, reason=e.strerror or str(e)) from None
         return result
 
 

@@ -76,6 +76,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Tallenna editorissa avoinna oleva tiedosto ja aja komento uudelleen.",
         "Save the file open in your editor and run the command again.",
     ),
+    "edit_write_failed": (
+        "{path}: tiedostoa ei voitu kirjoittaa ({reason}); se on ennallaan",
+        "{path}: the file could not be written ({reason}); it is unchanged",
+    ),
+    "edit_write_failed_hint": ("Tarkista kansion kirjoitusoikeudet.", "Check write permission to the folder."),
     "no_programme": (
         "ohjelmaa '{name}' ei löydy (ei tiedostoa eikä tunnistetta kansiossa {root})",
         "programme '{name}' not found (no such file or id under {root})",

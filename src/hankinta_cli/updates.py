@@ -46,7 +46,8 @@ def find_programme(name: str, root: Path) -> Path:
             return f
     ids: dict[str, Path] = {}
     for f in files:
-        m = re.search(r"^id:\s*['\"]?([^'\"\s#]+)", f.read_text(encoding="utf-8", errors="replace"), re.M)
+        text = f.read_text(encoding="utf-8", errors="replace").lstrip("\ufeff")
+        m = re.search(r"^id:\s*['\"]?([^'\"\s#]+)", text, re.M)
         if m:
             ids[m.group(1)] = f
     if name in ids:
