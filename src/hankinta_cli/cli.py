@@ -532,7 +532,7 @@ def import_command(
                 from .load import load_path
 
                 data = load_path(find_programme(programme, root)).data
-            write_template(template, template_rows(data, lang_s))
+            write_template(template, template_rows(data, lang_s, dt.date.today()))
             typer.echo(t("template_written", lang_s, path=template), err=True)
             raise typer.Exit(EXIT_OK)
         if programme is None or source is None:

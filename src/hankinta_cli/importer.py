@@ -406,13 +406,13 @@ def import_change(rows: list[Row], source: Path, today: dt.date, replace: bool,
 # --- template --------------------------------------------------------------------------------------------
 
 
-def template_rows(data: dict[str, Any] | None, lang: str) -> list[list[Any]]:
+def template_rows(data: dict[str, Any] | None, lang: str, today: dt.date) -> list[list[Any]]:
     header = list(TEMPLATE[lang])
     rows: list[list[Any]] = [header]
     if data is None:
         rows.append(["", "M1", "(esimerkki)" if lang == "fi" else "(example)", 2025, 12, "", "", "", "", ""])
         rows.append(["1.1", "", "(esimerkki)" if lang == "fi" else "(example)", "", "", "käynnissä",
-                     dt.date.today().isoformat(), "", "", ""])
+                     today.isoformat(), "", "", ""])
         return rows
     for _, m in _measures(data):
         rows.append([m.get("id"), "", m.get("title"), "", "", "", "", "", "", ""])
