@@ -67,17 +67,19 @@ def path_text(path: tuple[Any, ...]) -> str:
     return out
 
 
-def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    """The part of pydantic's location that exists in the data (drops union member tags)."""
+def _data_path(data: Any, loc: tuple[Any, ...], about_key: bool) -> tuple[Any, ...]:
+    """The part of pydantic's location that exists in the data (drops union member tags).
+
+    `about_key`: the error is about a key (missing or unknown), which then ends the path even
+    though it is not in the data."""
     out: list[Any] = []
     node = data
-    for step in loc:
+    for i, step in enumerate(loc):
         in_map = isinstance(node, dict) and step in node
         in_list = isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
         if in_map or in_list:
             node = node[step]
-        elif isinstance(node, dict) and isinstance(step, str):
-            # a missing or extra key: keep it as the last step, the finding is about it
+        elif about_key and i == len(loc) - 1 and isinstance(node, dict):
             out.append(step)
             break
         else:
@@ -165,7 +167,7 @@ def findings_from_errors(
 ) -> list[Finding]:
     by_place: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for err in error.errors(include_url=False):
-        path = _data_path(data, tuple(err["loc"]))
+        path = _data_path(data, tuple(err["loc"]), err["type"] in ("missing", "extra_forbidden"))
         by_place.setdefault(path, []).append(dict(err))
     out = [_finding(path, errs, positions, root) for path, errs in by_place.items()]
     out.sort(key=lambda f: (f.line, f.column))
@@ -210,12 +212,14 @@ def _finding(path: tuple[Any, ...], errs: list[dict[str, Any]], positions: Posit
         ctx = custom[0].get("ctx") or {}
         return Finding("HK109", line, col, name, {"problem": ctx.get("fi", custom[0]["msg"]),
                                                   "problem_en": ctx.get("en", custom[0]["msg"])})
-    for e in errs:
-        if e["type"] in _TYPE_WORDS:
-            fi, en = _TYPE_WORDS[e["type"]]
-            found_fi, found_en = describe(value)
-            return Finding("HK105", line, col, name, {
-                "field": field, "expected": fi, "expected_en": en, "found": found_fi, "found_en": found_en})
+    words = [_TYPE_WORDS[e["type"]] for e in errs if e["type"] in _TYPE_WORDS]
+    if words:
+        # a union (e.g. a value may be a number, text or true/false) lists every accepted type
+        fi = " tai ".join(dict.fromkeys(w[0] for w in words))
+        en = " or ".join(dict.fromkeys(w[1] for w in words))
+        found_fi, found_en = describe(value)
+        return Finding("HK105", line, col, name, {
+            "field": field, "expected": fi, "expected_en": en, "found": found_fi, "found_en": found_en})
     return Finding("HK101", line, col, name, {"field": field, "problem": "; ".join(e["msg"] for e in errs)})
 
 
