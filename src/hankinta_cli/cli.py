@@ -484,6 +484,8 @@ def report_command(
             write_pdf(html_or_md, output)
         except PdfUnavailable:
             _usage_error(t("pdf_missing", lang_s), "", lang_s)
+        except OSError as e:
+            _usage_error(f"{output}: {e.strerror or e}", "", lang_s)
     elif output is None:
         sys.stdout.write(html_or_md)
         return

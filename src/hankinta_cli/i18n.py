@@ -81,13 +81,17 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path}: the file could not be written ({reason}); it is unchanged",
     ),
     "edit_write_failed_hint": ("Tarkista kansion kirjoitusoikeudet.", "Check write permission to the folder."),
+    "edited_positions": (
+        "rivit ja sarakkeet viittaavat muutettuun versioon, jota ei tallennettu",
+        "lines and columns refer to the edited version, which was not saved",
+    ),
     "no_programme": (
         "ohjelmaa '{name}' ei löydy (ei tiedostoa eikä tunnistetta kansiossa {root})",
         "programme '{name}' not found (no such file or id under {root})",
     ),
     "no_programme_hint": ("Ohjelmat: {known}", "Programmes: {known}"),
     "no_item": ("{kind} '{id}' ei löydy ohjelmasta {programme}", "{kind_en} '{id}' not found in {programme}"),
-    "no_item_hint": ("Tarkoititko '{guess}'?", "Did you mean '{guess}'?"),
+    "no_item_hint": ("{guess}Tunnisteet: {known}", "{guess_en}Ids: {known}"),
     "bad_status": ("tila '{value}' ei ole tunnettu", "status '{value}' is not known"),
     "bad_status_hint": ("{guess}Sallitut: {allowed}.", "{guess_en}Allowed: {allowed}."),
     "bad_breakdown": ("erittely '{value}' ei kelpaa", "breakdown '{value}' is not valid"),
@@ -125,8 +129,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "import_bad_rows_hint": ("Korjaa rivit ja tuo tiedosto uudelleen.", "Fix the rows and import the file again."),
     "import_bad_header": ("{file}: tuntematon sarake '{header}'", "{file}: unknown column '{header}'"),
     "import_bad_header_hint": (
-        "Tarkoititko '{guess}'? Sarakkeet: {allowed}.",
-        "Did you mean '{guess}'? Columns: {allowed}.",
+        "{guess}Sarakkeet: {allowed}.",
+        "{guess_en}Columns: {allowed}.",
     ),
     "import_no_key": (
         "{file}: sarakkeissa ei ole mittaria eikä tunnistetta",

@@ -134,7 +134,10 @@ def _header(names: list[Any], source: Path) -> list[str | None]:
         elif name in _LOOKUP:
             out.append(_LOOKUP[name])
         else:
-            raise EditError("import_bad_header", file=source, header=str(raw), guess=suggest(name, known) or "–",
+            guess = suggest(name, known)
+            raise EditError("import_bad_header", file=source, header=str(raw)[:60],
+                            guess=f"Tarkoititko '{guess}'? " if guess else "",
+                            guess_en=f"Did you mean '{guess}'? " if guess else "",
                             allowed=", ".join(a for aliases in HEADERS.values() for a in aliases))
     if "indicator" not in out and "measure" not in out:
         raise EditError("import_no_key", file=source)

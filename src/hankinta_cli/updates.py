@@ -47,6 +47,8 @@ def find_programme(name: str, root: Path) -> Path:
     ids: dict[str, Path] = {}
     for f in files:
         text = f.read_text(encoding="utf-8", errors="replace").lstrip("\ufeff")
+        if re.search(r"^catalogue_version:", text, re.M):
+            continue  # the shared indicator catalogue, not a programme
         m = re.search(r"^id:\s*['\"]?([^'\"\s#]+)", text, re.M)
         if m:
             ids[m.group(1)] = f
@@ -82,8 +84,12 @@ def _find(items: Iterator[tuple[Path_, dict[str, Any]]], item_id: str, kind: tup
     for path, item in found:
         if item.get("id") == item_id:
             return path, item
-    guess = suggest(item_id, [str(i.get("id")) for _, i in found])
-    raise EditError("no_item", kind=kind[0], kind_en=kind[1], id=item_id, programme=programme, guess=guess or "–")
+    ids = [str(i.get("id")) for _, i in found]
+    guess = suggest(item_id, ids)
+    shown = ", ".join(ids[:12]) + (", …" if len(ids) > 12 else "")
+    raise EditError("no_item", kind=kind[0], kind_en=kind[1], id=item_id, programme=programme, known=shown or "–",
+                    guess=f"Tarkoititko '{guess}'? " if guess else "",
+                    guess_en=f"Did you mean '{guess}'? " if guess else "")
 
 
 def parse_status(text: str) -> Status:
@@ -147,9 +153,11 @@ def field_value(fieldname: str, text: str) -> Any:
         return out
     if fieldname in ("schedule.start", "schedule.due"):
         return parse_date(text)
-    if fieldname in ("priority", "schedule.year", "schedule.half", "schedule.quarter"):
-        if not text.strip().isdigit():
-            raise bad("kokonaisluku / a whole number")
+    ranges = {"priority": (1, 3), "schedule.half": (1, 2), "schedule.quarter": (1, 4), "schedule.year": (1900, 2199)}
+    if fieldname in ranges:
+        low, high = ranges[fieldname]
+        if not text.strip().isdigit() or not low <= int(text) <= high:
+            raise bad(f"{low}–{high}")
         return int(text)
     return text
 
