@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,13 +23,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import ROOT, generate
-
-
-def wall(cmd: list[str], env: dict[str, str] | None = None) -> float:
-    t0 = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
-    return time.perf_counter() - t0
+from synthetic import ROOT, generate, timed
 
 
 def median_of(runs: int, fn: object) -> float:
@@ -54,20 +47,20 @@ def main() -> None:
 
         def cold() -> float:
             cache = Path(tempfile.mkdtemp(dir=tmp))
-            return wall([*hk, str(repo)], {**os.environ, "HANKINTA_CACHE_DIR": str(cache)})
+            return timed([*hk, str(repo)], {**os.environ, "HANKINTA_CACHE_DIR": str(cache)})
 
         warm_cache = Path(tmp) / "warm"
         warm_env = {**os.environ, "HANKINTA_CACHE_DIR": str(warm_cache)}
-        wall([*hk, str(repo)], warm_env)
+        timed([*hk, str(repo)], warm_env)
         t_cold = median_of(args.runs, cold)
-        t_warm = median_of(args.runs, lambda: wall([*hk, str(repo)], warm_env))
+        t_warm = median_of(args.runs, lambda: timed([*hk, str(repo)], warm_env))
         print(f"hankinta check, cold:   {t_cold:6.2f} s  ({mb / t_cold:5.1f} MB/s, start-up included)")
         print(f"hankinta check, re-run: {t_warm:6.2f} s  (unchanged files, content-hash cache)")
 
         exe = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
         if Path(exe).exists():
             schema = ROOT / "schemas" / "programme.schema.json"
-            t_cj = wall([exe, "--schemafile", str(schema), *map(str, files)])
+            t_cj = timed([exe, "--schemafile", str(schema), *map(str, files)])
             print(f"check-jsonschema:       {t_cj:6.2f} s  -> hankinta cold is {t_cj / t_cold:4.1f}x faster")
         else:
             print("check-jsonschema:       not installed (pip install '.[test]')")
@@ -88,7 +81,7 @@ def main() -> None:
     one = ROOT / "programmes" / "hyvinkaa.yaml"
     with tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "HANKINTA_CACHE_DIR": cache}
-        t_one = median_of(5, lambda: wall([*hk, "--no-cache", str(one)], env))
+        t_one = median_of(5, lambda: timed([*hk, "--no-cache", str(one)], env))
     print(f"one programme (hyvinkaa.yaml), cold, start-up included: {t_one:5.2f} s")
 
 

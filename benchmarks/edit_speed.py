@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import generate
+from synthetic import generate, timed
 
 
 def main() -> None:
@@ -29,14 +27,6 @@ def main() -> None:
         size = generate(Path(tmp), 1)
         target = Path(tmp) / "kunta-000.yaml"
         print(f"programme: {target.name}, {size / 1000:.0f} kB, six years of observations")
-
-        def timed(cmd: list[str]) -> float:
-            t0 = time.perf_counter()
-            out = subprocess.run(cmd, capture_output=True, text=True, check=False)
-            took = time.perf_counter() - t0
-            if out.returncode != 0:
-                raise SystemExit(f"{' '.join(cmd)} failed: {out.stderr}")
-            return took
 
         statuses = ["valmis", "käynnissä"]
         t_status = [timed([*hk, "status", "set", str(target), "3.1", statuses[i % 2], "--date",

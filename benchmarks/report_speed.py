@@ -11,23 +11,12 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import ROOT, generate
-
-
-def timed(cmd: list[str]) -> float:
-    t0 = time.perf_counter()
-    out = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    took = time.perf_counter() - t0
-    if out.returncode != 0:
-        raise SystemExit(out.stderr)
-    return took
+from synthetic import ROOT, generate, timed
 
 
 def main() -> None:

@@ -8,6 +8,8 @@ The generator is deterministic (seeded), so figures are comparable between runs.
 from __future__ import annotations
 
 import random
+import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -78,3 +80,13 @@ def generate(target: Path, count: int = 300) -> int:
         (target / f"kunta-{n:03d}.yaml").write_text(text, encoding="utf-8")
         total += len(text.encode("utf-8"))
     return total
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None, check: bool = True) -> float:
+    """Wall time of one whole command; stops the benchmark if the command fails."""
+    t0 = time.perf_counter()
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    took = time.perf_counter() - t0
+    if check and out.returncode not in (0, 1):  # 1: findings, a normal outcome for `check`
+        raise SystemExit(f"{' '.join(cmd)} failed: {out.stderr}")
+    return took
