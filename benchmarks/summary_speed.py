@@ -9,7 +9,6 @@ observations and the shared catalogue) and times `hankinta summary` on it as a w
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import subprocess
 import sys
@@ -18,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import ROOT, generate
+from synthetic import generate
 
 
 def main() -> None:
@@ -29,7 +28,6 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         repo = Path(tmp) / "programmes"
         size = generate(repo, args.count)
-        shutil.copy(ROOT / "programmes" / "mittaristo.yaml", repo / "mittaristo.yaml")
         print(f"synthetic repository: {args.count} programmes, {size / 1e6:.1f} MB")
         times = []
         for _ in range(args.runs):

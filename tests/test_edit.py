@@ -225,3 +225,16 @@ def test_write_failure_is_reported_and_the_file_kept(awkward: Path, monkeypatch:
     run = hankinta("set", str(awkward), "1.2", "priority", "1")
     assert run.code == 2 and "No space left on device" in run.stderr and "Traceback" not in run.stderr
     assert awkward.read_bytes() == before
+
+
+def test_errors_already_in_the_file_are_shown_where_they_are(tmp_path: Path) -> None:
+    target = tmp_path / "p.yaml"
+    kind = "                  kind: prosentti\n"
+    text = FIXTURE.read_bytes().decode("utf-8-sig").replace(kind, kind + "                  catalogue: ei-ole\n")
+    target.write_text(text, encoding="utf-8")
+    before = target.read_bytes()
+    run = hankinta("record", str(target), "M1", "--period", "2025", "--value", "7")
+    assert run.code == 1 and "HK208" in run.stderr and "hankinta check" in run.stderr
+    line = int(run.stderr.split(f"{target.name}:")[1].split(":")[0])
+    assert "catalogue: ei-ole" in before.decode().splitlines()[line - 1]
+    assert target.read_bytes() == before

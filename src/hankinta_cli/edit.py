@@ -176,6 +176,11 @@ def edit_file(path: Path, change: Callable[[Session], None], dry_run: bool = Fal
         catalogue = load_catalogue(path.parent)[0]
         errors = [f for f in check_document(reloaded, catalogue) if f.severity == "error"]
         if errors:
+            # Errors the file had before the edit are reported at their place in the file as it is
+            # (they need fixing first); otherwise the edit itself is what is wrong.
+            before = [f for f in check_document(doc, catalogue) if f.severity == "error"]
+            if before:
+                raise EditError("edit_unreadable", code=1, findings=before, path=path)
             raise EditError("edit_invalid", code=1, findings=errors, path=path)
         result = EditResult(path, doc.text, new_text, session.messages)
         if dry_run or not result.changed:
