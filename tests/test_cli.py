@@ -90,3 +90,17 @@ def test_help_and_version_do_not_import_heavy_modules() -> None:
                     if line.startswith("import time:")}
         heavy = imported & {"pydantic", "jinja2", "ruamel", "rich", "yaml"}
         assert not heavy, heavy
+
+
+def test_status_overview_filters() -> None:
+    six = str(Path(__file__).parent / "fixtures" / "six_years.yaml")
+    rows = hankinta("status", six, "-f", "json", "--overdue", "--as-of", "2025-06-30").json()["measures"]
+    assert [r["id"] for r in rows] == ["1.1"]
+    rows = hankinta("status", six, "-f", "json", "--status", "done").json()["measures"]
+    assert [r["id"] for r in rows] == ["1.3"]
+    rows = hankinta("status", six, "-f", "json", "--responsible", "TALOUS").json()["measures"]
+    assert [r["id"] for r in rows] == ["1.3"]
+    table = hankinta("status", six, "--as-of", "2025-06-30", env={"COLUMNS": "200"}).stdout
+    assert "(ei raportoitu)" in table and "myöhässä" in table and "(puuttuu)" in table
+    english = hankinta("status", six, "--lang", "en", env={"COLUMNS": "200"}).stdout
+    assert "(not reported)" in english and "(missing)" in english

@@ -239,7 +239,7 @@ def status_show(
         path = find_programme(programme, root)
         day = parse_date(as_of) if as_of else dt.date.today()
         wanted = parse_status(status_filter) if status_filter else None
-        rows = overview_rows(path, day, theme, wanted, responsible, overdue)
+        rows = overview_rows(path, day, theme, wanted, responsible, overdue, lang.value)
     except EditError as e:
         _usage_error(e.message(lang.value), e.hint(lang.value), lang.value, e.code)
     write_rows(rows, fmt.value, lang.value, sys.stdout)

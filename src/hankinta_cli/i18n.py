@@ -6,6 +6,10 @@ Kept free of heavy imports: the CLI uses it at start-up.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Schedule
 
 LANGS = ("fi", "en")
 
@@ -220,3 +224,27 @@ def value_text(value: object, lang: str, unit: str | None = None) -> str:
             text += "\u00a0" + unit
         return text
     return str(value)
+
+
+def schedule_label(s: Schedule | None, lang: str) -> str | None:
+    """The schedule as a reader writes it: 1.1.–30.6.2025, 30.6.2025 mennessä, 1. puolivuosi 2026."""
+    if s is None:
+        return None
+    fi = lang != "en"
+    parts = []
+    if s.start and s.due:
+        parts.append(f"{day(s.start, lang)}–{day(s.due, lang)}")
+    elif s.due:
+        parts.append(f"{day(s.due, lang)} mennessä" if fi else f"by {day(s.due, lang)}")
+    elif s.start:
+        parts.append(f"{day(s.start, lang)} alkaen" if fi else f"from {day(s.start, lang)}")
+    if s.year:
+        if s.half:
+            parts.append(f"{s.half}. puolivuosi {s.year}" if fi else f"H{s.half} {s.year}")
+        elif s.quarter:
+            parts.append(f"{s.quarter}. neljännes {s.year}" if fi else f"Q{s.quarter} {s.year}")
+        else:
+            parts.append(str(s.year))
+    if s.text:
+        parts.append(s.text)
+    return ", ".join(parts) or None

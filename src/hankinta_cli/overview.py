@@ -15,6 +15,7 @@ from typing import TextIO
 
 from .calc.measures import due_date
 from .edit import EditError
+from .i18n import schedule_label
 from .load import load_path
 from .model import Measure, Programme, Schedule
 from .vocab import FINISHED, UNREPORTED, Status
@@ -35,6 +36,7 @@ class Row:
     due: str
     overdue: bool
     latest_note: str
+    schedule_label: str = ""  # the schedule as a reader writes it, in the output language (table only)
 
 
 def schedule_text(s: Schedule | None) -> str:
@@ -52,7 +54,7 @@ def schedule_text(s: Schedule | None) -> str:
     return " ".join(parts)
 
 
-def _rows(p: Programme, as_of: dt.date) -> list[Row]:
+def _rows(p: Programme, as_of: dt.date, lang: str) -> list[Row]:
     out = []
 
     def row(theme: str, goal: str, m: Measure) -> Row:
@@ -61,7 +63,8 @@ def _rows(p: Programme, as_of: dt.date) -> list[Row]:
         note = next((h.note for h in reversed(m.history) if h.note), "") or ""
         return Row(p.id, theme, goal, m.id, m.title, m.status.value if m.status else "",
                    "; ".join(m.responsible or []), schedule_text(m.schedule),
-                   due.isoformat() if due else "", bool(due and due < as_of and not finished), note)
+                   due.isoformat() if due else "", bool(due and due < as_of and not finished), note,
+                   schedule_label(m.schedule, lang) or "")
 
     for t in p.themes:
         out += [row(t.id, "", m) for m in t.measures]
@@ -86,8 +89,8 @@ def load_programme(path: Path) -> Programme:
 
 
 def overview_rows(path: Path, as_of: dt.date, theme: str | None, status: Status | None,
-                  responsible: str | None, overdue: bool) -> list[Row]:
-    rows = _rows(load_programme(path), as_of)
+                  responsible: str | None, overdue: bool, lang: str = "fi") -> list[Row]:
+    rows = _rows(load_programme(path), as_of, lang)
     if theme:
         rows = [r for r in rows if r.theme == theme]
     if status:
@@ -127,6 +130,6 @@ def write_rows(rows: list[Row], fmt: str, lang: str, out: TextIO) -> None:
         status = Status(r.status).text(lang) if r.status else f"({gap})"
         if r.overdue:
             status += " – myöhässä" if fi else " – overdue"
-        table.add_row(r.id, r.title, status, r.responsible or f"({missing})", r.schedule or f"({missing})",
+        table.add_row(r.id, r.title, status, r.responsible or f"({missing})", r.schedule_label or f"({missing})",
                       r.latest_note)
     Console(file=out, no_color=None).print(table)

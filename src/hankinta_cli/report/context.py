@@ -34,7 +34,7 @@ from typing import Any
 from ..calc.measures import MeasureStatus
 from ..calc.metrics import Counts, ProgrammeStatus
 from ..calc.ontrack import IndicatorStatus
-from ..model import Schedule
+from ..i18n import schedule_label
 from ..vocab import FINISHED, UNREPORTED, OnTrack, Status
 from .changes import Change
 from .charts import sparkline, stacked_bar
@@ -77,32 +77,6 @@ def _status_label(value: str | None, lang: str) -> str:
     if value is None:
         return UNREPORTED.en if lang == "en" else UNREPORTED.fi
     return Status(value).text(lang)
-
-
-def _schedule(s: Schedule | None, lang: str) -> str | None:
-    """The schedule as a reader writes it: 1.1.–30.6.2025, 30.6.2025 mennessä, 1. puolivuosi 2026."""
-    if s is None:
-        return None
-    from ..i18n import day
-
-    fi = lang != "en"
-    parts = []
-    if s.start and s.due:
-        parts.append(f"{day(s.start, lang)}–{day(s.due, lang)}")
-    elif s.due:
-        parts.append(f"{day(s.due, lang)} mennessä" if fi else f"by {day(s.due, lang)}")
-    elif s.start:
-        parts.append(f"{day(s.start, lang)} alkaen" if fi else f"from {day(s.start, lang)}")
-    if s.year:
-        if s.half:
-            parts.append(f"{s.half}. puolivuosi {s.year}" if fi else f"H{s.half} {s.year}")
-        elif s.quarter:
-            parts.append(f"{s.quarter}. neljännes {s.year}" if fi else f"Q{s.quarter} {s.year}")
-        else:
-            parts.append(str(s.year))
-    if s.text:
-        parts.append(s.text)
-    return ", ".join(parts) or None
 
 
 def _parts(counts: dict[str, int], labels: dict[str, str], symbols: dict[str, str]) -> list[dict[str, Any]]:
@@ -197,7 +171,7 @@ def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: s
         out = []
         for m in items:
             note = next((h.note for h in reversed(m.history) if h.note and h.date <= st.as_of), None)
-            out.append(_measure(by_measure[m.id], note, _schedule(m.schedule, lang), lang))
+            out.append(_measure(by_measure[m.id], note, schedule_label(m.schedule, lang), lang))
         return out
 
     def indicators(items: list[Any]) -> list[dict[str, Any]]:
