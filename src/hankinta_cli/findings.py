@@ -64,7 +64,7 @@ _CODES = [
     Code("HK017", "error", "avaimen pitää olla teksti", "a key must be plain text",
          "Kirjoita avain tavallisena tekstinä, esim. 'name:'.", "Write the key as plain text, e.g. 'name:'."),
     # --- structure, from the model (HK1xx) ---
-    Code("HK101", "error", "kenttä '{field}' ei kelpaa: {problem}", "field '{field}' is invalid: {problem}",
+    Code("HK101", "error", "kenttä '{field}' ei kelpaa: {problem}", "field '{field}' is invalid: {problem_en}",
          "Katso kentän kuvaus skeemasta (VS Code näyttää sen, kun viet hiiren avaimen päälle).",
          "See the field's description in the schema (VS Code shows it on hover)."),
     Code("HK102", "error", "pakollinen kenttä '{field}' puuttuu", "required field '{field}' is missing",

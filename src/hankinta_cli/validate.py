@@ -39,6 +39,20 @@ _TYPE_WORDS = {
 }
 
 
+#: Finnish and English for the pydantic errors that reach the generic finding HK101.
+_PROBLEMS = {
+    "too_short": ("pitää olla vähintään {min_length} kohta(a)", "needs at least {min_length} item(s)"),
+    "string_too_short": ("ei saa olla tyhjä", "must not be empty"),
+    "greater_than_equal": ("pitää olla vähintään {ge}", "must be at least {ge}"),
+    "less_than_equal": ("saa olla enintään {le}", "must be at most {le}"),
+    "greater_than": ("pitää olla suurempi kuin {gt}", "must be greater than {gt}"),
+    "less_than": ("pitää olla pienempi kuin {lt}", "must be less than {lt}"),
+    "finite_number": ("pitää olla äärellinen luku", "must be a finite number"),
+    "invalid_key": ("avaimen pitää olla teksti (nyt luku, totuusarvo tai tyhjä)",
+                    "a key must be text (not a number, boolean or empty)"),
+}
+
+
 def describe(value: Any) -> tuple[str, str]:
     """What a YAML value looks like, in Finnish and English."""
     if value is None:
@@ -220,7 +234,14 @@ def _finding(path: tuple[Any, ...], errs: list[dict[str, Any]], positions: Posit
         found_fi, found_en = describe(value)
         return Finding("HK105", line, col, name, {
             "field": field, "expected": fi, "expected_en": en, "found": found_fi, "found_en": found_en})
-    return Finding("HK101", line, col, name, {"field": field, "problem": "; ".join(e["msg"] for e in errs)})
+    fi_parts, en_parts = [], []
+    for e in errs:
+        ctx = e.get("ctx") or {}
+        fi_text, en_text = _PROBLEMS.get(e["type"], (e["msg"], e["msg"]))
+        fi_parts.append(fi_text.format(**ctx))
+        en_parts.append(en_text.format(**ctx))
+    return Finding("HK101", line, col, name, {"field": field, "problem": "; ".join(fi_parts),
+                                              "problem_en": "; ".join(en_parts)})
 
 
 def _number_text(value: float | int) -> str:
