@@ -104,3 +104,17 @@ def test_status_overview_filters() -> None:
     assert "(ei raportoitu)" in table and "myöhässä" in table and "(puuttuu)" in table
     english = hankinta("status", six, "--lang", "en", env={"COLUMNS": "200"}).stdout
     assert "(not reported)" in english and "(missing)" in english
+
+
+def test_status_without_programme_lists_every_programme() -> None:
+    rows = hankinta("status", "-f", "json").json()["measures"]
+    expected = {"hyvinkaa", "kajaani-2021-2023", "valtio-innovatiiviset-hankinnat-2017-2019"}
+    assert {r["programme"] for r in rows} == expected
+    assert len(rows) == 49 + 54 + 14
+
+
+def test_step_summary_under_github_actions_in_any_format(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    env = {"GITHUB_STEP_SUMMARY": str(summary), "GITHUB_ACTIONS": "true"}
+    hankinta("check", "-f", "json", str(BROKEN / "dup_key.yaml"), env=env)
+    assert "| `" in summary.read_text(encoding="utf-8") and "HK011" in summary.read_text(encoding="utf-8")

@@ -96,15 +96,15 @@ def check(
         out.write_json(results, sys.stdout, lang_s, strict)
     elif fmt is CheckFormat.github:
         out.write_github(results, sys.stdout, lang_s, strict)
-        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary_file:
-            try:
-                with open(summary_file, "a", encoding="utf-8") as fh:
-                    fh.write(out.step_summary(results, lang_s, strict))
-            except OSError:
-                pass
     else:
         out.write_text(results, sys.stdout, lang_s, strict, show_all)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file and (fmt is CheckFormat.github or os.environ.get("GITHUB_ACTIONS") == "true"):
+        try:
+            with open(summary_file, "a", encoding="utf-8") as fh:
+                fh.write(out.step_summary(results, lang_s, strict))
+        except OSError:
+            pass  # the summary is a courtesy; the findings are already on stdout
     errors, warnings = out.counts(results, strict)
     if errors or warnings:
         line = t("summary", lang_s, files=len(results), errors=errors, warnings=warnings)
@@ -218,7 +218,9 @@ class TableFormat(enum.StrEnum):
 
 @status_app.command("show")
 def status_show(
-    programme: Annotated[str, typer.Argument(help="Ohjelmatiedosto tai ohjelman tunniste.")],
+    programme: Annotated[
+        str | None, typer.Argument(help="Ohjelmatiedosto tai ohjelman tunniste (oletus: kaikki --root-kansiosta).")
+    ] = None,
     theme: Annotated[str | None, typer.Option("--theme", help="Vain tämä teema (tunniste).")] = None,
     status_filter: Annotated[str | None, typer.Option("--status", help="Vain tämä tila.")] = None,
     responsible: Annotated[str | None, typer.Option("--responsible", help="Vain tämä vastuutaho.")] = None,
@@ -229,18 +231,25 @@ def status_show(
     lang: LangOption = Lang.fi,
 ) -> None:
     """Näytä toimenpiteiden tila taulukkona."""
-    import datetime as dt
-
+    from .check import UsageError, collect
     from .edit import EditError
     from .overview import overview_rows, write_rows
     from .updates import find_programme, parse_date, parse_status
 
     try:
-        path = find_programme(programme, root)
+        if programme is not None:
+            paths = [find_programme(programme, root)]
+        else:
+            paths = [f for f in collect([root]) if not _is_catalogue_file(f)]
+            if not paths:
+                _usage_error(t("no_files", lang.value, path=root), "", lang.value)
         day = parse_date(as_of) if as_of else dt.date.today()
         wanted = parse_status(status_filter) if status_filter else None
-        rows = overview_rows(path, day, theme, wanted, responsible, overdue, lang.value)
+        rows = [r for p in paths for r in overview_rows(p, day, theme, wanted, responsible, overdue, lang.value)]
+    except UsageError as e:
+        _usage_error(t("missing_path", lang.value, path=str(e)), t("missing_path_hint", lang.value), lang.value)
     except EditError as e:
+        _report_findings(e, str(programme), lang.value)
         _usage_error(e.message(lang.value), e.hint(lang.value), lang.value, e.code)
     write_rows(rows, fmt.value, lang.value, sys.stdout)
 
