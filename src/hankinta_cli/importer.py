@@ -27,13 +27,13 @@ from .rules.values import period_shape, value_problem
 from .updates import (
     INDICATOR_ORDER,
     MEASURE_ORDER,
-    _before,
-    _entry,
-    _indicators,
-    _measures,
+    keys_before,
+    new_entry,
     parse_date,
     parse_status,
     parse_value,
+    raw_indicators,
+    raw_measures,
 )
 from .validate import suggest
 from .vocab import Granularity, IndicatorKind
@@ -246,8 +246,8 @@ def plan_rows(rows: list[Row], data: dict[str, Any], today: dt.date, replace: bo
     from .overview import schedule_text
 
     plan, problems = Plan(), []
-    indicators = {str(i.get("id")): (p, i) for p, i in _indicators(data)}
-    measures = {str(m.get("id")): (p, m) for p, m in _measures(data)}
+    indicators = {str(i.get("id")): (p, i) for p, i in raw_indicators(data)}
+    measures = {str(m.get("id")): (p, m) for p, m in raw_measures(data)}
     pending: dict[tuple[str, str], tuple[Any, int]] = {}  # (indicator, period) → (value, row)
     programme_id = str(data.get("id", ""))
 
@@ -338,7 +338,7 @@ def _observation_row(row: Row, ind_id: str, path: tuple[Any, ...], ind: dict[str
                 return
             plan.replacements.append(((*path, "observations", oi, "value"), value))
             return
-    entry = _entry(period=period, value=value, note=row.text("note") or None, source=row.text("source") or None)
+    entry = new_entry(period=period, value=value, note=row.text("note") or None, source=row.text("source") or None)
     plan.observations.setdefault(path, []).append(entry)
 
 
@@ -363,7 +363,7 @@ def _measure_row(row: Row, path: tuple[Any, ...], m: dict[str, Any], plan: Plan,
     if new_status:
         plan.measure_sets.append((path, status, "status"))
     if new_status or new_note:
-        entry = _entry(date=day, status=status or current, note=note or None, by=row.text("by") or None)
+        entry = new_entry(date=day, status=status or current, note=note or None, by=row.text("by") or None)
         plan.history.setdefault(path, []).append(entry)
     responsible = row.text("responsible")
     if responsible:
@@ -393,13 +393,13 @@ def import_change(rows: list[Row], source: Path, today: dt.date, replace: bool,
             raise ImportProblems(problems, source)
         # in the model's key order, so new keys land in the order a person would write them
         for path, value, name in sorted(plan.measure_sets, key=lambda x: MEASURE_ORDER.index(x[2])):
-            s.set((*path, name), value, after=_before(MEASURE_ORDER, name))
+            s.set((*path, name), value, after=keys_before(MEASURE_ORDER, name))
         for path, entries in plan.history.items():
-            s.extend((*path, "history"), entries, after=_before(MEASURE_ORDER, "history"))
+            s.extend((*path, "history"), entries, after=keys_before(MEASURE_ORDER, "history"))
         for vpath, value in plan.replacements:
             s.set(vpath, value)
         for path, entries in plan.observations.items():
-            s.extend((*path, "observations"), entries, after=_before(INDICATOR_ORDER, "observations"))
+            s.extend((*path, "observations"), entries, after=keys_before(INDICATOR_ORDER, "observations"))
         s.messages.append(f"imported:{sum(len(e) for e in plan.observations.values())}:"
                           f"{len(plan.replacements)}:{sum(len(e) for e in plan.history.values())}")
 
@@ -417,9 +417,9 @@ def template_rows(data: dict[str, Any] | None, lang: str, today: dt.date) -> lis
         rows.append(["1.1", "", "(esimerkki)" if lang == "fi" else "(example)", "", "", "käynnissä",
                      today.isoformat(), "", "", ""])
         return rows
-    for _, m in _measures(data):
+    for _, m in raw_measures(data):
         rows.append([m.get("id"), "", m.get("title"), "", "", "", "", "", "", ""])
-    for _, ind in _indicators(data):
+    for _, ind in raw_indicators(data):
         if ind.get("kind") != IndicatorKind.UNDEFINED.value:
             rows.append(["", ind.get("id"), ind.get("name"), "", "", "", "", "", "", ""])
     return rows

@@ -26,12 +26,12 @@ INDICATOR_ORDER = ("id", "name", "kind", "unit", "description", "numerator", "de
                    "direction", "baseline", "targets", "source", "source_note", "note", "observations")
 
 
-def _entry(**fields: Any) -> dict[str, Any]:
+def new_entry(**fields: Any) -> dict[str, Any]:
     """A new list entry with its optional fields left out when not given (in this key order)."""
     return {k: v for k, v in fields.items() if v is not None and v != ""}
 
 
-def _before(order: tuple[str, ...], key: str) -> tuple[str, ...]:
+def keys_before(order: tuple[str, ...], key: str) -> tuple[str, ...]:
     return order[: order.index(key)]
 
 
@@ -57,7 +57,8 @@ def find_programme(name: str, root: Path) -> Path:
     raise EditError("no_programme", name=name, root=root, known=", ".join(sorted(ids)) or "–")
 
 
-def _measures(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
+def raw_measures(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
+    """Measures of loaded (not yet validated) data, with their paths: edits work on the data."""
     for ti, theme in enumerate(data.get("themes") or []):
         for mi, m in enumerate(theme.get("measures") or []):
             yield ("themes", ti, "measures", mi), m
@@ -66,14 +67,15 @@ def _measures(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
                 yield ("themes", ti, "goals", gi, "measures", mi), m
 
 
-def _indicators(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
+def raw_indicators(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
+    """Indicators of loaded data (programme, goals, measures), with their paths."""
     for ii, ind in enumerate(data.get("indicators") or []):
         yield ("indicators", ii), ind
     for ti, theme in enumerate(data.get("themes") or []):
         for gi, goal in enumerate(theme.get("goals") or []):
             for ii, ind in enumerate(goal.get("indicators") or []):
                 yield ("themes", ti, "goals", gi, "indicators", ii), ind
-    for path, m in _measures(data):
+    for path, m in raw_measures(data):
         for ii, ind in enumerate(m.get("indicators") or []):
             yield (*path, "indicators", ii), ind
 
@@ -120,11 +122,11 @@ def set_status(measure_id: str, status_text: str, day: dt.date, note: str | None
     status = parse_status(status_text)
 
     def change(s: Session) -> None:
-        path, m = _find(_measures(s.data), measure_id, ("toimenpide", "measure"), s.doc.path.name)
+        path, m = _find(raw_measures(s.data), measure_id, ("toimenpide", "measure"), s.doc.path.name)
         if m.get("status") != status.value:
-            s.set((*path, "status"), status.value, after=_before(MEASURE_ORDER, "status"))
-        entry = _entry(date=day, status=status.value, note=note, by=by)
-        s.append((*path, "history"), entry, after=_before(MEASURE_ORDER, "history"))
+            s.set((*path, "status"), status.value, after=keys_before(MEASURE_ORDER, "status"))
+        entry = new_entry(date=day, status=status.value, note=note, by=by)
+        s.append((*path, "history"), entry, after=keys_before(MEASURE_ORDER, "history"))
 
     return change
 
@@ -168,9 +170,9 @@ def set_field(measure_id: str, fieldname: str, text: str) -> Callable[[Session],
     value = field_value(fieldname, text)
 
     def change(s: Session) -> None:
-        path, _ = _find(_measures(s.data), measure_id, ("toimenpide", "measure"), s.doc.path.name)
+        path, _ = _find(raw_measures(s.data), measure_id, ("toimenpide", "measure"), s.doc.path.name)
         parts = tuple(fieldname.split("."))
-        s.set((*path, *parts), value, after=_before(MEASURE_ORDER, parts[0]))
+        s.set((*path, *parts), value, after=keys_before(MEASURE_ORDER, parts[0]))
 
     return change
 
@@ -223,7 +225,7 @@ def record(indicator_id: str, period_text: str, value_text: str, note: str | Non
     units = parse_breakdown(breakdown or [])
 
     def change(s: Session) -> None:
-        path, ind = _find(_indicators(s.data), indicator_id, ("mittari", "indicator"), s.doc.path.name)
+        path, ind = _find(raw_indicators(s.data), indicator_id, ("mittari", "indicator"), s.doc.path.name)
         value = parse_value(str(ind.get("kind")), value_text)
         for oi, obs in enumerate(ind.get("observations") or []):
             if str(obs.get("period")) == str(period):
@@ -235,7 +237,7 @@ def record(indicator_id: str, period_text: str, value_text: str, note: str | Non
                 s.set((*path, "observations", oi, "value"), value)
                 s.messages.append(f"replaced:{period}:{render(old)}:{render(value)}")
                 return
-        obs_new = _entry(period=period, value=value, breakdown=units, note=note, source=source)
-        s.append((*path, "observations"), obs_new, after=_before(INDICATOR_ORDER, "observations"))
+        obs_new = new_entry(period=period, value=value, breakdown=units, note=note, source=source)
+        s.append((*path, "observations"), obs_new, after=keys_before(INDICATOR_ORDER, "observations"))
 
     return change
