@@ -130,6 +130,9 @@ def test_combined_report_for_several_programmes() -> None:
     md = report("hyvinkaa", "kajaani-2021-2023", "-f", "md")
     assert md.startswith("# Hankintaohjelmien tilanne") and "## Ohjelmat" in md
     assert "## Hyvinkään kaupungin hankintaohjelma: toimenpideohjelma" in md
+    # catalogue indicators side by side across the programmes
+    assert "| Hankinnat, joissa on käytetty ympäristökriteerejä | hyvinkaa: –; kajaani-2021-2023: – | – | – |" in md
+    assert "| Valmiina | Myöhässä |" in md
 
 
 def test_pdf_with_weasyprint(tmp_path: Path) -> None:

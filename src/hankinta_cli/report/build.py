@@ -73,4 +73,7 @@ def build_report(paths: list[Path], as_of: dt.date, since: str | None, lang: str
         from ..i18n import day
 
         since_text = day(since_day, lang) if since_day else since
-    return report_context(statuses, changes, as_of, since_text, lang)
+    from ..check import load_catalogue
+
+    catalogue = load_catalogue(paths[0].parent)[0] if len(paths) > 1 else None
+    return report_context(statuses, changes, as_of, since_text, lang, catalogue)

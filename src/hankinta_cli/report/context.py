@@ -7,6 +7,9 @@ The structure, as plain dicts and lists (documented in the README, "Report templ
     lang, as_of, title, since (text or None), multi (several programmes)
     rollup: None or [{id, name, measures, finished, share_finished, overdue, late, without_responsible,
                       without_schedule, indicators, without_data, undefined, by_on_track: [...]}]
+    shared: (combined reports) catalogue indicators across the programmes:
+        [{id, name, unit, summable, latest: [{programme, period, value}], total, total_period,
+          reporting, programmes, targets: [value]}]
     programmes: [programme], each:
         id, name, organisation, period_start, period_end, follow_up, stage
         summary: {measures, finished, share_finished, overdue, late, indicators,
@@ -34,7 +37,10 @@ from typing import Any
 from ..calc.measures import MeasureStatus
 from ..calc.metrics import Counts, ProgrammeStatus
 from ..calc.ontrack import IndicatorStatus
+from ..calc.rollup import CatalogueRow, summarise
+from ..calc.rollup import rollup as roll_up
 from ..i18n import schedule_label
+from ..model import Catalogue
 from ..vocab import FINISHED, UNREPORTED, OnTrack, Status
 from .changes import Change
 from .charts import sparkline, stacked_bar
@@ -207,15 +213,35 @@ def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: s
     }
 
 
+def shared_indicators(rows: list[CatalogueRow]) -> list[dict[str, Any]]:
+    """Catalogue indicators across the programmes of a combined report (calc/rollup.py)."""
+    out = []
+    for r in rows:
+        if not r.latest:
+            continue
+        last = max(r.totals) if r.totals else None
+        out.append({
+            "id": r.entry.id, "name": r.entry.name, "unit": r.entry.unit or DEFAULT_UNITS.get(r.entry.kind.value),
+            "summable": r.summable,
+            "latest": [{"programme": pid, "period": period or None, "value": value}
+                       for pid, (period, value) in r.latest.items()],
+            "total": r.totals[last][0] if last else None, "total_period": last,
+            "reporting": r.totals[last][1] if last else 0, "programmes": len(r.latest),
+            "targets": [t.value for t in r.entry.targets],
+        })
+    return out
+
+
 def report_context(statuses: list[ProgrammeStatus], changes: list[list[Change] | None], as_of: dt.date,
-                   since: str | None, lang: str) -> dict[str, Any]:
+                   since: str | None, lang: str, catalogue: Catalogue | None = None) -> dict[str, Any]:
     programmes = [programme_context(st, ch, lang) for st, ch in zip(statuses, changes, strict=True)]
     multi = len(programmes) > 1
     title = programmes[0]["name"] if not multi else ("Hankintaohjelmien tilanne" if lang == "fi"
                                                      else "Procurement programmes")
-    rollup = None
+    rollup, shared = None, []
     if multi:
         rollup = [{"id": p["id"], "name": p["name"], **{k: v for k, v in p["summary"].items()
                                                        if not k.endswith("_bar")}} for p in programmes]
+        shared = shared_indicators(roll_up([summarise(st) for st in statuses], catalogue))
     return {"lang": lang, "as_of": as_of, "title": title, "since": since, "multi": multi, "rollup": rollup,
-            "programmes": programmes, "finished_statuses": sorted(s.value for s in FINISHED)}
+            "shared": shared, "programmes": programmes, "finished_statuses": sorted(s.value for s in FINISHED)}

@@ -45,6 +45,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "none": ("Ei puutteita.", "None."),
     "count": ("kpl", "count"),
     "programmes": ("Ohjelmat", "Programmes"),
+    "shared": ("Yhteiset mittarit", "Shared indicators"),
+    "by_programme": ("Ohjelmittain (viimeisin)", "By programme (latest)"),
+    "total": ("Yhteensä", "Total"),
+    "reporting": ("ilmoittanut", "reporting"),
     "programme": ("Ohjelma", "Programme"),
     "appendix": ("Liite: miten tila lasketaan", "Appendix: how status is calculated"),
     "appendix_status": (
