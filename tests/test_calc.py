@@ -218,3 +218,23 @@ def test_summary_in_parallel_matches_serial(tmp_path: Path) -> None:
     shutil.copy(Path(__file__).parent / "broken" / "dup_key.yaml", tmp_path / "zz-rikki.yaml")
     broken = hankinta("summary", str(tmp_path))
     assert broken.code == 1 and "HK011" in broken.stderr
+
+
+def test_catalogue_totals_across_programmes(tmp_path: Path) -> None:
+    from conftest import CATALOGUE
+
+    (tmp_path / "mittaristo.yaml").write_bytes(CATALOGUE.read_bytes())
+    series = {"a": "[{period: 2023, value: 3}, {period: 2024, value: 4}]", "b": "[{period: 2024, value: 5}]"}
+    for name, obs in series.items():
+        (tmp_path / f"{name}.yaml").write_text(
+            f"schema_version: 1\nid: {name}\nname: Kunta {name}\norganisation: {name}\nindicators:\n"
+            f"  - {{id: Y, name: Ympäristökriteerit, kind: lukumäärä, catalogue: ymparistokriteerit-kpl,"
+            f" observations: {obs}}}\n", encoding="utf-8")
+    assert hankinta("check", str(tmp_path)).code == 0
+    data = hankinta("summary", str(tmp_path), "-f", "json", "--as-of", "2025-01-01").json()
+    env = next(c for c in data["catalogue"] if c["id"] == "ymparistokriteerit-kpl")
+    assert env["totals"] == {"2023": {"total": 3.0, "reporting": 1}, "2024": {"total": 9.0, "reporting": 2}}
+    assert env["latest"] == {"a": {"period": "2024", "value": 4.0}, "b": {"period": "2024", "value": 5.0}}
+    md = hankinta("report", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "-f", "md", "--as-of", "2025-01-01")
+    row = "| a: 4 kpl (2024); b: 5 kpl (2024) | 9 kpl (2024, 2/2 ilmoittanut) |".replace(" kpl", "\u00a0kpl")
+    assert row in md.stdout
