@@ -20,7 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .i18n import t
+from .i18n import check_summary, t
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -106,10 +106,7 @@ def check(
         except OSError:
             pass  # the summary is a courtesy; the findings are already on stdout
     errors, warnings = out.counts(results, strict)
-    if errors or warnings:
-        line = t("summary", lang_s, files=len(results), errors=errors, warnings=warnings)
-    else:
-        line = t("clean", lang_s, files=len(results))
+    line = check_summary(len(results), errors, warnings, lang_s)
     typer.echo(line + (t("strict", lang_s) if strict else ""), err=True)
     io_error = any(f.code == "HK001" for r in results for f in r.findings)
     raise typer.Exit(EXIT_USAGE if io_error else (EXIT_FINDINGS if errors else EXIT_OK))

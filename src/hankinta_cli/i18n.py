@@ -21,11 +21,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "… ja {n} muuta {code}-löydöstä tässä tiedostossa (näytä kaikki: --all)",
         "… and {n} more {code} findings in this file (show all: --all)",
     ),
-    "summary": (
-        "{files} tiedosto(a) tarkistettu: {errors} virhe(ttä), {warnings} varoitus(ta)",
-        "{files} file(s) checked: {errors} error(s), {warnings} warning(s)",
-    ),
-    "clean": ("{files} tiedosto(a) tarkistettu: ei virheitä", "{files} file(s) checked: no errors"),
+    "summary": ("{files} tarkistettu: {errors}, {warnings}", "{files} checked: {errors}, {warnings}"),
     "strict": (" (--strict: varoitukset ovat virheitä)", " (--strict: warnings count as errors)"),
     "no_files": (
         "Polusta {path} ei löytynyt ohjelmatiedostoja (*.yaml, *.yml).",
@@ -173,6 +169,27 @@ _TEXT: dict[str, tuple[str, str]] = {
     "report_written": ("Raportti kirjoitettu: {path}", "Report written: {path}"),
     "template_written": ("Malli kirjoitettu: {path}", "Template written: {path}"),
 }
+
+
+#: Singular and plural forms for counts in messages: (fi one, fi many, en one, en many).
+_COUNTED = {
+    "file": ("tiedosto", "tiedostoa", "file", "files"),
+    "error": ("virhe", "virhettä", "error", "errors"),
+    "warning": ("varoitus", "varoitusta", "warning", "warnings"),
+}
+
+
+def counted(n: int, noun: str, lang: str) -> str:
+    """'1 virhe', '3 virhettä', 'ei virheitä'; '1 error', '3 errors'."""
+    fi_one, fi_many, en_one, en_many = _COUNTED[noun]
+    if lang == "en":
+        return f"{n} {en_one if n == 1 else en_many}"
+    return f"{n} {fi_one if n == 1 else fi_many}"
+
+
+def check_summary(files: int, errors: int, warnings: int, lang: str) -> str:
+    return t("summary", lang, files=counted(files, "file", lang), errors=counted(errors, "error", lang),
+             warnings=counted(warnings, "warning", lang))
 
 
 def has(key: str) -> bool:

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from ..check import FileResult
 from ..findings import Finding
-from ..i18n import t
+from ..i18n import check_summary, t
 
 JSON_VERSION = 1
 #: With this many findings of one warning code in one file, text output folds the rest.
@@ -133,8 +133,8 @@ def step_summary(results: Sequence[FileResult], lang: str, strict: bool) -> str:
     """Markdown for $GITHUB_STEP_SUMMARY: one row per file, then the errors."""
     errors, warnings = counts(results, strict)
     head = ("| tiedosto | virheet | varoitukset |" if lang == "fi" else "| file | errors | warnings |")
-    lines = ["### hankinta check", "", t("summary", lang, files=len(results), errors=errors,
-                                         warnings=warnings), "", head, "|---|---:|---:|"]
+    lines = ["### hankinta check", "", check_summary(len(results), errors, warnings, lang), "", head,
+             "|---|---:|---:|"]
     for r in results:
         e = sum(severity(f, strict) == "error" for f in r.findings)
         w = len(r.findings) - e
