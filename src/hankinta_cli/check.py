@@ -111,16 +111,6 @@ def load_catalogue(folder: Path) -> tuple[Catalogue | None, bytes]:
     return cat, raw
 
 
-def check_file(path: Path) -> list[Finding]:
-    from .load import read
-
-    try:
-        raw = read(path)
-    except LoadError as e:
-        return [e.finding]
-    return check_bytes(raw, path, load_catalogue(path.parent)[0])
-
-
 class Cache:
     """Content-hash → findings, stored as one JSON file in the user's cache folder."""
 

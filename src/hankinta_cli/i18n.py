@@ -5,7 +5,6 @@ Kept free of heavy imports: the CLI uses it at start-up.
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -199,11 +198,6 @@ def has(key: str) -> bool:
 def t(key: str, lang: str, **args: object) -> str:
     fi, en = _TEXT[key]
     return (en if lang == "en" else fi).format(**args)
-
-
-def default_lang() -> str:
-    env = os.environ.get("HANKINTA_LANG", "fi")
-    return env if env in LANGS else "fi"
 
 
 def number(value: float | int | None, lang: str, decimals: int = 1) -> str:
