@@ -20,8 +20,8 @@ The structure, as plain dicts and lists (documented in the README, "Report templ
                            value, previous_value}]
         themes: [{id, name, description, measures: [measure], indicators: [indicator],
                   goals: [{id, title, measures, indicators}]}]
-            measure: {id, title, status, status_label, symbol, responsible, schedule, due,
-                      overdue, late, latest_note, freshness_label}
+            measure: {id, title, objective (its own goal statement or None), status, status_label,
+                      symbol, responsible, schedule, due, overdue, late, latest_note, freshness_label}
             indicator: {id, name, unit, kind, periods: [{period, value}], latest, latest_period,
                         target, target_deadline, attainment, on_track, on_track_label, symbol,
                         reason_label, stale, chart (SVG), derived}
@@ -108,10 +108,12 @@ def _summary(c: Counts, lang: str) -> dict[str, Any]:
     }
 
 
-def _measure(m: MeasureStatus, latest_note: str | None, schedule: str | None, lang: str) -> dict[str, Any]:
+def _measure(m: MeasureStatus, latest_note: str | None, schedule: str | None, objective: str | None,
+             lang: str) -> dict[str, Any]:
     value = m.status.value if m.status else None
     return {
-        "id": m.id, "title": m.title, "status": value, "status_label": _status_label(value, lang),
+        "id": m.id, "title": m.title, "objective": objective, "status": value,
+        "status_label": _status_label(value, lang),
         "symbol": STATUS_SYMBOLS[value or "ei raportoitu"], "responsible": "; ".join(m.responsible) or None,
         "schedule": schedule, "due": m.due, "overdue": m.overdue, "late": m.late, "latest_note": latest_note,
         "freshness_label": m.freshness.text(lang),
@@ -177,7 +179,7 @@ def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: s
         out = []
         for m in items:
             note = next((h.note for h in reversed(m.history) if h.note and h.date <= st.as_of), None)
-            out.append(_measure(by_measure[m.id], note, schedule_label(m.schedule, lang), lang))
+            out.append(_measure(by_measure[m.id], note, schedule_label(m.schedule, lang), m.objective, lang))
         return out
 
     def indicators(items: list[Any]) -> list[dict[str, Any]]:

@@ -23,6 +23,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "no_changes": ("Ei muutoksia.", "No changes."),
     "theme": ("Teema", "Theme"),
     "goal": ("Tavoite", "Goal"),
+    "objective": ("Tavoite", "Objective"),
     "id": ("Tunniste", "Id"),
     "measure": ("Toimenpide", "Measure"),
     "status": ("Tila", "Status"),
