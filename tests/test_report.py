@@ -222,3 +222,12 @@ def test_html_report_passes_wcag_checks(tmp_path: Path) -> None:
         html = report(str(FIXTURE), "--as-of", "2025-06-30", "--since", "2025-01-01", "--lang", lang)
         assert _axe(html, tmp_path / lang) == []
     assert _axe(report("hyvinkaa"), tmp_path / "hyvinkaa") == []
+
+
+def test_broken_user_template_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "report.md.j2").write_text("otsikko\n{{ ei_ole.x }}\n", encoding="utf-8")
+    out = tmp_path / "r.md"
+    run = hankinta("report", str(FIXTURE), "-f", "md", "--templates", str(tmp_path), "-o", str(out))
+    assert run.code == 2 and "report.md.j2:2" in run.stderr and "Traceback" not in run.stderr
+    assert not out.exists()
+    assert hankinta("report", str(FIXTURE), "--templates", str(tmp_path / "ei")).code == 2

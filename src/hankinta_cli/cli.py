@@ -463,12 +463,14 @@ def report_command(
     from .check import collect
     from .edit import EditError
     from .report.build import build_report
-    from .report.render import PdfUnavailable, render, write_pdf
+    from .report.render import PdfUnavailable, TemplateProblem, render, write_pdf
     from .updates import find_programme
 
     lang_s = lang.value
     day = _as_of(as_of, lang_s)
     kind = fmt or _format_from_name(output)
+    if templates is not None and not templates.is_dir():
+        _usage_error(t("missing_path", lang_s, path=templates), "", lang_s)
     if kind is ReportFormat.pdf and output is None:
         _usage_error(t("pdf_needs_output", lang_s), "", lang_s)
     try:
@@ -483,7 +485,11 @@ def report_command(
     except EditError as e:
         _report_findings(e, programmes[0], lang_s)
         _usage_error(e.message(lang_s), e.hint(lang_s), lang_s, e.code)
-    html_or_md = render(context, "md" if kind is ReportFormat.md else "html", lang_s, templates)
+    try:
+        html_or_md = render(context, "md" if kind is ReportFormat.md else "html", lang_s, templates)
+    except TemplateProblem as e:
+        _usage_error(t("template_problem", lang_s, where=e.where, message=e.message),
+                     t("template_problem_hint", lang_s), lang_s)
     if kind is ReportFormat.pdf:
         assert output is not None
         try:

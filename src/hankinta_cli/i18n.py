@@ -166,6 +166,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "PDF is written to a file: give -o report.pdf",
     ),
     "report_written": ("Raportti kirjoitettu: {path}", "Report written: {path}"),
+    "template_problem": ("raporttipohja {where}: {message}", "report template {where}: {message}"),
+    "template_problem_hint": (
+        "Pohjan kenttien kuvaus: src/hankinta_cli/report/context.py (README: Report templates).",
+        "The fields a template gets: src/hankinta_cli/report/context.py (README: Report templates).",
+    ),
     "template_written": ("Malli kirjoitettu: {path}", "Template written: {path}"),
 }
 

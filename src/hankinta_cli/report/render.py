@@ -30,6 +30,14 @@ class PdfUnavailable(Exception):
     """WeasyPrint (the `pdf` extra) is not installed."""
 
 
+class TemplateProblem(Exception):
+    """A template (usually one of a programme repository's own) cannot be read or filled."""
+
+    def __init__(self, where: str, message: str) -> None:
+        super().__init__(f"{where}: {message}")
+        self.where, self.message = where, message
+
+
 def environment(extra: Path | None, lang: str) -> Any:
     import jinja2
 
@@ -60,11 +68,31 @@ def _markdown_cell(value: Any) -> str:
 
 
 def render(context: dict[str, Any], fmt: str, lang: str, templates: Path | None = None) -> str:
-    env = environment(templates, lang)
-    name = "report.md.j2" if fmt == "md" else "report.html.j2"
+    import jinja2
+
     from .charts import COLOURS
 
-    return str(env.get_template(name).render(**context, t=_texts(lang), colours=COLOURS))
+    env = environment(templates, lang)
+    name = "report.md.j2" if fmt == "md" else "report.html.j2"
+    try:
+        return str(env.get_template(name).render(**context, t=_texts(lang), colours=COLOURS))
+    except jinja2.TemplateSyntaxError as e:
+        raise TemplateProblem(f"{e.filename or e.name or name}:{e.lineno}", e.message or str(e)) from None
+    except jinja2.TemplateError as e:
+        # an undefined name or a failing filter: find the template line from the traceback
+        line = _template_line(e)
+        raise TemplateProblem(line or name, str(e)) from None
+
+
+def _template_line(error: BaseException) -> str | None:
+    tb = error.__traceback__
+    found = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found
 
 
 def _texts(lang: str) -> dict[str, str]:
