@@ -238,3 +238,10 @@ def test_errors_already_in_the_file_are_shown_where_they_are(tmp_path: Path) -> 
     line = int(run.stderr.split(f"{target.name}:")[1].split(":")[0])
     assert "catalogue: ei-ole" in before.decode().splitlines()[line - 1]
     assert target.read_bytes() == before
+
+
+def test_derived_indicator_takes_no_values(tmp_path: Path) -> None:
+    target = tmp_path / "six.yaml"
+    target.write_bytes((Path(__file__).parent / "fixtures" / "six_years.yaml").read_bytes())
+    run = hankinta("record", str(target), "J", "--period", "2025", "--value", "3")
+    assert run.code == 2 and "K1, K2" in run.stderr

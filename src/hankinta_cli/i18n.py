@@ -171,6 +171,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Pohjan kenttien kuvaus: src/hankinta_cli/report/context.py (README: Report templates).",
         "The fields a template gets: src/hankinta_cli/report/context.py (README: Report templates).",
     ),
+    "derived_no_values": ("mittari '{id}' lasketaan muista mittareista, sille ei kirjata arvoja",
+                          "indicator '{id}' is computed from other indicators; values are not recorded for it"),
+    "derived_no_values_hint": ("Kirjaa arvot lähtömittareille: {inputs}.", "Record values for its inputs: {inputs}."),
     "template_written": ("Malli kirjoitettu: {path}", "Template written: {path}"),
 }
 

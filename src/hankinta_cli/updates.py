@@ -226,6 +226,9 @@ def record(indicator_id: str, period_text: str, value_text: str, note: str | Non
 
     def change(s: Session) -> None:
         path, ind = _find(raw_indicators(s.data), indicator_id, ("mittari", "indicator"), s.doc.path.name)
+        if isinstance(ind.get("derived"), dict):
+            inputs = ", ".join(str(i) for i in ind["derived"].get("of") or [])
+            raise EditError("derived_no_values", code=2, id=indicator_id, inputs=inputs)
         value = parse_value(str(ind.get("kind")), value_text)
         for oi, obs in enumerate(ind.get("observations") or []):
             if str(obs.get("period")) == str(period):
