@@ -82,6 +82,9 @@ def evaluate_measure(
     indicators: dict[str, IndicatorStatus],
 ) -> MeasureStatus:
     status, last = status_at(m, as_of)
+    fresh = freshness(last, as_of, interval)
+    if status in FINISHED and last is not None:
+        fresh = Freshness.CURRENT  # a finished measure needs no further updates to stay current
     due = due_date(m.schedule)
     overdue = bool(due and due < as_of and status not in FINISHED)
     linked = [i.id for i in m.indicators] + list(m.indicator_refs)
@@ -94,7 +97,7 @@ def evaluate_measure(
         goal,
         status,
         last,
-        freshness(last, as_of, interval),
+        fresh,
         due,
         overdue,
         bool(reasons),

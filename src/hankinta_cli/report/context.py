@@ -21,7 +21,8 @@ The structure, as plain dicts and lists (documented in the README, "Report templ
         themes: [{id, name, description, measures: [measure], indicators: [indicator],
                   goals: [{id, title, measures, indicators}]}]
             measure: {id, title, objective (its own goal statement or None), status, status_label,
-                      symbol, responsible, schedule, due, overdue, late, latest_note, freshness_label}
+                      symbol, responsible, schedule, due, overdue, late, latest_note, last_update,
+                      freshness, freshness_label}
             indicator: {id, name, unit, kind, periods: [{period, value}], latest, latest_period,
                         target, target_deadline, attainment, on_track, on_track_label, symbol,
                         reason_label, stale, chart (SVG), derived}
@@ -116,7 +117,7 @@ def _measure(m: MeasureStatus, latest_note: str | None, schedule: str | None, ob
         "status_label": _status_label(value, lang),
         "symbol": STATUS_SYMBOLS[value or "ei raportoitu"], "responsible": "; ".join(m.responsible) or None,
         "schedule": schedule, "due": m.due, "overdue": m.overdue, "late": m.late, "latest_note": latest_note,
-        "freshness_label": m.freshness.text(lang),
+        "last_update": m.last_update, "freshness": m.freshness.value, "freshness_label": m.freshness.text(lang),
     }
 
 

@@ -30,6 +30,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "responsible": ("Vastuutaho", "Responsible"),
     "schedule": ("Aikataulu", "Schedule"),
     "latest_note": ("Viimeisin huomio", "Latest note"),
+    "updated": ("päivitetty", "updated"),
     "indicator": ("Mittari", "Indicator"),
     "by_period": ("Arvot kausittain", "Values by period"),
     "target": ("Tavoite", "Target"),
