@@ -29,6 +29,9 @@ from .findings import Finding, LoadError
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
+#: Keys in one mapping. The model's mappings have a few dozen fields (a unit breakdown perhaps
+#: hundreds); past this a file is not a programme, and each unknown key would cost a finding.
+MAX_KEYS = 10_000
 
 Pos = tuple[int, int]  # (line, column), both 1-based
 
@@ -272,6 +275,8 @@ def _build(parser: Any) -> tuple[dict[str, Any], Positions]:
             if frame[4] is None:  # a key
                 if value in frame[1]:
                     raise _fail("HK011", _mark(ev), key=str(value), first=frame[1][value][0].line + 1)
+                if len(frame[1]) >= MAX_KEYS:
+                    raise _fail("HK018", _mark(ev), limit=MAX_KEYS)
                 frame[3], frame[4] = value, ev.start_mark
             else:
                 frame[0][frame[3]] = value

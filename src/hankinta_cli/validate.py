@@ -176,6 +176,10 @@ def validate_catalogue(data: dict[str, Any], positions: Positions) -> tuple[Cata
         return None, findings_from_errors(e, data, positions, Catalogue)
 
 
+#: Model findings listed per file; the rest are counted in one HK111.
+MAX_FINDINGS = 500
+
+
 def findings_from_errors(
     error: ValidationError, data: dict[str, Any], positions: Positions, root: type[BaseModel] = Programme
 ) -> list[Finding]:
@@ -183,7 +187,15 @@ def findings_from_errors(
     for err in error.errors(include_url=False):
         path = _data_path(data, tuple(err["loc"]), err["type"] in ("missing", "extra_forbidden"))
         by_place.setdefault(path, []).append(dict(err))
-    out = [_finding(path, errs, positions, root) for path, errs in by_place.items()]
+    places = list(by_place.items())
+    out = [_finding(path, errs, positions, root) for path, errs in places[:MAX_FINDINGS]]
+    if len(places) > MAX_FINDINGS:
+        # A file with thousands of model errors is not a programme someone edits by hand: the
+        # first ones say what is wrong, and listing (and spelling-checking) the rest costs minutes.
+        path = places[MAX_FINDINGS][0]
+        line, col = positions.locate(path)
+        out.append(Finding("HK111", line, col, path_text(path),
+                           {"count": len(places) - MAX_FINDINGS, "limit": MAX_FINDINGS}))
     out.sort(key=lambda f: (f.line, f.column))
     return out
 
