@@ -194,6 +194,24 @@ def test_xlsx_percent_cell_reads_what_excel_shows(programme: Path, tmp_path: Pat
     assert "{period: 2025, value: 12.5}" in text and "{period: 2026, value: 7}" in text
 
 
+def test_xlsx_infinite_percent_is_a_bad_row(programme: Path, tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["mittari", "kausi", "arvo"])
+    ws.append(["P1", 2025, 123456])
+    ws["C2"].number_format = "0%"  # a percent cell: its value is multiplied by 100 on reading
+    data = tmp_path / "d.xlsx"
+    wb.save(data)
+    with zipfile.ZipFile(data) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    rewrite_zip(data, {"xl/worksheets/sheet1.xml": sheet.replace(b"<v>123456</v>", b"<v>1e400</v>")})
+    before = programme.read_bytes()
+    run = hankinta("import", str(programme), str(data))
+    assert run.code == 1 and "rivi 2" in run.stderr and "äärellinen" in run.stderr, run.stderr
+    assert programme.read_bytes() == before
+
+
 def test_header_only_file_is_not_a_success(programme: Path, tmp_path: Path) -> None:
     data = write_csv(tmp_path / "d.csv", "mittari;kausi;arvo\n")
     run = hankinta("import", str(programme), str(data))

@@ -29,6 +29,7 @@ import codecs
 import contextlib
 import csv
 import io
+import math
 import re
 import zipfile
 import zlib
@@ -319,6 +320,8 @@ def _shown(cell: Any, value: Any) -> Any:
         return unspreadsheet_cell(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return value
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)  # <v>1e400</v>: as text, so the value check refuses it like a typed "inf"
     try:
         number_format = str(cell.number_format or "")
     except (IndexError, KeyError, AttributeError):  # a style id the file does not define
