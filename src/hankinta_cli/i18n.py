@@ -175,6 +175,153 @@ _TEXT: dict[str, tuple[str, str]] = {
                           "indicator '{id}' is computed from other indicators; values are not recorded for it"),
     "derived_no_values_hint": ("Kirjaa arvot lähtömittareille: {inputs}.", "Record values for its inputs: {inputs}."),
     "template_written": ("Malli kirjoitettu: {path}", "Template written: {path}"),
+    # --- spreadsheets from other people (sheets.py, importer.py, updates.parse_value) ---
+    "bad_number": ("arvo '{value}' ei ole äärellinen luku", "value '{value}' is not a finite number"),
+    "bad_number_hint": ("Anna luku, esim. 12, 12,5 tai 1 234,5.", "Give a number, e.g. 12, 12.5 or 1234.5."),
+    "import_no_rows": (
+        "{file}: tiedostossa on vain otsikkorivi, joten tuotavaa ei ole",
+        "{file}: the file has only a header row, so there is nothing to import",
+    ),
+    "import_no_rows_hint": (
+        "Täytä rivit otsikon alle; malli: hankinta import OHJELMA --template malli.xlsx",
+        "Fill in rows under the header; template: hankinta import PROGRAMME --template template.xlsx",
+    ),
+    "import_duplicate_column": (
+        "{file}: sarakkeet '{first}' ({first_col}) ja '{second}' ({second_col}) tarkoittavat samaa",
+        "{file}: columns '{first}' ({first_col}) and '{second}' ({second_col}) mean the same",
+    ),
+    "import_duplicate_column_hint": (
+        "Poista toinen sarakkeista; kumpaa käytetään, ei voi arvata.",
+        "Remove one of them; which one is meant cannot be guessed.",
+    ),
+    "import_too_big": (
+        "{file}: tiedosto on liian suuri ({size} Mt; enintään {limit} Mt)",
+        "{file}: the file is too large ({size} MB; at most {limit} MB)",
+    ),
+    "import_too_big_hint": ("Jaa tiedot useaan tiedostoon.", "Split the data into several files."),
+    "import_too_many_rows": (
+        "{file}: yli {limit} tietoriviä (rivi {row})",
+        "{file}: more than {limit} data rows (row {row})",
+    ),
+    "import_too_many_rows_hint": ("Jaa tiedot useaan tiedostoon.", "Split the data into several files."),
+    "import_too_many_columns": (
+        "{file}: rivillä {row} on arvo sarakkeessa {column}; sarakkeita luetaan enintään {limit}",
+        "{file}: row {row} has a value in column {column}; at most {limit} columns are read",
+    ),
+    "import_too_many_columns_hint": (
+        "Poista ylimääräiset sarakkeet (myös kaukana oikealla olevat).",
+        "Delete the extra columns (also those far to the right).",
+    ),
+    "import_cell_too_long": (
+        "{file}: rivillä {row} on solu, jossa on yli {limit} merkkiä",
+        "{file}: row {row} has a cell longer than {limit} characters",
+    ),
+    "import_cell_too_long_hint": (
+        "Tarkista lainausmerkit: pariton \" yhdistää loput tiedostosta yhdeksi soluksi.",
+        "Check the quotes: an unmatched \" joins the rest of the file into one cell.",
+    ),
+    "import_csv_broken": (
+        "{file}: CSV-tiedostoa ei voi lukea (rivi {row}: {reason})",
+        "{file}: the CSV file cannot be read (row {row}: {reason})",
+    ),
+    "import_bad_encoding": (
+        "{file}:{line}: merkistö ei ole UTF-8, UTF-16 eikä Windows-1252 (tavu 0x{byte})",
+        "{file}:{line}: the text is not UTF-8, UTF-16 or Windows-1252 (byte 0x{byte})",
+    ),
+    "import_bad_encoding_hint": (
+        "Tallenna tiedosto Excelissä muodossa 'CSV UTF-8' tai .xlsx.",
+        "Save the file in Excel as 'CSV UTF-8' or .xlsx.",
+    ),
+    "import_binary": (
+        "{file}: tiedosto ei ole tekstiä (NUL-merkki kohdassa {offset})",
+        "{file}: the file is not text (a NUL character at offset {offset})",
+    ),
+    "import_binary_hint": (
+        "Tuo CSV- tai .xlsx-tiedosto; UTF-16-tekstissä pitää olla BOM.",
+        "Import a CSV or .xlsx file; UTF-16 text needs a BOM.",
+    ),
+    "import_xls": (
+        "{file}: vanhaa Excel 97–2003 -muotoa (.xls) ei tueta",
+        "{file}: the old Excel 97–2003 format (.xls) is not supported",
+    ),
+    "import_xls_hint": (
+        "Tallenna tiedosto Excelissä muodossa .xlsx tai 'CSV UTF-8'.",
+        "Save the file in Excel as .xlsx or 'CSV UTF-8'.",
+    ),
+    "import_not_xlsx": (
+        "{file}: tiedosto ei ole Excel-tiedosto (.xlsx), vaikka nimi niin kertoo",
+        "{file}: the file is not an Excel (.xlsx) file although its name says so",
+    ),
+    "import_not_xlsx_hint": (
+        "Jos se on CSV-tiedosto, anna sille pääte .csv.",
+        "If it is a CSV file, give it the .csv extension.",
+    ),
+    "import_xlsx_damaged": (
+        "{file}: Excel-tiedosto on vioittunut ({reason})",
+        "{file}: the Excel file is damaged ({reason})",
+    ),
+    "import_xlsx_damaged_hint": (
+        "Avaa ja tallenna tiedosto uudelleen Excelissä.",
+        "Open the file in Excel and save it again.",
+    ),
+    "import_xlsx_parts": (
+        "{file}: Excel-tiedostossa on {count} osaa (enintään {limit})",
+        "{file}: the Excel file has {count} parts (at most {limit})",
+    ),
+    "import_xlsx_parts_hint": (
+        "Tiedosto ei ole tavallisen taulukon kokoinen: kopioi tiedot uuteen työkirjaan tai tuo ne CSV-muodossa.",
+        "The file is not the size of an ordinary sheet: copy the data into a new workbook or import it as CSV.",
+    ),
+    "import_xlsx_part_size": (
+        "{file}: Excel-tiedoston osa {part} on purettuna yli {limit} Mt",
+        "{file}: part {part} of the Excel file is over {limit} MB uncompressed",
+    ),
+    "import_xlsx_part_size_hint": (
+        "Tiedosto ei ole tavallisen taulukon kokoinen: kopioi tiedot uuteen työkirjaan tai tuo ne CSV-muodossa.",
+        "The file is not the size of an ordinary sheet: copy the data into a new workbook or import it as CSV.",
+    ),
+    "import_xlsx_total_size": (
+        "{file}: Excel-tiedosto on purettuna yli {limit} Mt",
+        "{file}: the Excel file is over {limit} MB uncompressed",
+    ),
+    "import_xlsx_total_size_hint": (
+        "Tiedosto ei ole tavallisen taulukon kokoinen: kopioi tiedot uuteen työkirjaan tai tuo ne CSV-muodossa.",
+        "The file is not the size of an ordinary sheet: copy the data into a new workbook or import it as CSV.",
+    ),
+    "import_xlsx_ratio": (
+        "{file}: Excel-tiedoston osa {part} on pakattu suhteessa {ratio}:1 (enintään {limit}:1)",
+        "{file}: part {part} of the Excel file is compressed {ratio}:1 (at most {limit}:1)",
+    ),
+    "import_xlsx_ratio_hint": (
+        "Tiedosto ei ole tavallisen taulukon kokoinen: kopioi tiedot uuteen työkirjaan tai tuo ne CSV-muodossa.",
+        "The file is not the size of an ordinary sheet: copy the data into a new workbook or import it as CSV.",
+    ),
+    "import_xlsx_elements": (
+        "{file}: Excel-tiedoston osassa {part} on yli {limit} XML-elementtiä (soluja, tekstejä, tyylejä)",
+        "{file}: part {part} of the Excel file has more than {limit} XML elements (cells, texts, styles)",
+    ),
+    "import_xlsx_elements_hint": (
+        "Tiedosto ei ole tavallisen taulukon kokoinen: kopioi tiedot uuteen työkirjaan tai tuo ne CSV-muodossa.",
+        "The file is not the size of an ordinary sheet: copy the data into a new workbook or import it as CSV.",
+    ),
+    "import_xlsx_sheets": (
+        "{file}: Excel-tiedostossa on {sheets} välilehteä ja suurimmassa {elements} XML-elementtiä; "
+        "se on liian raskas luettavaksi",
+        "{file}: the Excel file has {sheets} sheets and {elements} XML elements in the biggest; "
+        "it is too heavy to read",
+    ),
+    "import_xlsx_sheets_hint": (
+        "Kopioi tuotavat tiedot yhdelle välilehdelle uuteen työkirjaan.",
+        "Copy the data to import onto one sheet of a new workbook.",
+    ),
+    "import_xlsx_dtd": (
+        "{file}: Excel-tiedoston osassa {part} on DTD-määrittely (<!DOCTYPE), jota Excel ei kirjoita",
+        "{file}: part {part} of the Excel file has a DTD (<!DOCTYPE), which Excel never writes",
+    ),
+    "import_xlsx_dtd_hint": (
+        "Tiedosto ei ole tavallisen taulukon kokoinen: kopioi tiedot uuteen työkirjaan tai tuo ne CSV-muodossa.",
+        "The file is not the size of an ordinary sheet: copy the data into a new workbook or import it as CSV.",
+    ),
 }
 
 

@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from .edit import EditError, Session
+from .escape import spreadsheet_cell
 from .findings import Finding
 from .rules.values import period_shape, value_problem
+from .sheets import blank, column_letter, read_grid
 from .updates import (
     INDICATOR_ORDER,
     MEASURE_ORDER,
@@ -79,6 +81,7 @@ class Row:
     number: int  # 1-based row in the sheet (the header is row 1)
     cells: dict[str, Any]  # field → raw value
     refs: dict[str, str]  # field → "Taul1!C5" (xlsx) or "" (csv)
+    stray: list[tuple[str, Any]] = field(default_factory=list)  # (column letter, value) under no header
 
     def where(self, name: str, lang: str) -> str:
         ref = self.refs.get(name, "")
@@ -119,20 +122,50 @@ class ImportProblems(EditError):
 
 
 def read_table(path: Path, sheet: str | None = None) -> list[Row]:
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, sheet)
-    return _read_csv(path)
+    """The data rows of a CSV or .xlsx file (read safely and within limits by `sheets`)."""
+    grid = read_grid(path, sheet)
+    if not grid.rows:
+        raise EditError("import_empty", file=path)
+    header = _header(grid.rows[0][1], path)
+    out = []
+    for number, values in grid.rows[1:]:
+        cells, refs, stray = {}, {}, []
+        for col, v in enumerate(values):
+            name = header[col] if col < len(header) else None
+            if name is None:
+                if not blank(v):
+                    stray.append((column_letter(col), v))
+            elif name:
+                cells[name] = v
+                refs[name] = grid.ref(col, number)
+        row = Row(number, cells, refs, stray)
+        if stray or any(row.text(k) for k in cells):
+            out.append(row)
+    if not out:
+        raise EditError("import_no_rows", file=path)
+    return out
 
 
 def _header(names: list[Any], source: Path) -> list[str | None]:
+    """Each column's field: a HEADERS name, "" for a column read and ignored, None for no header."""
     out: list[str | None] = []
     known = [a for aliases in HEADERS.values() for a in aliases] + list(IGNORED)
-    for raw in names:
+    seen: dict[str, int] = {}
+    for col, raw in enumerate(names):
         name = _fold(raw or "")
-        if not name or name in IGNORED:
+        if not name:
             out.append(None)
+        elif name in IGNORED:
+            out.append("")
         elif name in _LOOKUP:
-            out.append(_LOOKUP[name])
+            field_name = _LOOKUP[name]
+            if field_name in seen:
+                first = seen[field_name]
+                raise EditError("import_duplicate_column", file=source,
+                                first=str(names[first])[:60], first_col=column_letter(first),
+                                second=str(raw)[:60], second_col=column_letter(col))
+            seen[field_name] = col
+            out.append(field_name)
         else:
             guess = suggest(name, known)
             raise EditError("import_bad_header", file=source, header=str(raw)[:60],
@@ -142,58 +175,6 @@ def _header(names: list[Any], source: Path) -> list[str | None]:
     if "indicator" not in out and "measure" not in out:
         raise EditError("import_no_key", file=source)
     return out
-
-
-def _read_csv(path: Path) -> list[Row]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")  # what Excel writes for "CSV (semicolon delimited)" on Finnish Windows
-    sample = text[:4096]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    rows = list(reader)
-    if not rows:
-        raise EditError("import_empty", file=path)
-    header = _header(rows[0], path)
-    out = []
-    for number, values in enumerate(rows[1:], start=2):
-        cells = {name: v for name, v in zip(header, values, strict=False) if name is not None}
-        out.append(Row(number, cells, {}))
-    return out
-
-
-def _read_xlsx(path: Path, sheet: str | None) -> list[Row]:
-    from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
-
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as e:  # openpyxl raises many types for a damaged or non-xlsx file
-        raise EditError("import_unreadable", file=path, reason=type(e).__name__) from None
-    try:
-        if sheet is not None and sheet not in wb.sheetnames:
-            raise EditError("import_no_sheet", file=path, sheet=sheet, sheets=", ".join(wb.sheetnames))
-        ws = wb[sheet] if sheet else wb.worksheets[0]
-        rows = list(ws.iter_rows(values_only=True))
-        if not rows:
-            raise EditError("import_empty", file=path)
-        header = _header(list(rows[0]), path)
-        out = []
-        for number, values in enumerate(rows[1:], start=2):
-            cells, refs = {}, {}
-            for col, (name, v) in enumerate(zip(header, values, strict=False), start=1):
-                if name is not None:
-                    cells[name] = v
-                    refs[name] = f"{ws.title}!{get_column_letter(col)}{number}"
-            out.append(Row(number, cells, refs))
-        return out
-    finally:
-        wb.close()
 
 
 # --- checking and applying ---------------------------------------------------------------------------------
@@ -255,6 +236,13 @@ def plan_rows(rows: list[Row], data: dict[str, Any], today: dt.date, replace: bo
         problems.append(RowProblem(row, column, fi, en))
 
     for row in rows:
+        if row.stray:
+            col, v = row.stray[0]
+            bad(row, "", f"arvo '{_short(v)}' sarakkeessa {col}, jolla ei ole otsikkoa; onko desimaalipilkullinen "
+                f"luku ilman lainausmerkkejä? Lainaa arvo (\"1,5\") tai käytä erottimena puolipistettä (;)",
+                f"value '{_short(v)}' in column {col}, which has no header; is a number with a decimal comma "
+                f"unquoted? Quote the value (\"1,5\") or separate the columns with semicolons (;)")
+            continue
         if not any(row.text(k) for k in row.cells):
             continue
         if row.text("programme") and row.text("programme") != programme_id:
@@ -262,6 +250,15 @@ def plan_rows(rows: list[Row], data: dict[str, Any], today: dt.date, replace: bo
                 f"the row belongs to programme '{row.text('programme')}', not '{programme_id}'")
             continue
         ind_id = row.text("indicator")
+        measure_only = [name for name in _MEASURE_ONLY if row.text(name)]
+        if ind_id and measure_only:
+            fi = ", ".join(HEADERS[n][1] for n in measure_only)
+            en = ", ".join(HEADERS[n][0] for n in measure_only)
+            bad(row, measure_only[0], f"rivillä on sekä mittari '{ind_id}' että toimenpiteen tietoja ({fi}); "
+                "kirjaa mittarin arvo ja toimenpiteen tila eri riveille",
+                f"the row has both indicator '{ind_id}' and measure fields ({en}); "
+                "put the indicator value and the measure status on separate rows")
+            continue
         if ind_id:
             if ind_id not in indicators:
                 guess = suggest(ind_id, list(indicators))
@@ -285,6 +282,15 @@ def plan_rows(rows: list[Row], data: dict[str, Any], today: dt.date, replace: bo
         path, measure = measures[m_id]
         _measure_row(row, path, measure, plan, today, bad, schedule_text, Schedule)
     return plan, problems
+
+
+#: Fields that only a measure row uses: on an indicator row they would be dropped without a word.
+_MEASURE_ONLY = ("status", "date", "by", "responsible", "schedule")
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def _observation_row(row: Row, ind_id: str, path: tuple[Any, ...], ind: dict[str, Any], plan: Plan,
@@ -426,7 +432,14 @@ def template_rows(data: dict[str, Any] | None, lang: str, today: dt.date) -> lis
 
 
 def write_template(target: Path, rows: list[list[Any]]) -> None:
-    if target.suffix.lower() == ".xlsx":
+    target.write_bytes(template_bytes(target.suffix, rows))
+
+
+def template_bytes(suffix: str, rows: list[list[Any]]) -> bytes:
+    """The template file's content (.xlsx for that suffix, else CSV); every text cell is inert:
+    an .xlsx cell is stored as a string, never a formula, and a CSV cell goes through
+    `escape.spreadsheet_cell` (which the import reverses)."""
+    if suffix.lower() == ".xlsx":
         from openpyxl import Workbook
         from openpyxl.styles import Font
 
@@ -436,10 +449,16 @@ def write_template(target: Path, rows: list[list[Any]]) -> None:
         ws.title = "tiedot"
         for r in rows:
             ws.append(r)
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # openpyxl makes any text starting with "=" a formula
         for cell in ws[1]:
             cell.font = Font(bold=True)
         ws.freeze_panes = "A2"
-        wb.save(target)
-        return
-    with target.open("w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh).writerows(rows)
+        out = io.BytesIO()
+        wb.save(out)
+        return out.getvalue()
+    text = io.StringIO(newline="")
+    csv.writer(text).writerows([[spreadsheet_cell(v) if isinstance(v, str) else v for v in r] for r in rows])
+    return text.getvalue().encode("utf-8")

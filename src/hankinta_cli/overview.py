@@ -15,6 +15,7 @@ from typing import TextIO
 
 from .calc.measures import due_date
 from .edit import EditError
+from .escape import spreadsheet_cell
 from .i18n import schedule_label
 from .load import load_path
 from .model import Measure, Programme, Schedule
@@ -113,8 +114,10 @@ def write_rows(rows: list[Row], fmt: str, lang: str, out: TextIO) -> None:
         w.writerow(["programme", "theme", "goal", "id", "title", "status", "responsible", "schedule",
                     "due", "overdue", "latest_note"])
         for r in rows:
-            w.writerow([r.programme, r.theme, r.goal, r.id, r.title, r.status, r.responsible, r.schedule,
-                        r.due, "1" if r.overdue else "", r.latest_note])
+            # every cell is text from the programme: inert in a spreadsheet, read back by `import`
+            w.writerow([spreadsheet_cell(c) for c in (
+                r.programme, r.theme, r.goal, r.id, r.title, r.status, r.responsible, r.schedule,
+                r.due, "1" if r.overdue else "", r.latest_note)])
         return
     from rich.console import Console
     from rich.table import Table

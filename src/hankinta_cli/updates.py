@@ -7,6 +7,7 @@ CLI only turns options into these calls. User mistakes raise `EditError` with an
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -189,12 +190,16 @@ def parse_value(kind: str, text: str) -> Any:
         raise EditError("bad_value", value=text, field="value", reason="K/E, kyllä/ei, true/false")
     if kind in (IndicatorKind.QUALITATIVE.value,):
         return raw
-    cleaned = raw.replace("\u00a0", "").replace(" ", "").rstrip("%€").strip()
+    # Thousands separators as Finnish (and Excel) write them: space, no-break space, narrow
+    # no-break space (CLDR's fi), thin space; and a decimal comma: "1 234,50" is 1234.5.
+    cleaned = "".join(raw.split()).rstrip("%€").strip()
     cleaned = cleaned.replace(",", ".")
     try:
         number = float(cleaned)
     except ValueError:
         raise EditError("bad_value", value=text, field="value", reason="luku / a number") from None
+    if not math.isfinite(number):  # nan, inf, 1e400: float() reads them, no indicator holds them
+        raise EditError("bad_number", value=text[:40])
     if number.is_integer() and (kind == IndicatorKind.COUNT.value or "." not in cleaned):
         return int(number)
     return number

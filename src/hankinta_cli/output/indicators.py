@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from ..calc.metrics import ProgrammeStatus
 from ..calc.ontrack import IndicatorStatus
+from ..escape import spreadsheet_cell
 from ..i18n import day, number, value_text
 from ..vocab import OnTrack
 
@@ -37,7 +38,9 @@ def _csv_value(v: Any) -> str:
         return "true" if v else "false"
     if isinstance(v, float):
         return repr(round(v, 6))
-    return str(v)
+    if isinstance(v, int):
+        return str(v)
+    return spreadsheet_cell(str(v))  # names, units, qualitative values: never a live formula
 
 
 def to_json(status: ProgrammeStatus) -> dict[str, Any]:

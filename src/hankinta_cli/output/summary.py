@@ -7,6 +7,7 @@ import json
 from typing import Any, TextIO
 
 from ..calc.rollup import CatalogueRow, ProgrammeSummary
+from ..escape import spreadsheet_cell
 from ..i18n import day, number, value_text
 
 JSON_VERSION = 1
@@ -34,7 +35,7 @@ def write_csv(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], out: T
                 "far_behind"])
     for s in statuses:
         c = s.overall
-        w.writerow([s.id, s.organisation, c.measures, c.finished, c.overdue,
+        w.writerow([spreadsheet_cell(s.id), spreadsheet_cell(s.organisation), c.measures, c.finished, c.overdue,
                     c.without_responsible, c.without_schedule, c.indicators, c.without_data, c.undefined,
                     c.by_on_track["saavutettu"], c.by_on_track["aikataulussa"], c.by_on_track["jäljessä"],
                     c.by_on_track["selvästi jäljessä"]])
