@@ -173,12 +173,7 @@ def _run_edit(programme: str, root: Path, make_change: Callable[[], Any], dry_ru
             write_text(
                 [FileResult(Path(str(e.params.get("path", programme))), e.findings)], sys.stderr, lang, False, True
             )
-        prefix = "virhe" if lang == "fi" else "error"
-        typer.echo(f"hankinta: {prefix}: {e.message(lang)}", err=True)
-        hint = e.hint(lang)
-        if hint:
-            typer.echo(f"    {t('hint', lang)}: {hint}", err=True)
-        raise typer.Exit(e.code) from None
+        _usage_error(e.message(lang), e.hint(lang), lang, e.code)
     for m in result.messages:
         kind, *parts = m.split(":", 3)
         if kind == "replaced":
@@ -563,10 +558,14 @@ def import_command(
 
 
 def _usage_error(message: str, hint: str, lang: str, code: int = EXIT_USAGE) -> NoReturn:
+    """The one way a command fails: one line of message (and one of hint), exit `code`.
+    Messages quote user input, so both are flattened to one line without control characters."""
+    from .escape import one_line
+
     prefix = "virhe" if lang == "fi" else "error"
-    typer.echo(f"hankinta: {prefix}: {message}", err=True)
+    typer.echo(f"hankinta: {prefix}: {one_line(message)}", err=True)
     if hint:
-        typer.echo(f"    {t('hint', lang)}: {hint}", err=True)
+        typer.echo(f"    {t('hint', lang)}: {one_line(hint)}", err=True)
     raise typer.Exit(code)
 
 

@@ -204,8 +204,13 @@ def has(key: str) -> bool:
 
 
 def t(key: str, lang: str, **args: object) -> str:
+    """The message `key` in `lang`. Arguments quote user input (paths, options, file content), so
+    each is shown on one line without control characters: no ANSI escapes, no forged lines."""
+    from .escape import one_line
+
     fi, en = _TEXT[key]
-    return (en if lang == "en" else fi).format(**args)
+    shown = {k: v if isinstance(v, (int, float)) else one_line(str(v)) for k, v in args.items()}
+    return (en if lang == "en" else fi).format(**shown)
 
 
 def number(value: float | int | None, lang: str, decimals: int = 1) -> str:

@@ -116,20 +116,18 @@ def write_rows(rows: list[Row], fmt: str, lang: str, out: TextIO) -> None:
             w.writerow([r.programme, r.theme, r.goal, r.id, r.title, r.status, r.responsible, r.schedule,
                         r.due, "1" if r.overdue else "", r.latest_note])
         return
-    from rich.console import Console
-    from rich.table import Table
+    from .output.table import add_row, new_table, print_tables
 
     fi = lang != "en"
-    table = Table(show_lines=False)
-    for head in (("Tunniste", "Id"), ("Toimenpide", "Measure"), ("Tila", "Status"),
-                 ("Vastuutaho", "Responsible"), ("Aikataulu", "Schedule"), ("Viimeisin huomio", "Latest note")):
-        table.add_column(head[0] if fi else head[1], overflow="fold")
+    heads = (("Tunniste", "Id"), ("Toimenpide", "Measure"), ("Tila", "Status"),
+             ("Vastuutaho", "Responsible"), ("Aikataulu", "Schedule"), ("Viimeisin huomio", "Latest note"))
+    table = new_table(None, [h[0] if fi else h[1] for h in heads])
     gap = UNREPORTED.fi if fi else UNREPORTED.en
     missing = "puuttuu" if fi else "missing"
     for r in rows:
         status = Status(r.status).text(lang) if r.status else f"({gap})"
         if r.overdue:
             status += " – myöhässä" if fi else " – overdue"
-        table.add_row(r.id, r.title, status, r.responsible or f"({missing})", r.schedule_label or f"({missing})",
-                      r.latest_note)
-    Console(file=out, no_color=None).print(table)
+        add_row(table, r.id, r.title, status, r.responsible or f"({missing})", r.schedule_label or f"({missing})",
+                r.latest_note)
+    print_tables(out, table)
