@@ -406,7 +406,10 @@ def summary_command(
             _report_findings(outcome, "", lang_s)
             _usage_error(outcome.message(lang_s), outcome.hint(lang_s), lang_s, outcome.code)
         statuses.append(outcome)
-    catalogue = load_catalogue(programmes[0].parent)[0]
+    try:
+        catalogue = load_catalogue(programmes[0].parent)[0]
+    except EditError as e:
+        _usage_error(e.message(lang_s), e.hint(lang_s), lang_s, e.code)
     rows = rollup(statuses, catalogue)
     if fmt is TableFormat.json:
         out.write_json(statuses, rows, sys.stdout)
@@ -417,9 +420,14 @@ def summary_command(
 
 
 def _is_catalogue_file(path: Path) -> bool:
-    """A shared catalogue, not a programme: its top level has `catalogue_version` (read cheaply)."""
-    with path.open("rb") as fh:
-        head = fh.read(4096).decode("utf-8", errors="replace")
+    """A shared catalogue, not a programme: its top level has `catalogue_version` (read cheaply).
+    An unreadable file is taken for a programme, whose loading then says why it cannot be read."""
+    from .load import read_bounded
+
+    try:
+        head = read_bounded(path, 4096).decode("utf-8", errors="replace")
+    except OSError:
+        return False
     return "\ncatalogue_version:" in head or head.lstrip("\ufeff").startswith("catalogue_version:")
 
 

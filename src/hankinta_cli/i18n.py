@@ -175,6 +175,12 @@ _TEXT: dict[str, tuple[str, str]] = {
                           "indicator '{id}' is computed from other indicators; values are not recorded for it"),
     "derived_no_values_hint": ("Kirjaa arvot lähtömittareille: {inputs}.", "Record values for its inputs: {inputs}."),
     "template_written": ("Malli kirjoitettu: {path}", "Template written: {path}"),
+    # --- issue 10: unreadable files, record's note and period ---
+    "file_unreadable": ("{path}: tiedostoa ei voi lukea ({reason})", "{path}: cannot read the file ({reason})"),
+    "file_unreadable_hint": (
+        "Tarkista, että polku on tavallinen tiedosto ja että sinulla on lukuoikeus (ls -l).",
+        "Check that the path is a regular file and that you may read it (ls -l).",
+    ),
 }
 
 

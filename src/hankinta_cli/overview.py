@@ -74,13 +74,17 @@ def _rows(p: Programme, as_of: dt.date, lang: str) -> list[Row]:
 
 
 def load_programme(path: Path) -> Programme:
-    """A programme file as a model; EditError (exit 1, with the findings) if it does not validate."""
+    """A programme file as a model; EditError (exit 1, with the findings) if it does not validate,
+    exit 2 if it cannot be read."""
+    from .check import unreadable_reason
     from .findings import LoadError
     from .validate import validate
 
     try:
         doc = load_path(path)
     except LoadError as e:
+        if e.finding.code == "HK001":  # not an invalid file: one that cannot be read (exit 2)
+            raise EditError("file_unreadable", path=path, reason=unreadable_reason(e.finding)) from None
         raise EditError("edit_unreadable", code=1, findings=[e.finding], path=path) from None
     programme, findings = validate(doc.data, doc.positions)
     if programme is None:

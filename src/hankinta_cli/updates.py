@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .edit import EditError, Session
+from .load import read_bounded
 from .validate import suggest
 from .vocab import Dimension, IndicatorKind, Status
 from .yamlpatch import render
@@ -46,7 +47,10 @@ def find_programme(name: str, root: Path) -> Path:
             return f
     ids: dict[str, Path] = {}
     for f in files:
-        text = f.read_text(encoding="utf-8", errors="replace").lstrip("\ufeff")
+        try:  # bounded: a huge or endless file among the programmes must not stall the search
+            text = read_bounded(f).decode("utf-8", errors="replace").lstrip("\ufeff")
+        except OSError:
+            continue  # an unreadable file cannot be the one meant; naming it by path says why
         if re.search(r"^catalogue_version:", text, re.M):
             continue  # the shared indicator catalogue, not a programme
         m = re.search(r"^id:\s*['\"]?([^'\"\s#]+)", text, re.M)
