@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import CATALOGUE, ROOT, Run, copy_programme, hankinta
@@ -125,6 +125,8 @@ themes:
           - id: M1
             name: Mittari
             kind: {kind}
+            numerator: a
+            denominator: b
             granularity: vuosi
             direction: kasvu
             targets: [{{value: {target}, deadline: 2027-12-31}}]
@@ -133,6 +135,8 @@ themes:
           - id: M2
             name: Suhde
             kind: suhde
+            numerator: M1
+            denominator: M1
             derived: {{op: suhde, of: [M1, M1]}}
           - id: M3
             name: Muutos
@@ -167,10 +171,10 @@ def test_huge_money_is_a_finding_and_indicators_refuse_it_cleanly(tmp_path: Path
     path.write_text(_programme([10, "1.0e+27"]), encoding="utf-8")
     checked, _, _ = _all_commands(path)
     finding = checked.json()["files"][0]["findings"][0]
-    assert finding["line"] == 23 and "10^15" in finding["message"]
+    assert finding["line"] == 25 and "10^15" in finding["message"]
     for args in (["indicators"], ["report", "-f", "md"]):
         run = hankinta(*args, str(path))
-        assert run.code == 1 and "luvut.yaml:23:" in run.stderr and "Traceback" not in run.stderr
+        assert run.code == 1 and "luvut.yaml:25:" in run.stderr and "Traceback" not in run.stderr
 
 
 @pytest.mark.parametrize("literal", ["1" + "0" * 1000, "9" * 100_000, "-" + "9" * 5000, "0x" + "f" * 5000,
@@ -180,7 +184,7 @@ def test_numbers_beyond_any_float_are_findings_at_their_line(tmp_path: Path, lit
     path.write_text(_programme([1, literal]), encoding="utf-8")
     checked, _, _ = _all_commands(path)
     assert checked.code == 1
-    assert checked.json()["files"][0]["findings"][0]["line"] == 23
+    assert checked.json()["files"][0]["findings"][0]["line"] == 25
     assert len(checked.stdout) < 5000  # the value is not echoed back digit by digit
     assert hankinta("indicators", str(path)).code == 1
 
@@ -212,6 +216,8 @@ _NUMBERS = st.one_of(
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(values=st.lists(_NUMBERS, min_size=1, max_size=3), target=_NUMBERS,
        kind=st.sampled_from(["raha", "suhde", "kesto", "prosentti"]))
+@example(values=[5e-324, 1.0, 2.0], target=100, kind="raha")  # Infinity in JSON before
+@example(values=[10, 1e27], target=1e27, kind="raha")  # decimal.InvalidOperation before
 def test_values_check_accepts_compute_everywhere(tmp_path: Path, values: list[float], target: float,
                                                  kind: str) -> None:
     path = tmp_path / "luvut.yaml"

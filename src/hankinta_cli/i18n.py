@@ -221,12 +221,19 @@ def t(key: str, lang: str, **args: object) -> str:
 
 def number(value: float | int | None, lang: str, decimals: int = 1) -> str:
     """1 234,5 in Finnish, 1,234.5 in English (Babel's CLDR data); '–' for no value."""
-    if value is None:
+    import decimal
+    import math
+
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-    return str(format_decimal(value, format=pattern, locale="fi_FI" if lang == "fi" else "en_GB"))
+    # Babel rounds in the current decimal context (28 digits): 1e27 with a decimal would raise
+    # InvalidOperation. Every finite float has at most 309 integer digits.
+    with decimal.localcontext() as ctx:
+        ctx.prec = 330 + decimals
+        return str(format_decimal(value + 0, format=pattern, locale="fi_FI" if lang == "fi" else "en_GB"))
 
 
 def day(value: object, lang: str) -> str:

@@ -53,6 +53,12 @@ _MAP_TAGS = frozenset((None, "!", _CORE + "map"))
 _SEQ_TAGS = frozenset((None, "!", _CORE + "seq"))
 
 
+#: An integer literal longer than this is read as a float (inf beyond 1.8e308). Python will not
+#: turn an int of over 4300 digits into text (or a huge one into a float) and no programme value
+#: is that long; as a float it is refused by the model's number range (model.MAX_MAGNITUDE).
+MAX_INT_CHARS = 300
+
+
 def resolve_plain(text: str) -> Any:
     """YAML 1.2 core schema for a plain (unquoted) scalar."""
     if text in _NULLS:
@@ -60,7 +66,7 @@ def resolve_plain(text: str) -> Any:
     c = text[0]
     if c in _NUMERIC_START:
         if _INT.match(text):
-            return int(text)
+            return int(text) if len(text) <= MAX_INT_CHARS else float(text)
         if _FLOAT.match(text):
             return float(text)
         if _INF.match(text):
@@ -68,6 +74,8 @@ def resolve_plain(text: str) -> Any:
         if _NAN.match(text):
             return math.nan
         if c == "0" and len(text) > 2:
+            if len(text) > MAX_INT_CHARS and (_OCT.match(text) or _HEX.match(text)):
+                return math.inf
             if text[1] == "o" and _OCT.match(text):
                 return int(text[2:], 8)
             if text[1] == "x" and _HEX.match(text):

@@ -58,7 +58,8 @@ def to_json(status: ProgrammeStatus) -> dict[str, Any]:
 def write_json(statuses: list[ProgrammeStatus], out: TextIO) -> None:
     data: Any = to_json(statuses[0]) if len(statuses) == 1 else {
         "version": JSON_VERSION, "programmes": [to_json(s) for s in statuses]}
-    json.dump(data, out, ensure_ascii=False, indent=2)
+    json.dump(data, out, ensure_ascii=False, indent=2,
+              allow_nan=False)  # strict JSON: the calculations never produce inf or nan
     out.write("\n")
 
 

@@ -23,7 +23,8 @@ def to_json(statuses: list[ProgrammeSummary], rows: list[CatalogueRow]) -> dict[
 
 
 def write_json(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], out: TextIO) -> None:
-    json.dump(to_json(statuses, rows), out, ensure_ascii=False, indent=2)
+    json.dump(to_json(statuses, rows), out, ensure_ascii=False, indent=2,
+              allow_nan=False)  # strict JSON: the calculations never produce inf or nan
     out.write("\n")
 
 
