@@ -293,7 +293,7 @@ def test_a_control_character_in_a_note_is_named(tmp_path: Path) -> None:
     before = path.read_bytes()
     run = hankinta("record", str(path), "M2", "--period", "2023", "--value", "1", "--note", "ok\x01")
     assert run.code == 2
-    assert "U+0001" in run.stderr and "3" in run.stderr and "--note" in run.stderr
+    assert "U+0001" in run.stderr and "kohdassa 3" in run.stderr and "--note" in run.stderr
     assert "HK010" not in run.stderr
     run = hankinta("record", str(path), "M2", "--period", "2023", "--value", "1", "--note", "a\x01",
                    "--lang", "en")

@@ -181,6 +181,21 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Tarkista, että polku on tavallinen tiedosto ja että sinulla on lukuoikeus (ls -l).",
         "Check that the path is a regular file and that you may read it (ls -l).",
     ),
+    "bad_period": ("kausi '{value}' ei kelpaa", "period '{value}' is not valid"),
+    "bad_period_hint": (
+        "Kausi on vuosi (2024), puolivuosi (2024-H1), neljännes (2024-Q3) tai kuukausi (2024-05) "
+        "vuosilta 1900–2199.",
+        "A period is a year (2024), a half (2024-H1), a quarter (2024-Q3) or a month (2024-05) "
+        "within 1900–2199.",
+    ),
+    "bad_text": (
+        "{option}: kohdassa {position} on ohjausmerkki {char}, jota YAML-tiedostoon ei voi tallentaa",
+        "{option}: position {position} holds the control character {char}, which a YAML file cannot hold",
+    ),
+    "bad_text_hint": (
+        "Poista merkki (se tulee usein kopioidun tekstin mukana) ja aja komento uudelleen.",
+        "Remove the character (it often comes with copied text) and run the command again.",
+    ),
 }
 
 
