@@ -59,7 +59,7 @@ def collect(paths: Iterable[Path]) -> list[Path]:
 CATALOGUE_NAME = "mittaristo.yaml"
 
 
-def check_bytes(raw: bytes, path: Path, catalogue: Catalogue | None = None) -> list[Finding]:
+def check_bytes(raw: bytes, path: Path, catalogue: Catalogue | None = None, refs: bool = True) -> list[Finding]:
     """All findings for one file's content (imports the model lazily: it is the slow part)."""
     from .load import load_bytes
 
@@ -67,13 +67,14 @@ def check_bytes(raw: bytes, path: Path, catalogue: Catalogue | None = None) -> l
         doc = load_bytes(raw, path)
     except LoadError as e:
         return [e.finding]
-    return check_document(doc, catalogue)
+    return check_document(doc, catalogue, refs)
 
 
-def check_document(doc: Document, catalogue: Catalogue | None = None) -> list[Finding]:
+def check_document(doc: Document, catalogue: Catalogue | None = None, refs: bool = True) -> list[Finding]:
     """Findings for a document that loaded: the model, then every content rule.
 
-    `catalogue` is the shared indicator catalogue found beside the file (None if there is none).
+    `catalogue` is the shared indicator catalogue found beside the file (None if there is none);
+    `refs=False` skips the references to it (the catalogue is there but unreadable: reported apart).
     """
     from .rules import all_rules, catalogue_rules
     from .validate import is_catalogue, validate, validate_catalogue
@@ -87,21 +88,46 @@ def check_document(doc: Document, catalogue: Catalogue | None = None) -> list[Fi
         if programme is not None:
             for rule in all_rules():
                 findings += rule(programme, doc.positions)
-            findings += catalogue_rules.check_refs(programme, doc.positions, catalogue)
+            if refs:
+                findings += catalogue_rules.check_refs(programme, doc.positions, catalogue)
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     return findings
 
 
+def unreadable_reason(f: Finding) -> str:
+    """Why a file could not be read (HK001's system message, or HK002's size), for one line."""
+    if "reason" in f.args:
+        return str(f.args["reason"])
+    return f"{f.args.get('size')} B > {f.args.get('limit')} B"
+
+
+def read_catalogue(folder: Path) -> bytes:
+    """The bytes of the catalogue beside programmes in `folder` (b"" if there is none).
+
+    A catalogue that is there but cannot be read raises LoadError (HK001/HK002): it must not
+    pass for a missing one ("mittaristo.yaml ei ole kansiossa" when it is)."""
+    from .load import read
+
+    path = folder / CATALOGUE_NAME
+    return read(path) if path.is_file() else b""
+
+
 def load_catalogue(folder: Path) -> tuple[Catalogue | None, bytes]:
-    """The catalogue beside programmes in `folder`, and its bytes (b"" if missing or invalid)."""
-    from .load import load_bytes, read
+    """The catalogue beside programmes in `folder`, and its bytes (b"" if missing or invalid).
+
+    Raises EditError (exit 2) when the catalogue is there but cannot be read."""
+    from .edit import EditError
+    from .load import load_bytes
     from .validate import is_catalogue, validate_catalogue
 
     path = folder / CATALOGUE_NAME
-    if not path.is_file():
+    try:
+        raw = read_catalogue(folder)
+    except LoadError as e:
+        raise EditError("file_unreadable", path=path, reason=unreadable_reason(e.finding)) from None
+    if not raw:
         return None, b""
     try:
-        raw = read(path)
         doc = load_bytes(raw, path)
     except LoadError:
         return None, b""
@@ -167,16 +193,21 @@ def _fingerprint() -> str:
 
 
 class _Catalogues:
-    """Catalogue bytes per folder (for cache keys) and, only when a file is checked, its model."""
+    """Catalogue bytes per folder (for cache keys) and, only when a file is checked, its model.
+    A catalogue that cannot be read is remembered with the finding that says why."""
 
     def __init__(self) -> None:
         self._raw: dict[Path, bytes] = {}
         self._model: dict[Path, Catalogue | None] = {}
+        self.unreadable: dict[Path, Finding] = {}
 
     def raw(self, folder: Path) -> bytes:
         if folder not in self._raw:
-            f = folder / CATALOGUE_NAME
-            self._raw[folder] = f.read_bytes() if f.is_file() else b""
+            try:
+                self._raw[folder] = read_catalogue(folder)
+            except LoadError as e:
+                self._raw[folder] = b""
+                self.unreadable[folder] = e.finding
         return self._raw[folder]
 
     def model(self, folder: Path) -> Catalogue | None:
@@ -190,13 +221,25 @@ def check_paths(paths: Iterable[Path], cache: Cache | None) -> list[FileResult]:
     from .load import read
 
     catalogues = _Catalogues()
+    unreadable: set[Path] = set()  # files already reported as unreadable (a catalogue once per folder)
     for path in collect(paths):
         try:
             raw = read(path)
         except LoadError as e:
-            results.append(FileResult(path, [e.finding]))
+            if path not in unreadable:
+                unreadable.add(path)
+                results.append(FileResult(path, [e.finding]))
             continue
         folder = path.parent
+        catalogues.raw(folder)
+        if folder in catalogues.unreadable:
+            # the catalogue's own error stands for every reference to it; nothing is cached
+            catalogue_path = folder / CATALOGUE_NAME
+            if catalogue_path not in unreadable:
+                unreadable.add(catalogue_path)
+                results.append(FileResult(catalogue_path, [catalogues.unreadable[folder]]))
+            results.append(FileResult(path, check_bytes(raw, path, None, refs=False)))
+            continue
         if cache is None:
             results.append(FileResult(path, check_bytes(raw, path, catalogues.model(folder))))
             continue

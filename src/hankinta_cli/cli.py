@@ -173,12 +173,7 @@ def _run_edit(programme: str, root: Path, make_change: Callable[[], Any], dry_ru
             write_text(
                 [FileResult(Path(str(e.params.get("path", programme))), e.findings)], sys.stderr, lang, False, True
             )
-        prefix = "virhe" if lang == "fi" else "error"
-        typer.echo(f"hankinta: {prefix}: {e.message(lang)}", err=True)
-        hint = e.hint(lang)
-        if hint:
-            typer.echo(f"    {t('hint', lang)}: {hint}", err=True)
-        raise typer.Exit(e.code) from None
+        _usage_error(e.message(lang), e.hint(lang), lang, e.code)
     for m in result.messages:
         kind, *parts = m.split(":", 3)
         if kind == "replaced":
@@ -411,7 +406,10 @@ def summary_command(
             _report_findings(outcome, "", lang_s)
             _usage_error(outcome.message(lang_s), outcome.hint(lang_s), lang_s, outcome.code)
         statuses.append(outcome)
-    catalogue = load_catalogue(programmes[0].parent)[0]
+    try:
+        catalogue = load_catalogue(programmes[0].parent)[0]
+    except EditError as e:
+        _usage_error(e.message(lang_s), e.hint(lang_s), lang_s, e.code)
     rows = rollup(statuses, catalogue)
     if fmt is TableFormat.json:
         out.write_json(statuses, rows, sys.stdout)
@@ -422,9 +420,14 @@ def summary_command(
 
 
 def _is_catalogue_file(path: Path) -> bool:
-    """A shared catalogue, not a programme: its top level has `catalogue_version` (read cheaply)."""
-    with path.open("rb") as fh:
-        head = fh.read(4096).decode("utf-8", errors="replace")
+    """A shared catalogue, not a programme: its top level has `catalogue_version` (read cheaply).
+    An unreadable file is taken for a programme, whose loading then says why it cannot be read."""
+    from .load import read_bounded
+
+    try:
+        head = read_bounded(path, 4096).decode("utf-8", errors="replace")
+    except OSError:
+        return False
     return "\ncatalogue_version:" in head or head.lstrip("\ufeff").startswith("catalogue_version:")
 
 
@@ -563,10 +566,14 @@ def import_command(
 
 
 def _usage_error(message: str, hint: str, lang: str, code: int = EXIT_USAGE) -> NoReturn:
+    """The one way a command fails: one line of message (and one of hint), exit `code`.
+    Messages quote user input, so both are flattened to one line without control characters."""
+    from .escape import one_line
+
     prefix = "virhe" if lang == "fi" else "error"
-    typer.echo(f"hankinta: {prefix}: {message}", err=True)
+    typer.echo(f"hankinta: {prefix}: {one_line(message)}", err=True)
     if hint:
-        typer.echo(f"    {t('hint', lang)}: {hint}", err=True)
+        typer.echo(f"    {t('hint', lang)}: {one_line(hint)}", err=True)
     raise typer.Exit(code)
 
 

@@ -94,3 +94,13 @@ def unspreadsheet_cell(text: str) -> str:
     if text.startswith("'") and text[1:].startswith(("'", *_FORMULA_START)):
         return text[1:]
     return text
+
+
+def markdown_code(text: str) -> str:
+    """A Markdown code span (a file name in a table cell): shown literally, never ending the span
+    or the cell. The fence is one backtick longer than any run inside; `|` is escaped for tables."""
+    flat = one_line(text).replace("|", "\\|")
+    runs = re.findall(r"`+", flat)
+    fence = "`" * (max((len(r) for r in runs), default=0) + 1)
+    pad = " " if runs else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"

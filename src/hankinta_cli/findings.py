@@ -193,6 +193,25 @@ _CODES = [
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}
 
+#: A quoted value longer than this is cut: a finding names the place, the file holds the rest.
+MAX_SHOWN = 200
+
+
+def shown_args(args: dict[str, Any]) -> dict[str, Any]:
+    """Message arguments as they may be shown: they quote file content (keys, values, YAML's own
+    problem text), so each becomes one line without control characters (no ANSI escapes, no
+    forged finding lines), cut to MAX_SHOWN characters. Numbers stay numbers for formatting."""
+    from .escape import one_line
+
+    out: dict[str, Any] = {}
+    for key, value in args.items():
+        if isinstance(value, (bool, float)) or (isinstance(value, int) and value.bit_length() < 64):
+            out[key] = value
+        else:
+            text = one_line(str(value))
+            out[key] = text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+    return out
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -210,12 +229,13 @@ class Finding:
 
     def message(self, lang: str) -> str:
         c = CATALOGUE[self.code]
-        return (c.en if lang == "en" else c.fi).format(**self.args)
+        return (c.en if lang == "en" else c.fi).format(**shown_args(self.args))
 
     def hint(self, lang: str) -> str:
         c = CATALOGUE[self.code]
-        text = (c.hint_en if lang == "en" else c.hint_fi).format(**self.args)
-        guess = self.args.get("did_you_mean")
+        args = shown_args(self.args)
+        text = (c.hint_en if lang == "en" else c.hint_fi).format(**args)
+        guess = args.get("did_you_mean")
         if guess:
             text = (f"Did you mean '{guess}'? " if lang == "en" else f"Tarkoititko '{guess}'? ") + text
         return text

@@ -322,6 +322,27 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Tiedosto ei ole tavallisen taulukon kokoinen: kopioi tiedot uuteen työkirjaan tai tuo ne CSV-muodossa.",
         "The file is not the size of an ordinary sheet: copy the data into a new workbook or import it as CSV.",
     ),
+    # --- issue 10: unreadable files, record's note and period ---
+    "file_unreadable": ("{path}: tiedostoa ei voi lukea ({reason})", "{path}: cannot read the file ({reason})"),
+    "file_unreadable_hint": (
+        "Tarkista, että polku on tavallinen tiedosto ja että sinulla on lukuoikeus (ls -l).",
+        "Check that the path is a regular file and that you may read it (ls -l).",
+    ),
+    "bad_period": ("kausi '{value}' ei kelpaa", "period '{value}' is not valid"),
+    "bad_period_hint": (
+        "Kausi on vuosi (2024), puolivuosi (2024-H1), neljännes (2024-Q3) tai kuukausi (2024-05) "
+        "vuosilta 1900–2199.",
+        "A period is a year (2024), a half (2024-H1), a quarter (2024-Q3) or a month (2024-05) "
+        "within 1900–2199.",
+    ),
+    "bad_text": (
+        "{option}: kohdassa {position} on ohjausmerkki {char}, jota YAML-tiedostoon ei voi tallentaa",
+        "{option}: position {position} holds the control character {char}, which a YAML file cannot hold",
+    ),
+    "bad_text_hint": (
+        "Poista merkki (se tulee usein kopioidun tekstin mukana) ja aja komento uudelleen.",
+        "Remove the character (it often comes with copied text) and run the command again.",
+    ),
 }
 
 
@@ -351,18 +372,30 @@ def has(key: str) -> bool:
 
 
 def t(key: str, lang: str, **args: object) -> str:
+    """The message `key` in `lang`. Arguments quote user input (paths, options, file content), so
+    each is shown on one line without control characters: no ANSI escapes, no forged lines."""
+    from .escape import one_line
+
     fi, en = _TEXT[key]
-    return (en if lang == "en" else fi).format(**args)
+    shown = {k: v if isinstance(v, (int, float)) else one_line(str(v)) for k, v in args.items()}
+    return (en if lang == "en" else fi).format(**shown)
 
 
 def number(value: float | int | None, lang: str, decimals: int = 1) -> str:
     """1 234,5 in Finnish, 1,234.5 in English (Babel's CLDR data); '–' for no value."""
-    if value is None:
+    import decimal
+    import math
+
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-    return str(format_decimal(value, format=pattern, locale="fi_FI" if lang == "fi" else "en_GB"))
+    # Babel rounds in the current decimal context (28 digits): 1e27 with a decimal would raise
+    # InvalidOperation. Every finite float has at most 309 integer digits.
+    with decimal.localcontext() as ctx:
+        ctx.prec = 330 + decimals
+        return str(format_decimal(value + 0, format=pattern, locale="fi_FI" if lang == "fi" else "en_GB"))
 
 
 def day(value: object, lang: str) -> str:

@@ -16,9 +16,12 @@ Working on events rather than PyYAML's composed nodes is deliberate:
 
 from __future__ import annotations
 
+import errno
 import gc
 import math
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,6 +56,12 @@ _MAP_TAGS = frozenset((None, "!", _CORE + "map"))
 _SEQ_TAGS = frozenset((None, "!", _CORE + "seq"))
 
 
+#: An integer literal longer than this is read as a float (inf beyond 1.8e308). Python will not
+#: turn an int of over 4300 digits into text (or a huge one into a float) and no programme value
+#: is that long; as a float it is refused by the model's number range (model.MAX_MAGNITUDE).
+MAX_INT_CHARS = 300
+
+
 def resolve_plain(text: str) -> Any:
     """YAML 1.2 core schema for a plain (unquoted) scalar."""
     if text in _NULLS:
@@ -60,7 +69,7 @@ def resolve_plain(text: str) -> Any:
     c = text[0]
     if c in _NUMERIC_START:
         if _INT.match(text):
-            return int(text)
+            return int(text) if len(text) <= MAX_INT_CHARS else float(text)
         if _FLOAT.match(text):
             return float(text)
         if _INF.match(text):
@@ -68,6 +77,8 @@ def resolve_plain(text: str) -> Any:
         if _NAN.match(text):
             return math.nan
         if c == "0" and len(text) > 2:
+            if len(text) > MAX_INT_CHARS and (_OCT.match(text) or _HEX.match(text)):
+                return math.inf
             if text[1] == "o" and _OCT.match(text):
                 return int(text[2:], 8)
             if text[1] == "x" and _HEX.match(text):
@@ -141,14 +152,50 @@ def decode(raw: bytes) -> str:
         raise _fail("HK003", (line, col), byte=f"0x{raw[start]:02x}") from None
 
 
+def open_for_reading(path: Path) -> int:
+    """A descriptor for reading `path` that never waits for a writer: a FIFO opened without
+    O_NONBLOCK blocks until someone opens it for writing. Blocking reads are turned back on,
+    so a pipe with a writer (`hankinta check <(…)`) is read to its end."""
+    nonblock = getattr(os, "O_NONBLOCK", 0)  # POSIX only; Windows has no FIFOs to wait on
+    fd = os.open(path, os.O_RDONLY | nonblock | getattr(os, "O_BINARY", 0))
+    if nonblock:
+        os.set_blocking(fd, True)
+    return fd
+
+
+def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """At most `limit` + 1 bytes of `path` (the + 1 tells a file that is too large). Never a
+    whole-file read: /dev/zero or a growing pipe has no end. Raises OSError; a folder is
+    refused here with EISDIR, as open() would."""
+    fd = open_for_reading(path)
+    try:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        chunks: list[bytes] = []
+        got = 0
+        while got <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read(path: Path) -> bytes:
+    """A programme or catalogue file's bytes; LoadError HK001 (cannot read) or HK002 (too large)."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise _fail("HK002", size=size, limit=MAX_BYTES)
-        return path.read_bytes()
+        raw = read_bounded(path)
     except OSError as e:
         raise _fail("HK001", reason=e.strerror or str(e)) from None
+    if len(raw) > MAX_BYTES:  # a device or pipe with no size (or a file that grew): stopped at the limit
+        raise _fail("HK002", size=f"> {MAX_BYTES}", limit=MAX_BYTES)
+    return raw
 
 
 def load_path(path: Path) -> Document:

@@ -9,9 +9,10 @@ fit an indicator's kind) live in `rules/`, where they can point at the offending
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from .vocab import (
@@ -39,13 +40,32 @@ PeriodText = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
 Year = Annotated[int, Field(ge=1900, le=2199)]
 #: A year as a bare number (2024) or a period as text ("2024-H1").
 PeriodRef = Year | PeriodText
-Number = int | float
-Value = bool | int | float | str
 
 
 def invalid(code: str, fi: str, en: str) -> PydanticCustomError:
     """A model-level error with both languages; validate.py turns it into finding HK109."""
     return PydanticCustomError("hk_" + code, "{en}", {"fi": fi, "en": en})
+
+
+#: The largest magnitude of a number in a programme: far beyond any public budget, small enough
+#: that whole numbers stay exact as floats and every calculation and format stays finite.
+#: `check` and the calculations (`indicators`, `summary`, `report`) refuse the same values.
+MAX_MAGNITUDE = 10**15
+
+
+def _in_range(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    # an int is compared as it is: a huge one cannot be turned into a float for isfinite
+    if (isinstance(value, int) or math.isfinite(value)) and abs(value) <= MAX_MAGNITUDE:
+        return value
+    raise invalid("number_range",
+                  "luvun pitää olla äärellinen ja itseisarvoltaan enintään 10^15 (1 000 000 000 000 000)",
+                  "a number must be finite and at most 10^15 (1,000,000,000,000,000) in magnitude")
+
+
+Number = Annotated[int | float, AfterValidator(_in_range)]
+Value = Annotated[bool | int | float | str, AfterValidator(_in_range)]
 
 
 def field(title: str, description: str, default: Any = ..., **kw: Any) -> Any:

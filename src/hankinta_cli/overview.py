@@ -75,13 +75,17 @@ def _rows(p: Programme, as_of: dt.date, lang: str) -> list[Row]:
 
 
 def load_programme(path: Path) -> Programme:
-    """A programme file as a model; EditError (exit 1, with the findings) if it does not validate."""
+    """A programme file as a model; EditError (exit 1, with the findings) if it does not validate,
+    exit 2 if it cannot be read."""
+    from .check import unreadable_reason
     from .findings import LoadError
     from .validate import validate
 
     try:
         doc = load_path(path)
     except LoadError as e:
+        if e.finding.code == "HK001":  # not an invalid file: one that cannot be read (exit 2)
+            raise EditError("file_unreadable", path=path, reason=unreadable_reason(e.finding)) from None
         raise EditError("edit_unreadable", code=1, findings=[e.finding], path=path) from None
     programme, findings = validate(doc.data, doc.positions)
     if programme is None:
@@ -119,20 +123,18 @@ def write_rows(rows: list[Row], fmt: str, lang: str, out: TextIO) -> None:
                 r.programme, r.theme, r.goal, r.id, r.title, r.status, r.responsible, r.schedule,
                 r.due, "1" if r.overdue else "", r.latest_note)])
         return
-    from rich.console import Console
-    from rich.table import Table
+    from .output.table import add_row, new_table, print_tables
 
     fi = lang != "en"
-    table = Table(show_lines=False)
-    for head in (("Tunniste", "Id"), ("Toimenpide", "Measure"), ("Tila", "Status"),
-                 ("Vastuutaho", "Responsible"), ("Aikataulu", "Schedule"), ("Viimeisin huomio", "Latest note")):
-        table.add_column(head[0] if fi else head[1], overflow="fold")
+    heads = (("Tunniste", "Id"), ("Toimenpide", "Measure"), ("Tila", "Status"),
+             ("Vastuutaho", "Responsible"), ("Aikataulu", "Schedule"), ("Viimeisin huomio", "Latest note"))
+    table = new_table(None, [h[0] if fi else h[1] for h in heads])
     gap = UNREPORTED.fi if fi else UNREPORTED.en
     missing = "puuttuu" if fi else "missing"
     for r in rows:
         status = Status(r.status).text(lang) if r.status else f"({gap})"
         if r.overdue:
             status += " – myöhässä" if fi else " – overdue"
-        table.add_row(r.id, r.title, status, r.responsible or f"({missing})", r.schedule_label or f"({missing})",
-                      r.latest_note)
-    Console(file=out, no_color=None).print(table)
+        add_row(table, r.id, r.title, status, r.responsible or f"({missing})", r.schedule_label or f"({missing})",
+                r.latest_note)
+    print_tables(out, table)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .edit import EditError, Session
+from .load import read_bounded
 from .validate import suggest
 from .vocab import Dimension, IndicatorKind, Status
 from .yamlpatch import render
@@ -47,7 +48,10 @@ def find_programme(name: str, root: Path) -> Path:
             return f
     ids: dict[str, Path] = {}
     for f in files:
-        text = f.read_text(encoding="utf-8", errors="replace").lstrip("\ufeff")
+        try:  # bounded: a huge or endless file among the programmes must not stall the search
+            text = read_bounded(f).decode("utf-8", errors="replace").lstrip("\ufeff")
+        except OSError:
+            continue  # an unreadable file cannot be the one meant; naming it by path says why
         if re.search(r"^catalogue_version:", text, re.M):
             continue  # the shared indicator catalogue, not a programme
         m = re.search(r"^id:\s*['\"]?([^'\"\s#]+)", text, re.M)
@@ -121,6 +125,7 @@ def parse_date(text: str) -> dt.date:
 def set_status(measure_id: str, status_text: str, day: dt.date, note: str | None,
                by: str | None) -> Callable[[Session], None]:
     status = parse_status(status_text)
+    note, by = _storable("--note", note), _storable("--by", by)
 
     def change(s: Session) -> None:
         path, m = _find(raw_measures(s.data), measure_id, ("toimenpide", "measure"), s.doc.path.name)
@@ -206,8 +211,27 @@ def parse_value(kind: str, text: str) -> Any:
 
 
 def _period(text: str) -> int | str:
+    """A period as stored: a year as a number, the others as text; refused here with what a period
+    is (the model's PERIOD_PATTERN), not later as a YAML quoting problem of the edited file."""
+    from .model import PERIOD_PATTERN
+
     t = text.strip().upper()
+    if not re.match(PERIOD_PATTERN, t):
+        raise EditError("bad_period", value=text)
     return int(t) if re.fullmatch(r"\d{4}", t) else t
+
+
+#: Characters a YAML file cannot hold even quoted (YAML 1.1 "printable", which libyaml enforces):
+#: C0 controls but tab and line breaks, DEL, C1 controls, surrogates and U+FFFE/U+FFFF.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _storable(option: str, text: str | None) -> str | None:
+    """Free text from an option (--note, --by, --source), refused with the character and its
+    place if the file could not hold it."""
+    if text is not None and (bad := _UNSTORABLE.search(text)):
+        raise EditError("bad_text", option=option, char=f"U+{ord(bad.group()):04X}", position=bad.start() + 1)
+    return text
 
 
 def parse_breakdown(parts: list[str]) -> dict[str, int | float] | None:
@@ -227,6 +251,7 @@ def parse_breakdown(parts: list[str]) -> dict[str, int | float] | None:
 def record(indicator_id: str, period_text: str, value_text: str, note: str | None, source: str | None,
            replace: bool, breakdown: list[str] | None = None) -> Callable[[Session], None]:
     period = _period(period_text)
+    note, source = _storable("--note", note), _storable("--source", source)
     units = parse_breakdown(breakdown or [])
 
     def change(s: Session) -> None:

@@ -30,7 +30,7 @@ from typing import Any
 from ..model import Indicator, Target
 from ..vocab import Direction, Granularity, IndicatorKind, OnTrack
 from .periods import Span, last_complete, span
-from .series import Entry, Resolver, Value
+from .series import Entry, Resolver, Value, finite
 
 ON_TRACK_AT = 0.95
 BEHIND_AT = 0.6
@@ -133,8 +133,8 @@ def evaluate(ind: Indicator, resolver: Resolver, period_end: dt.date | None = No
         st.previous_period, st.previous = entries[-2][0].key, entries[-2][1]
         a, b = _num(st.previous), _num(st.latest)
         if a is not None and b is not None:
-            st.change = b - a
-            st.change_pct = (b - a) / abs(a) * 100 if a != 0 else None
+            st.change = finite(b - a)
+            st.change_pct = finite((b - a) / abs(a) * 100) if a != 0 else None
     if ind.kind is IndicatorKind.YES_NO:
         _yes_no(st, as_of)
         _missed(st, ind, as_of, period_end)
@@ -162,10 +162,15 @@ def evaluate(ind: Indicator, resolver: Resolver, period_end: dt.date | None = No
     b = _num(st.baseline)
     rising = _rising(ind.direction, b, t, latest)
     met = _meets(latest, t, rising)
+    overflow = False
     if b is not None and base_span is not None and not (base_span.key == latest_span.key and ind.baseline is None):
-        st.attainment = (latest - b) / (t - b) * 100 if t != b else (100.0 if met else 0.0)
+        st.attainment = finite((latest - b) / (t - b) * 100) if t != b else (100.0 if met else 0.0)
+        overflow = st.attainment is None
     if met:
         st.on_track = OnTrack.ACHIEVED
+        return st
+    if overflow:
+        st.reason = "not_computable"
         return st
     if b is None or base_span is None or st.attainment is None:
         # one value and no baseline: no path to compare with, only the deadline tells
@@ -214,11 +219,14 @@ def _straight(
         return
     total = (deadline - base.end).days
     elapsed = 1.0 if total <= 0 else min(max((as_of - base.end).days / total, 0.0), 1.0)
-    st.expected = b + (t - b) * elapsed
+    st.expected = finite(b + (t - b) * elapsed)
     if st.expected == b:
         st.on_track = OnTrack.ON_TRACK  # nothing was expected yet
         return
-    st.ratio = (latest - b) / (st.expected - b)
+    st.ratio = None if st.expected is None else finite((latest - b) / (st.expected - b))
+    if st.ratio is None:
+        st.reason = "not_computable"
+        return
     st.on_track = _classify(st.ratio)
 
 
@@ -233,12 +241,15 @@ def _growth(
     if observed_years <= 0 or required_years <= 0:
         st.reason = "growth_not_computable"
         return
-    observed = (latest / b) ** (1 / observed_years) - 1
-    required = (t / b) ** (1 / required_years) - 1
-    if required == 0:
+    try:
+        observed = (latest / b) ** (1 / observed_years) - 1
+        required = (t / b) ** (1 / required_years) - 1
+        st.ratio = finite(observed / required) if required != 0 else None
+    except OverflowError:  # a growth factor beyond any float (tiny baseline, short time)
+        st.ratio = None
+    if st.ratio is None:
         st.reason = "growth_not_computable"
         return
-    st.ratio = observed / required
     st.on_track = _classify(st.ratio)
 
 

@@ -15,6 +15,7 @@ from ..model import Catalogue, CatalogueEntry
 from ..vocab import IndicatorKind
 from .metrics import Counts, ProgrammeStatus
 from .ontrack import IndicatorStatus
+from .series import finite
 
 SUMMABLE = frozenset({IndicatorKind.COUNT, IndicatorKind.MONEY})
 
@@ -72,7 +73,9 @@ def rollup(statuses: list[ProgrammeSummary], catalogue: Catalogue | None) -> lis
             for ind in mine:
                 for period, value in ind.series:
                     if isinstance(value, (int, float)) and not isinstance(value, bool):
-                        per_period[period] = per_period.get(period, 0.0) + value
+                        total = finite(per_period.get(period, 0.0) + value)
+                        if total is not None:  # computed values near the float limit do not add up
+                            per_period[period] = total
             latest = max(mine, key=lambda i: i.latest_period or "")
             if row.summable and per_period:
                 last = max(per_period)
@@ -82,6 +85,7 @@ def rollup(statuses: list[ProgrammeSummary], catalogue: Catalogue | None) -> lis
             if row.summable:
                 for period, value in per_period.items():
                     total, n = row.totals.get(period, (0.0, 0))
-                    row.totals[period] = (total + value, n + 1)
+                    added = finite(total + value)
+                    row.totals[period] = (total if added is None else added, n + 1)
         rows.append(row)
     return rows

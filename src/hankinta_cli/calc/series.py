@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 from collections.abc import Iterable
 
 from ..model import Indicator, Programme
@@ -27,6 +28,12 @@ def all_indicators(p: Programme) -> Iterable[Indicator]:
                 yield from m.indicators
         for m in t.measures:
             yield from m.indicators
+
+
+def finite(x: float | None) -> float | None:
+    """A computed number, or None where the arithmetic left the floats (a division by a
+    subnormal value, a ratio of ratios): "ei laskettavissa", never inf or nan in a table or JSON."""
+    return x if x is not None and math.isfinite(x) else None
 
 
 def _number(v: Value | None) -> float | None:
@@ -85,7 +92,7 @@ class Resolver:
             out: list[Entry] = []
             for (_, prev), (s, cur) in itertools.pairwise(base):
                 a, b = _number(prev), _number(cur)
-                out.append((s, None if a is None or b is None or a == 0 else (b - a) / abs(a) * 100))
+                out.append((s, None if a is None or b is None or a == 0 else finite((b - a) / abs(a) * 100)))
             return out
         keys = sorted({k for d in inputs for k in d}, key=span)
         out = []
@@ -95,12 +102,12 @@ class Resolver:
             if any(v is None for v in values):
                 value = None  # an input (a unit, a denominator) has no value for this period
             elif op is DerivedOp.SUM:
-                value = sum(v for v in values if v is not None)
+                value = finite(sum(v for v in values if v is not None))
             else:
                 num, den = values[0], values[1] if len(values) > 1 else None
                 if num is None or den is None or den == 0:
                     value = None
                 else:
-                    value = num / den * (100 if op is DerivedOp.SHARE else 1)
+                    value = finite(num / den * (100 if op is DerivedOp.SHARE else 1))
             out.append((span(k), value))
         return out

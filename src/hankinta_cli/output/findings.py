@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..check import FileResult
+from ..escape import markdown_code, markdown_inline, one_line
 from ..findings import Finding
 from ..i18n import check_summary, t
 
@@ -33,10 +34,13 @@ def counts(results: Sequence[FileResult], strict: bool) -> tuple[int, int]:
 
 
 def _display(path: Path) -> str:
+    """The file's name as shown: relative when possible, on one line without control characters
+    (a file name is someone else's text too). Messages are made safe by `Finding.message`."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        name = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        name = path.as_posix()
+    return one_line(name)
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -138,12 +142,12 @@ def step_summary(results: Sequence[FileResult], lang: str, strict: bool) -> str:
     for r in results:
         e = sum(severity(f, strict) == "error" for f in r.findings)
         w = len(r.findings) - e
-        lines.append(f"| `{_display(r.path)}` | {e} | {w} |")
+        lines.append(f"| {markdown_code(_display(r.path))} | {e} | {w} |")
     listed = [(r, f) for r in results for f in r.findings if severity(f, strict) == "error"]
     if listed:
         lines += ["", "| " + ("sijainti | koodi | viesti" if lang == "fi" else "location | code | message") + " |",
                   "|---|---|---|"]
         for r, f in listed[:200]:
-            msg = f.message(lang).replace("|", "\\|")
-            lines.append(f"| `{_display(r.path)}:{f.line}:{f.column}` | {f.code} | {msg} |")
+            where = markdown_code(f"{_display(r.path)}:{f.line}:{f.column}")
+            lines.append(f"| {where} | {f.code} | {markdown_inline(f.message(lang))} |")
     return "\n".join(lines) + "\n"

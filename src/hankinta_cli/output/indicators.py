@@ -61,7 +61,8 @@ def to_json(status: ProgrammeStatus) -> dict[str, Any]:
 def write_json(statuses: list[ProgrammeStatus], out: TextIO) -> None:
     data: Any = to_json(statuses[0]) if len(statuses) == 1 else {
         "version": JSON_VERSION, "programmes": [to_json(s) for s in statuses]}
-    json.dump(data, out, ensure_ascii=False, indent=2)
+    json.dump(data, out, ensure_ascii=False, indent=2,
+              allow_nan=False)  # strict JSON: the calculations never produce inf or nan
     out.write("\n")
 
 
@@ -85,16 +86,12 @@ def on_track_text(i: IndicatorStatus, lang: str) -> str:
 
 
 def write_table(st: ProgrammeStatus, inds: list[IndicatorStatus], lang: str, out: TextIO) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    from .table import add_row, new_table, print_tables
 
     fi = lang != "en"
     head = (("Tunniste", "Id"), ("Mittari", "Indicator"), ("Viimeisin", "Latest"), ("Muutos", "Change"),
             ("Tavoite", "Target"), ("Toteuma", "Attainment"), ("Tila", "Status"))
-    title = f"{st.programme.name} – {day(st.as_of, lang)}"
-    table = Table(title=title, show_lines=False)
-    for h in head:
-        table.add_column(h[0] if fi else h[1], overflow="fold")
+    table = new_table(f"{st.programme.name} – {day(st.as_of, lang)}", [h[0] if fi else h[1] for h in head])
     for i in inds:
         latest = value_text(i.latest, lang, i.unit)
         if i.latest_period:
@@ -107,5 +104,5 @@ def write_table(st: ProgrammeStatus, inds: list[IndicatorStatus], lang: str, out
         state = on_track_text(i, lang)
         if i.stale:
             state += " · " + ("vanhentunut" if fi else "out of date")
-        table.add_row(i.id, i.name, latest, change, target, attainment, state)
-    Console(file=out).print(table)
+        add_row(table, i.id, i.name, latest, change, target, attainment, state)
+    print_tables(out, table)

@@ -24,7 +24,8 @@ def to_json(statuses: list[ProgrammeSummary], rows: list[CatalogueRow]) -> dict[
 
 
 def write_json(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], out: TextIO) -> None:
-    json.dump(to_json(statuses, rows), out, ensure_ascii=False, indent=2)
+    json.dump(to_json(statuses, rows), out, ensure_ascii=False, indent=2,
+              allow_nan=False)  # strict JSON: the calculations never produce inf or nan
     out.write("\n")
 
 
@@ -42,34 +43,29 @@ def write_csv(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], out: T
 
 
 def write_table(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], lang: str, out: TextIO) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    from .table import add_row, new_table, print_tables
 
     fi = lang != "en"
-    console = Console(file=out)
     when = day(statuses[0].as_of, lang) if statuses else ""
-    table = Table(title=("Ohjelmat " if fi else "Programmes ") + when)
     heads = (("Ohjelma", "Programme"), ("Toimenpiteitä", "Measures"), ("Valmiina", "Finished"),
              ("Myöhässä", "Overdue"), ("Ei vastuutahoa", "No owner"), ("Ei aikataulua", "No schedule"),
              ("Mittareita", "Indicators"), ("Ei tietoa", "No data"), ("Määrittelemättä", "Undefined"))
-    for h in heads:
-        table.add_column(h[0] if fi else h[1], overflow="fold")
+    table = new_table(("Ohjelmat " if fi else "Programmes ") + when, [h[0] if fi else h[1] for h in heads])
     for s in statuses:
         c = s.overall
         share = "–" if c.share_finished is None else number(c.share_finished, lang, 0) + "\u00a0%"
-        table.add_row(s.name, str(c.measures), f"{c.finished} ({share})", str(c.overdue),
+        add_row(table, s.name, str(c.measures), f"{c.finished} ({share})", str(c.overdue),
                       str(c.without_responsible), str(c.without_schedule), str(c.indicators), str(c.without_data),
                       str(c.undefined))
-    console.print(table)
     if not rows:
+        print_tables(out, table)
         return
-    cat = Table(title="Yhteiset mittarit" if fi else "Shared indicators")
-    for h in (("Mittari", "Indicator"), ("Ohjelmittain (viimeisin)", "By programme (latest)"),
-              ("Yhteensä", "Total"), ("Tavoite", "Target")):
-        cat.add_column(h[0] if fi else h[1], overflow="fold")
+    cat = new_table("Yhteiset mittarit" if fi else "Shared indicators",
+                    [h[0] if fi else h[1] for h in (("Mittari", "Indicator"), ("Ohjelmittain (viimeisin)",
+                     "By programme (latest)"), ("Yhteensä", "Total"), ("Tavoite", "Target"))])
     for r in rows:
-        per = "\n".join(f"{pid}: {value_text(v, lang, r.entry.unit)} ({p})" if p else f"{pid}: –"
-                        for pid, (p, v) in r.latest.items()) or "–"
+        per = [f"{pid}: {value_text(v, lang, r.entry.unit)} ({p})" if p else f"{pid}: –"
+               for pid, (p, v) in r.latest.items()] or "–"
         if r.summable and r.totals:
             last = max(r.totals)
             total, n = r.totals[last]
@@ -77,5 +73,5 @@ def write_table(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], lang
         else:
             total_text = "–"
         target = ", ".join(value_text(t.value, lang, r.entry.unit) for t in r.entry.targets) or "–"
-        cat.add_row(r.entry.name, per, total_text, target)
-    console.print(cat)
+        add_row(cat, r.entry.name, per, total_text, target)
+    print_tables(out, table, cat)
