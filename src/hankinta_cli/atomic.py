@@ -210,6 +210,8 @@ def refuse_programme(path: Path) -> None:
     if path.suffix.lower() in _YAML:
         raise OutputRefused("output_is_programme", path=path)
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return  # a device or pipe (/dev/stdout): reading it could block or consume input
         with path.open("rb") as fh:
             head = fh.read(4096).decode("utf-8", errors="replace")
     except OSError:
@@ -226,18 +228,18 @@ def write_output(path: Path, data: bytes) -> None:
     """
     refuse_programme(path)
     try:
-        target = path.resolve()
-        refuse_programme(target)
         try:
-            st = os.stat(target)
+            st = os.stat(path)  # through symlinks
         except FileNotFoundError:
             st = None
         if st is not None and stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(21, os.strerror(21))
         if st is not None and not stat.S_ISREG(st.st_mode):
-            with open(target, "wb") as fh:
+            with open(path, "wb") as fh:
                 fh.write(data)
             return
+        target = path.resolve() if st is not None else path
+        refuse_programme(target)
         atomic_write(target, data, mode=None if st is None else stat.S_IMODE(st.st_mode))
     except OSError as e:
         raise OutputRefused("output_write_failed", path=path, reason=e.strerror or str(e)) from None
