@@ -217,7 +217,7 @@ def test_unknown_status_suggests_a_name(awkward: Path) -> None:
 def test_write_failure_is_reported_and_the_file_kept(awkward: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from hankinta_cli import edit
 
-    def disk_full(path: Path, data: bytes) -> None:
+    def disk_full(path: Path, data: bytes, **options: object) -> None:
         raise OSError(28, "No space left on device")
 
     before = awkward.read_bytes()

@@ -2,7 +2,8 @@
 
 The cache maps a file's content hash to the findings it produced, under a fingerprint of
 this package's own source. Findings depend only on the bytes of the file and on this code,
-so a hit can never hide a finding: change either and the entry no longer matches.
+so a hit can never hide a finding: change either and the entry no longer matches. Who can
+write the cache decides what it says: see `Cache` for its trust model.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -138,24 +140,57 @@ def load_catalogue(folder: Path) -> tuple[Catalogue | None, bytes]:
 
 
 class Cache:
-    """Content-hash → findings, stored as one JSON file in the user's cache folder."""
+    """Content-hash → findings, stored as one JSON file in the user's cache folder.
+
+    Trust model: a hit is believed, so whoever can write the cache decides what `check` reports
+    (an entry saying "no findings" for a broken file's hash makes it pass). Hence:
+
+    - a key is the SHA-256 of the file's exact bytes and of the catalogue beside it, and the whole
+      cache is tied to a fingerprint of this package's source: a stale entry never matches, and a
+      forged one can matter only to someone who can write the cache folder;
+    - the folder must belong to the current user and be writable by nobody else (group or
+      others), and so must `check.json`: otherwise the cache is not used at all (`unsafe` says
+      why, for one warning) and nothing is written there; a new folder is created private (0o700);
+    - every entry is validated (its shape, known codes, arguments that fill the messages); anything
+      odd is a miss, never a traceback;
+    - a cache shared between CI runs of untrusted branches (pull requests from forks) lets those
+      branches write entries that later runs believe: run `check --no-cache` there.
+    """
+
+    #: A cache file larger than this is not read (it would only be a memory bomb): a miss.
+    MAX_BYTES = 64 * 1024 * 1024
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        self.entries: dict[str, list[dict[str, Any]]] = {}
+        self.unsafe: Path | None = None
+        self.entries: dict[str, Any] = {}
         self.dirty = False
         self.fingerprint = _fingerprint()
-        if folder is not None:
-            try:
-                stored = json.loads((folder / "check.json").read_text(encoding="utf-8"))
-                if stored.get("fingerprint") == self.fingerprint:
-                    self.entries = stored["entries"]
-            except (OSError, ValueError, KeyError, TypeError):
-                self.entries = {}
+        if folder is None:
+            return
+        if not _private(folder, must_exist=False):
+            self.unsafe, self.folder = folder, None
+            return
+        self.entries = self._read(folder / "check.json")
+
+    def _read(self, file: Path) -> dict[str, Any]:
+        try:
+            if not _private(file, must_exist=True) or file.stat().st_size > self.MAX_BYTES:
+                return {}
+            stored = json.loads(file.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return {}
+        if (not isinstance(stored, dict) or stored.get("fingerprint") != self.fingerprint
+                or not isinstance(stored.get("entries"), dict)):
+            return {}
+        entries: dict[str, Any] = stored["entries"]
+        return entries
 
     def get(self, digest: str) -> list[Finding] | None:
-        hit = self.entries.get(digest)
-        return None if hit is None else [Finding.from_dict(d) for d in hit]
+        hit = _findings(self.entries.get(digest))
+        if hit is None:
+            self.entries.pop(digest, None)  # odd: dropped, and replaced by the next put
+        return hit
 
     def put(self, digest: str, findings: list[Finding]) -> None:
         self.entries[digest] = [f.to_dict() for f in findings]
@@ -164,15 +199,65 @@ class Cache:
     def save(self) -> None:
         if self.folder is None or not self.dirty:
             return
+        tmp = None
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not _private(self.folder, must_exist=True):
+                return
             data = json.dumps({"fingerprint": self.fingerprint, "entries": self.entries})
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".check-", suffix=".json")
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".check-", suffix=".json")  # mode 0o600
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(data)
             os.replace(tmp, self.folder / "check.json")
+            tmp = None
         except OSError:
             pass  # a cache that cannot be written only costs time next run
+        finally:
+            if tmp is not None:
+                with suppress(OSError):
+                    os.unlink(tmp)
+
+
+_FINDING_KEYS = {"code", "line", "column", "path", "args"}
+
+
+def _findings(entry: Any) -> list[Finding] | None:
+    """A cache entry as findings, or None unless it is exactly what `Cache.put` stores."""
+    from .findings import CATALOGUE
+
+    if not isinstance(entry, list):
+        return None
+    out = []
+    for d in entry:
+        if not isinstance(d, dict) or d.keys() != _FINDING_KEYS:
+            return None
+        code, line, column, path, args = d["code"], d["line"], d["column"], d["path"], d["args"]
+        if not (isinstance(code, str) and code in CATALOGUE and type(line) is int and type(column) is int
+                and isinstance(path, str) and isinstance(args, dict)):
+            return None
+        finding = Finding(code, line, column, path, args)
+        try:
+            for lang in ("fi", "en"):
+                _ = finding.message(lang), finding.hint(lang)
+        except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+            return None
+        out.append(finding)
+    return out
+
+
+def _private(path: Path, must_exist: bool) -> bool:
+    """True if `path` belongs to this user and nobody else may write to it (POSIX owner and mode
+    bits; elsewhere the per-user cache folder is trusted). A missing path is fine unless
+    `must_exist`: it will be created private."""
+    if not hasattr(os, "geteuid"):
+        return True
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return not must_exist
+    except OSError:
+        return False
+    return st.st_uid == os.geteuid() and not st.st_mode & 0o022
 
 
 def default_cache_dir() -> Path:

@@ -87,6 +87,9 @@ def check(
     targets = paths or [Path("programmes")]
     try:
         cache = None if no_cache else Cache(default_cache_dir())
+        if cache is not None and cache.unsafe is not None:
+            _warn(t("cache_unsafe", lang_s, path=cache.unsafe), t("cache_unsafe_hint", lang_s, path=cache.unsafe),
+                  lang_s)
         results = check_paths(targets, cache)
     except UsageError as e:
         _usage_error(t("missing_path", lang_s, path=str(e)), t("missing_path_hint", lang_s), lang_s)
@@ -132,6 +135,8 @@ def schema(
     if output is None:
         sys.stdout.write(text)
         raise typer.Exit(EXIT_OK)
+    if not check_only:
+        _refuse_programme(output, lang.value)
     if check_only:
         try:
             current = output.read_text(encoding="utf-8")
@@ -142,10 +147,7 @@ def schema(
             raise typer.Exit(EXIT_FINDINGS)
         typer.echo(t("schema_fresh", lang.value, path=output), err=True)
         raise typer.Exit(EXIT_OK)
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as e:
-        _usage_error(f"{output}: {e.strerror}", "", lang.value)
+    _write_output(output, text.encode("utf-8"), lang.value)
     typer.echo(t("schema_written", lang.value, path=output), err=True)
 
 
@@ -466,12 +468,14 @@ def report_command(
     from .check import collect
     from .edit import EditError
     from .report.build import build_report
-    from .report.render import PdfUnavailable, TemplateProblem, render, write_pdf
+    from .report.render import PdfUnavailable, TemplateProblem, pdf_bytes, render
     from .updates import find_programme
 
     lang_s = lang.value
     day = _as_of(as_of, lang_s)
     kind = fmt or _format_from_name(output)
+    if output is not None:
+        _refuse_programme(output, lang_s)
     if templates is not None and not templates.is_dir():
         _usage_error(t("missing_path", lang_s, path=templates), "", lang_s)
     if kind is ReportFormat.pdf and output is None:
@@ -496,19 +500,15 @@ def report_command(
     if kind is ReportFormat.pdf:
         assert output is not None
         try:
-            write_pdf(html_or_md, output)
+            data = pdf_bytes(html_or_md)
         except PdfUnavailable:
             _usage_error(t("pdf_missing", lang_s), "", lang_s)
-        except OSError as e:
-            _usage_error(f"{output}: {e.strerror or e}", "", lang_s)
     elif output is None:
         sys.stdout.write(html_or_md)
         return
     else:
-        try:
-            output.write_text(html_or_md, encoding="utf-8")
-        except OSError as e:
-            _usage_error(f"{output}: {e.strerror}", "", lang_s)
+        data = html_or_md.encode("utf-8")
+    _write_output(output, data, lang_s)
     typer.echo(t("report_written", lang_s, path=output), err=True)
 
 
@@ -544,12 +544,22 @@ def import_command(
     lang_s = lang.value
     try:
         if template is not None:
+            _refuse_programme(template, lang_s)
             data = None
             if programme:
                 from .load import load_path
 
                 data = load_path(find_programme(programme, root)).data
-            write_template(template, template_rows(data, lang_s, dt.date.today()))
+            template_table = template_rows(data, lang_s, dt.date.today())
+            # The workbook is built in a private temp folder and then written like every output
+            # (atomically, never over a programme), so a full disk leaves no half template.
+            import tempfile
+
+            with tempfile.TemporaryDirectory(prefix="hankinta-") as scratch:
+                built = Path(scratch) / template.name
+                write_template(built, template_table)
+                content = built.read_bytes()
+            _write_output(template, content, lang_s)
             typer.echo(t("template_written", lang_s, path=template), err=True)
             raise typer.Exit(EXIT_OK)
         if programme is None or source is None:
@@ -563,6 +573,32 @@ def import_command(
     except OSError as e:
         _usage_error(f"{e.filename}: {e.strerror}", "", lang_s)
     _run_edit(programme, root, lambda: import_change(rows, source, today, replace, lang_s), dry_run, lang_s)
+
+
+def _refuse_programme(path: Path, lang: str) -> None:
+    """Refuse an output path that is a programme before any work is done (exit 2)."""
+    from .atomic import OutputRefused, refuse_programme
+
+    try:
+        refuse_programme(path)
+    except OutputRefused as e:
+        _usage_error(t(e.key, lang, **e.params), t(e.key + "_hint", lang, **e.params), lang)
+
+
+def _write_output(path: Path, data: bytes, lang: str) -> None:
+    """Every report, template and schema file is written here (see atomic.write_output)."""
+    from .atomic import OutputRefused, write_output
+
+    try:
+        write_output(path, data)
+    except OutputRefused as e:
+        _usage_error(t(e.key, lang, **e.params), t(e.key + "_hint", lang, **e.params), lang)
+
+
+def _warn(message: str, hint: str, lang: str) -> None:
+    typer.echo(f"hankinta: {t('warning', lang)}: {message}", err=True)
+    if hint:
+        typer.echo(f"    {t('hint', lang)}: {hint}", err=True)
 
 
 def _usage_error(message: str, hint: str, lang: str, code: int = EXIT_USAGE) -> NoReturn:

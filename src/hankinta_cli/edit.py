@@ -2,15 +2,18 @@
 
 Every edit follows the same steps:
 
-1. take an exclusive lock for the file (a lock file in the system temp folder, so two
+1. follow a symlink to the file it names (the link stays a link) and take an exclusive lock for
+   that file (a lock file in a private folder of this user under the system temp folder, so two
    `hankinta` processes editing the same file run one after the other and both edits land);
-2. read the bytes and load them with the checker's loader;
-3. patch the text at the positions of the nodes concerned (`yamlpatch`), and apply the same
+2. refuse a read-only file (no write permission bit), as git and editors do;
+3. read the bytes and load them with the checker's loader;
+4. patch the text at the positions of the nodes concerned (`yamlpatch`), and apply the same
    change to a copy of the data;
-4. load the patched text and require that it equals the expected data, and that
+5. load the patched text and require that it equals the expected data, and that
    `hankinta check` finds no errors in it: otherwise nothing is written;
-5. refuse if the file on disk is no longer the bytes read in step 2 (an editor saved it);
-6. write a temporary file in the same folder (same mode), fsync, and rename it over the file.
+6. write a temporary file in the same folder (same mode) and fsync it, removing temp files a
+   killed process left; then refuse if the file on disk is no longer the bytes read in step 3
+   (another program saved it), else rename the temp file over the file (`atomic.atomic_write`).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import copy
 import difflib
 import hashlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -26,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .atomic import ChangedOnDisk, atomic_write
 from .findings import Finding, LoadError
 from .load import Document, decode, load_text, read
 from .yamlpatch import Patcher, PatchError
@@ -123,17 +128,43 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def lock_path(path: Path) -> Path:
-    """A lock file in the system temp folder (nothing left beside the programme), or, if that
-    folder cannot be used, a hidden one beside the file."""
-    digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]
-    folder = Path(tempfile.gettempdir()) / "hankinta-locks"
+def lock_folder() -> Path | None:
+    """This user's lock folder in the system temp folder, or None if it cannot be trusted.
+
+    The temp folder is shared: anyone can create `hankinta-locks-UID` there before us, as a
+    symlink to elsewhere or as a folder they can write to (and fill with symlinks). So the name
+    carries the user id, the folder is created private (0o700), and it is used only if it is a
+    real folder (not a link) owned by this user that nobody else can write to.
+    """
+    base = Path(tempfile.gettempdir())
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: the temp folder is per user already
+        folder = base / "hankinta-locks"
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError:
+            return None
+        return folder if os.access(folder, os.W_OK) else None
+    uid = getuid()
+    folder = base / f"hankinta-locks-{uid}"
     try:
-        folder.mkdir(exist_ok=True)
-        if os.access(folder, os.W_OK):
-            return folder / f"{digest}.lock"
+        with suppress(FileExistsError):
+            os.mkdir(folder, 0o700)
+        st = os.lstat(folder)
     except OSError:
-        pass
+        return None
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != uid or st.st_mode & 0o022:
+        return None
+    return folder
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file for `path`: in this user's lock folder (nothing left beside the programme),
+    or, if there is no trustworthy one, a hidden file beside the programme."""
+    digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]
+    folder = lock_folder()
+    if folder is not None:
+        return folder / f"{digest}.lock"
     return path.parent / f".{path.name}.hankinta-lock"
 
 
@@ -141,20 +172,49 @@ def lock_path(path: Path) -> Path:
 def locked(path: Path, timeout: float = 30.0) -> Iterator[None]:
     from filelock import FileLock, Timeout
 
+    lock_file = lock_path(path)
     try:
-        with FileLock(str(lock_path(path)), timeout=timeout):
-            yield
+        st = os.lstat(lock_file)
+    except FileNotFoundError:
+        pass
+    except OSError as e:
+        raise EditError("edit_lock_unusable", lock=lock_file, reason=e.strerror or str(e)) from None
+    else:
+        if not stat.S_ISREG(st.st_mode):
+            # a folder or a symlink where the lock file should be: never follow it or remove it
+            kind = "symlink" if stat.S_ISLNK(st.st_mode) else "folder" if stat.S_ISDIR(st.st_mode) else "special"
+            raise EditError("edit_lock_unusable", lock=lock_file, reason=kind)
+    lock = FileLock(str(lock_file), timeout=timeout)
+    try:
+        lock.acquire()
     except Timeout:
         raise EditError("edit_locked", path=path) from None
+    except OSError as e:
+        raise EditError("edit_lock_unusable", lock=lock_file, reason=e.strerror or str(e)) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def edit_file(path: Path, change: Callable[[Session], None], dry_run: bool = False) -> EditResult:
     """Apply `change` to the file at `path` with every guarantee listed in the module docstring."""
     from .check import check_document, load_catalogue
 
-    with locked(path):
+    # Read and write the file a symlink names, so the link survives; the catalogue is still the
+    # one beside `path`, as `check` of that folder finds it.
+    target = path.resolve() if path.is_symlink() else path
+    with locked(target):
+        if not dry_run:
+            try:
+                read_only = target.stat().st_mode & 0o222 == 0
+            except OSError:
+                read_only = False  # reading it below gives the clear error
+            if read_only:
+                # the mode bits, not os.access: root may write anything, yet the user said "read-only"
+                raise EditError("edit_read_only", path=path)
         try:
-            raw = read(path)
+            raw = read(target)
             doc = load_text(decode(raw), path)
         except LoadError as e:
             raise EditError("edit_unreadable", code=1 if e.finding.code != "HK001" else 2,
@@ -185,27 +245,13 @@ def edit_file(path: Path, change: Callable[[Session], None], dry_run: bool = Fal
         result = EditResult(path, doc.text, new_text, session.messages)
         if dry_run or not result.changed:
             return result
-        if read(path) != raw:
+        if read(target) != raw:  # cheap early answer; atomic_write compares again at the end
             raise EditError("edit_changed", path=path)
         try:
-            atomic_write(path, new_raw)
+            mode = stat.S_IMODE(target.stat().st_mode)
+            atomic_write(target, new_raw, mode=mode, expected=raw, locked=True)
+        except ChangedOnDisk:
+            raise EditError("edit_changed", path=path) from None
         except OSError as e:
             raise EditError("edit_write_failed", path=path, reason=e.strerror or str(e)) from None
         return result
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, keep its mode, fsync, then rename over it."""
-    mode = path.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise

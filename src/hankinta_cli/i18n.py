@@ -343,6 +343,49 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Poista merkki (se tulee usein kopioidun tekstin mukana) ja aja komento uudelleen.",
         "Remove the character (it often comes with copied text) and run the command again.",
     ),
+    # --- files hankinta writes: edits, outputs, locks and the cache (issue 10) ---
+    "edit_read_only": (
+        "{path}: tiedosto on vain luku -tilassa, joten sitä ei muokattu",
+        "{path}: the file is read-only, so it was not edited",
+    ),
+    "edit_read_only_hint": (
+        "Jos muutos on tarkoituksellinen, salli kirjoitus: chmod u+w {path}",
+        "If the change is intended, allow writing: chmod u+w {path}",
+    ),
+    "edit_lock_unusable": (
+        "lukkotiedostoa {lock} ei voi käyttää ({reason}), joten mitään ei kirjoitettu",
+        "cannot use the lock file {lock} ({reason}), so nothing was written",
+    ),
+    "edit_lock_unusable_hint": (
+        "Lukon paikalla on jotain muuta kuin tavallinen tiedosto: tarkista ja poista se.",
+        "Something other than a plain file is where the lock should be: check it and remove it.",
+    ),
+    "output_is_programme": (
+        "{path} on ohjelma- tai mittaristotiedosto (tai .yaml-nimi); sen päälle ei kirjoiteta "
+        "raporttia, mallia eikä skeemaa",
+        "{path} is a programme or catalogue file (or a .yaml name); a report, template or schema "
+        "is not written over it",
+    ),
+    "output_is_programme_hint": (
+        "Anna toinen tiedostonimi, esim. -o raportti.html tai --template malli.xlsx.",
+        "Give another file name, e.g. -o report.html or --template template.xlsx.",
+    ),
+    "output_write_failed": (
+        "{path}: tiedostoa ei voitu kirjoittaa ({reason}); aiempi sisältö on ennallaan",
+        "{path}: the file could not be written ({reason}); its previous content is unchanged",
+    ),
+    "output_write_failed_hint": (
+        "Tarkista levytila ja kansion kirjoitusoikeudet.",
+        "Check the free disk space and write permission to the folder.",
+    ),
+    "cache_unsafe": (
+        "tulosvälimuistia {path} ei käytetä: kansio ei ole sinun tai muut voivat kirjoittaa siihen",
+        "the result cache {path} is not used: the folder is not yours or others can write to it",
+    ),
+    "cache_unsafe_hint": (
+        "chmod 700 {path}, tai aseta HANKINTA_CACHE_DIR omaan kansioosi (--no-cache ohittaa välimuistin).",
+        "chmod 700 {path}, or set HANKINTA_CACHE_DIR to a folder of your own (--no-cache skips the cache).",
+    ),
 }
 
 

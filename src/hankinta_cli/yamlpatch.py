@@ -2,8 +2,8 @@
 
 A round-trip dump (ruamel.yaml) re-emits the whole document and can reflow long lines,
 flow mappings, quoting and indentation. Patching the text at the positions libyaml reports
-keeps every untouched byte as it was: comments, blank lines, key order, quoting, CRLF line
-ends. The caller re-parses the result and compares it with the data it expected, so a
+keeps every untouched byte as it was: comments, blank lines, key order, quoting, CRLF (and old
+Mac CR-only) line ends. The caller re-parses the result and compares it with the data it expected, so a
 patch that would change anything else is caught before it is written.
 """
 
@@ -42,10 +42,22 @@ class PatchError(Exception):
     pass
 
 
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def newline_of(text: str) -> str:
+    """The file's own line end, used for every line an edit adds: CRLF if it has any, else LF,
+    else a lone CR (old Mac files, which YAML reads as line ends too)."""
+    if "\r\n" in text:
+        return "\r\n"
+    return "\r" if "\r" in text and "\n" not in text else "\n"
+
+
 def span_tree(text: str) -> Node:
     """Parse `text` into a tree of spans (the loader has already validated it)."""
+    # libyaml's marks count lines the way YAML does: LF, CRLF and a lone CR each end one
     starts = [0]
-    for m in re.finditer("\n", text):
+    for m in _BREAK.finditer(text):
         starts.append(m.end())
 
     def off(mark: Any) -> int:
@@ -135,7 +147,7 @@ class Patcher:
 
     def __init__(self, text: str) -> None:
         self._base = text
-        self.newline = "\r\n" if "\r\n" in text else "\n"
+        self.newline = newline_of(text)
         self._tree: Node | None = None
         self._splices: list[tuple[int, int, int, int, str]] = []  # (start, end, depth, order, new text)
         self._touched: set[tuple[Any, ...]] = set()
@@ -191,7 +203,8 @@ class Patcher:
         return node, len(path), node.start in self._replaced
 
     def _line_start(self, offset: int) -> int:
-        return self._base.rfind("\n", 0, offset) + 1
+        text = self._base
+        return max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
 
     def _splice(self, start: int, end: int, new: str, depth: int = 0) -> None:
         self._splices.append((start, end, depth, len(self._splices), new))
@@ -199,12 +212,13 @@ class Patcher:
     def _insertion_point(self, offset: int) -> tuple[int, str]:
         """Start of the line after `offset`, and a newline to put first if the file lacks a final one."""
         text = self._base
-        if offset > 0 and text[offset - 1] == "\n":
+        before = text[offset - 1] if offset > 0 else ""
+        if before == "\n" or (before == "\r" and text[offset:offset + 1] != "\n"):
             return offset, ""
-        nl = text.find("\n", offset)
-        if nl < 0:
+        m = _BREAK.search(text, offset)
+        if m is None:
             return len(text), self.newline
-        return nl + 1, ""
+        return m.end(), ""
 
     def set(self, path: tuple[Any, ...], value: Any, after: tuple[str, ...] = ()) -> None:
         """Set the value at `path`, creating missing mapping keys; `after` orders a new key."""

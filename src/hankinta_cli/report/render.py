@@ -102,9 +102,10 @@ def _texts(lang: str) -> dict[str, str]:
     return {k: (en if lang == "en" else fi) for k, (fi, en) in TEXTS.items()}
 
 
-def write_pdf(html: str, target: Path) -> None:
+def pdf_bytes(html: str) -> bytes:
+    """The PDF of `html`; the caller writes it (atomically, as every output)."""
     try:
         from weasyprint import HTML
     except ImportError:
         raise PdfUnavailable() from None
-    HTML(string=html).write_pdf(str(target))
+    return bytes(HTML(string=html).write_pdf())
