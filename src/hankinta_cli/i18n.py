@@ -175,6 +175,29 @@ _TEXT: dict[str, tuple[str, str]] = {
                           "indicator '{id}' is computed from other indicators; values are not recorded for it"),
     "derived_no_values_hint": ("Kirjaa arvot lähtömittareille: {inputs}.", "Record values for its inputs: {inputs}."),
     "template_written": ("Malli kirjoitettu: {path}", "Template written: {path}"),
+    # reports from hostile programmes and templates (issue 10)
+    "template_not_found": ("pohjaa {name} ei löydy pohjakansiosta", "no template {name} in the template folder"),
+    "template_unsafe": (
+        "pohja yrittää jotain, mitä raporttipohja ei saa tehdä ({detail})",
+        "the template tries something a report template may not do ({detail})",
+    ),
+    "template_too_costly": (
+        "pohjan täyttäminen vie liikaa aikaa tai muistia (raja {seconds} s suoritinaikaa, {megabytes} Mt)",
+        "filling the template takes too much time or memory (limit {seconds} s of CPU, {megabytes} MB)",
+    ),
+    "since_unusable": (
+        "muutoksia ei voitu verrata versioon {revision}: {reason}",
+        "changes could not be compared with revision {revision}: {reason}",
+    ),
+    "since_missing": (
+        "tiedostoa {path} ei ole versiossa {revision} (uusi tai nimetty uudelleen)",
+        "{path} does not exist at revision {revision} (new or renamed)",
+    ),
+    "since_too_big": (
+        "tiedosto on versiossa {revision} {size} tavua, raja on {limit} tavua",
+        "the file is {size} bytes at revision {revision}, the limit is {limit} bytes",
+    ),
+    "since_unreadable": ("tiedosto ei latautunut: {problem}", "the file does not load: {problem}"),
 }
 
 
