@@ -186,8 +186,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "filling the template takes too much time or memory (limit {seconds} s of CPU, {megabytes} MB)",
     ),
     "since_unusable": (
-        "muutoksia ei voitu verrata versioon {revision}: {reason}",
-        "changes could not be compared with revision {revision}: {reason}",
+        "Muutoksia ei voitu verrata versioon {revision}: {reason}",
+        "Changes could not be compared with revision {revision}: {reason}",
     ),
     "since_missing": (
         "tiedostoa {path} ei ole versiossa {revision} (uusi tai nimetty uudelleen)",
@@ -197,7 +197,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "tiedosto on versiossa {revision} {size} tavua, raja on {limit} tavua",
         "the file is {size} bytes at revision {revision}, the limit is {limit} bytes",
     ),
-    "since_unreadable": ("tiedosto ei latautunut: {problem}", "the file does not load: {problem}"),
+    "since_unreadable": (
+        "tiedosto ei siinä versiossa lataudu (rivi {line}, sarake {column}): {problem}",
+        "the file does not load in that version (line {line}, column {column}): {problem}",
+    ),
 }
 
 
