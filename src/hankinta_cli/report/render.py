@@ -3,6 +3,11 @@
 Templates come from `templates/` of this project (installed as the package data
 `hankinta_cli/templates`), and a programme repository can override any of them with
 `--templates DIR`. Filters format numbers and dates with Babel; they never compute.
+
+A template is code and programme text is other people's: every template runs in Jinja's sandbox
+(a repository's own also under CPU and memory limits), every printed expression loses its control
+and bidi characters, Markdown templates pass programme text through `md` and the CSS string through
+`css` (escape.py), and a PDF loads nothing but data: URLs.
 """
 
 from __future__ import annotations
@@ -123,7 +128,7 @@ def _sandbox_class() -> Any:
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             if operator == "**" and _power_bits(left, right) > MAX_POWER_BITS:
-                raise SecurityError(f"{left!r} ** {right!r} is too large")
+                raise SecurityError("the power is too large")
             if operator == "*" and _repeat_length(left, right) > MAX_OUTPUT:
                 raise SecurityError("the repeated text or list is too long")
             return super().call_binop(context, operator, left, right)
@@ -211,7 +216,12 @@ def _render_isolated(env: Any, name: str, variables: dict[str, Any], lang: str) 
     import signal
 
     read_end, write_end = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no process to spare: the sandbox's own limits still hold
+        os.close(read_end)
+        os.close(write_end)
+        return _fill(env, name, variables, lang)
     if pid == 0:  # pragma: no cover (the child; its result travels through the pipe)
         os.close(read_end)
         code = 0
