@@ -467,6 +467,7 @@ def report_command(
     """Laadi tilannekatsaus valtuustolle tai johtoryhmälle: HTML, Markdown tai PDF."""
     from .check import collect
     from .edit import EditError
+    from .escape import one_line
     from .report.build import build_report
     from .report.render import PdfUnavailable, TemplateProblem, pdf_bytes, render
     from .updates import find_programme
@@ -489,6 +490,10 @@ def report_command(
             else:
                 paths.append(find_programme(name, root))
         context = build_report(paths, day, since, lang_s)
+        for shown in context["programmes"]:
+            if shown["changes_note"]:  # the report says it too, in its changes section
+                typer.echo(f"hankinta: {t('warning', lang_s)}: {one_line(shown['id'])}: "
+                           f"{one_line(shown['changes_note'])}", err=True)
     except EditError as e:
         _report_findings(e, programmes[0], lang_s)
         _usage_error(e.message(lang_s), e.hint(lang_s), lang_s, e.code)

@@ -47,13 +47,15 @@ def rich_text(text: str) -> str:
 
 def css_string(text: str) -> str:
     """The body of a double-quoted CSS string: every character but letters, digits and spaces
-    as a CSS hex escape, so nothing can end the string, the rule or the style sheet."""
+    as a CSS hex escape, so nothing can end the string, the rule or the style sheet. Each escape
+    ends with a space, which CSS takes as part of the escape: a space after it would otherwise be
+    swallowed (`\\00007d ` + ` x` shows as `} x`)."""
     out = []
     for ch in one_line(text):
         if ch.isalnum() or ch == " ":
             out.append(ch)
         else:
-            out.append(f"\\{ord(ch):06x}")
+            out.append(f"\\{ord(ch):06x} ")
     return "".join(out)
 
 

@@ -386,6 +386,32 @@ _TEXT: dict[str, tuple[str, str]] = {
         "chmod 700 {path}, tai aseta HANKINTA_CACHE_DIR omaan kansioosi (--no-cache ohittaa välimuistin).",
         "chmod 700 {path}, or set HANKINTA_CACHE_DIR to a folder of your own (--no-cache skips the cache).",
     ),
+    # reports from hostile programmes and templates (issue 10)
+    "template_not_found": ("pohjaa {name} ei löydy pohjakansiosta", "no template {name} in the template folder"),
+    "template_unsafe": (
+        "pohja yrittää jotain, mitä raporttipohja ei saa tehdä ({detail})",
+        "the template tries something a report template may not do ({detail})",
+    ),
+    "template_too_costly": (
+        "pohjan täyttäminen vie liikaa aikaa tai muistia (raja {seconds} s suoritinaikaa, {megabytes} Mt)",
+        "filling the template takes too much time or memory (limit {seconds} s of CPU, {megabytes} MB)",
+    ),
+    "since_unusable": (
+        "Muutoksia ei voitu verrata versioon {revision}: {reason}",
+        "Changes could not be compared with revision {revision}: {reason}",
+    ),
+    "since_missing": (
+        "tiedostoa {path} ei ole versiossa {revision} (uusi tai nimetty uudelleen)",
+        "{path} does not exist at revision {revision} (new or renamed)",
+    ),
+    "since_too_big": (
+        "tiedosto on versiossa {revision} {size} tavua, raja on {limit} tavua",
+        "the file is {size} bytes at revision {revision}, the limit is {limit} bytes",
+    ),
+    "since_unreadable": (
+        "tiedosto ei siinä versiossa lataudu (rivi {line}, sarake {column}): {problem}",
+        "the file does not load in that version (line {line}, column {column}): {problem}",
+    ),
 }
 
 

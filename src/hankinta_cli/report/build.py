@@ -1,7 +1,8 @@
 """`hankinta report`: programmes → calculation → changes → context → Markdown, HTML or PDF.
 
-The only I/O besides reading programmes is `git show`, for `--since GIT-REF`: the earlier
-version of each file is read here and compared by the pure functions in changes.py.
+The only I/O besides reading programmes is `git cat-file`, for `--since GIT-REF`: the earlier
+version of each file is read here (within the loader's limits) and compared by the pure
+functions in changes.py. An earlier version that cannot be used is said in the report.
 """
 
 from __future__ import annotations
@@ -13,34 +14,69 @@ from typing import Any
 
 from ..calc.metrics import evaluate_programme
 from ..edit import EditError
+from ..findings import Finding, LoadError
 from ..model import Programme
 from ..overview import load_programme
 from .changes import Change, since_date, since_version
 from .context import report_context
 
 
-def git_version(path: Path, ref: str) -> Programme | None:
-    """The programme as it was at git revision `ref`; None if the file did not exist then."""
-    from ..load import load_text
+class OldVersionUnusable(Exception):
+    """The earlier version of a programme cannot be compared with: missing at the revision, over
+    the loader's size limit, or not a loadable programme. The report says so instead of calling
+    every measure new."""
+
+    def __init__(self, key: str, finding: Finding | None = None, **args: object) -> None:
+        super().__init__(key)
+        self.key, self.finding, self.params = key, finding, args
+
+    def reason(self, lang: str) -> str:
+        from ..i18n import t
+
+        args = dict(self.params)
+        if self.finding is not None:
+            f = self.finding
+            args.update(line=f.line, column=f.column, problem=f.message(lang))
+        return t(self.key, lang, **args)
+
+
+def git_version(path: Path, ref: str) -> Programme:
+    """The programme as it was at git revision `ref`, read through the loader's limits: the size is
+    asked from git first and at most MAX_BYTES are read, so an old 200 MB file costs nothing.
+    EditError for a revision git does not know; OldVersionUnusable when that version cannot be used."""
+    from ..load import MAX_BYTES, load_bytes
     from ..validate import validate
 
     folder = path.resolve().parent
     try:
         top = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True,
                              text=True, check=True).stdout.strip()
-        subprocess.run(["git", "-C", top, "rev-parse", "--verify", "--quiet", ref + "^{commit}"],
-                       capture_output=True, check=True)
+        commit = subprocess.run(["git", "-C", top, "rev-parse", "--verify", "--quiet", ref + "^{commit}"],
+                                capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         raise EditError("bad_since", value=ref) from None
     rel = path.resolve().relative_to(Path(top).resolve()).as_posix()
-    shown = subprocess.run(["git", "-C", top, "show", f"{ref}:{rel}"], capture_output=True, check=False)
-    if shown.returncode != 0:
-        return None  # the file is newer than the revision: everything in it is new
+    # "<object> <type> <size>", or "<name> missing"; the name goes on stdin, never as an option
+    found = subprocess.run(["git", "-C", top, "cat-file", "--batch-check"], input=f"{commit}:{rel}\n",
+                           capture_output=True, text=True, check=False).stdout.split()
+    if len(found) != 3 or found[1] != "blob":
+        raise OldVersionUnusable("since_missing", path=rel, revision=ref)
+    size = int(found[2])
+    if size > MAX_BYTES:
+        raise OldVersionUnusable("since_too_big", revision=ref, size=size, limit=MAX_BYTES)
+    with subprocess.Popen(["git", "-C", top, "cat-file", "blob", found[0]], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL) as git:
+        assert git.stdout is not None
+        raw = git.stdout.read(MAX_BYTES + 1)  # never more, whatever git sends
+        git.kill()
     try:
-        doc = load_text(shown.stdout.decode("utf-8-sig"), path)
-    except Exception:  # an old version that no longer loads: compare with nothing rather than fail
-        return None
-    old, _ = validate(doc.data, doc.positions)
+        doc = load_bytes(raw, path)
+    except LoadError as e:
+        raise OldVersionUnusable("since_unreadable", e.finding) from None
+    old, findings = validate(doc.data, doc.positions)
+    if old is None:
+        raise OldVersionUnusable("since_unreadable", findings[0] if findings else None, line=1, column=1,
+                                 problem="")
     return old
 
 
@@ -54,20 +90,25 @@ def parse_since(text: str) -> dt.date | None:
 
 
 def build_report(paths: list[Path], as_of: dt.date, since: str | None, lang: str) -> dict[str, Any]:
-    statuses, changes = [], []
+    statuses, changes, notes = [], [], []
     since_day = parse_since(since) if since else None
     for path in paths:
         programme = load_programme(path)
         statuses.append(evaluate_programme(programme, as_of))
         found: list[Change] | None = None
+        note: str | None = None  # why the changes could not be listed
         if since_day is not None:
             found = since_date(programme, since_day, as_of)
         elif since:
-            old = git_version(path, since)
-            empty = Programme.model_validate({"schema_version": 1, "id": programme.id, "name": programme.name,
-                                              "organisation": programme.organisation})
-            found = since_version(old or empty, programme)
+            try:
+                found = since_version(git_version(path, since), programme)
+            except OldVersionUnusable as e:
+                from ..i18n import t
+
+                found = []
+                note = t("since_unusable", lang, revision=since, reason=e.reason(lang))
         changes.append(found)
+        notes.append(note)
     since_text = None
     if since:
         from ..i18n import day
@@ -76,4 +117,4 @@ def build_report(paths: list[Path], as_of: dt.date, since: str | None, lang: str
     from ..check import load_catalogue
 
     catalogue = load_catalogue(paths[0].parent)[0] if len(paths) > 1 else None
-    return report_context(statuses, changes, as_of, since_text, lang, catalogue)
+    return report_context(statuses, changes, as_of, since_text, lang, catalogue, notes)

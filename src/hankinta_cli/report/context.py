@@ -18,6 +18,8 @@ The structure, as plain dicts and lists (documented in the README, "Report templ
         decisions: [{kind, id, title, label}]          (at most five, most urgent first)
         changes: None or [{kind, label, id, title, date, status, previous_status, note, period,
                            value, previous_value}]
+        changes_note: None, or why the changes could not be listed (the earlier version given to
+                      --since is missing, too large or does not load); changes is then []
         themes: [{id, name, description, measures: [measure], indicators: [indicator],
                   goals: [{id, title, measures, indicators}]}]
             measure: {id, title, objective (its own goal statement or None), status, status_label,
@@ -170,7 +172,8 @@ def _change(c: Change, lang: str) -> dict[str, Any]:
     return d
 
 
-def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: str) -> dict[str, Any]:
+def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: str,
+                      changes_note: str | None = None) -> dict[str, Any]:
     p = st.programme
     by_measure = {m.id: m for m in st.measures}
     by_indicator = {i.id: i for i in st.indicators}
@@ -212,6 +215,7 @@ def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: s
         "follow_up": p.follow_up, "stage": p.stage.text(lang) if p.stage else None,
         "summary": _summary(st.overall, lang), "decisions": _decisions(st, lang),
         "changes": None if changes is None else [_change(c, lang) for c in changes],
+        "changes_note": changes_note,
         "themes": themes, "gaps": gaps,
     }
 
@@ -236,8 +240,11 @@ def shared_indicators(rows: list[CatalogueRow]) -> list[dict[str, Any]]:
 
 
 def report_context(statuses: list[ProgrammeStatus], changes: list[list[Change] | None], as_of: dt.date,
-                   since: str | None, lang: str, catalogue: Catalogue | None = None) -> dict[str, Any]:
-    programmes = [programme_context(st, ch, lang) for st, ch in zip(statuses, changes, strict=True)]
+                   since: str | None, lang: str, catalogue: Catalogue | None = None,
+                   changes_notes: list[str | None] | None = None) -> dict[str, Any]:
+    notes = changes_notes or [None] * len(statuses)
+    programmes = [programme_context(st, ch, lang, note)
+                  for st, ch, note in zip(statuses, changes, notes, strict=True)]
     multi = len(programmes) > 1
     title = programmes[0]["name"] if not multi else ("Hankintaohjelmien tilanne" if lang == "fi"
                                                      else "Procurement programmes")

@@ -21,6 +21,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "changes": ("Muutokset edellisestä katsauksesta", "Changes since the last report"),
     "since": ("alkaen", "since"),
     "no_changes": ("Ei muutoksia.", "No changes."),
+    "attention": ("Huom.", "Note:"),
     "theme": ("Teema", "Theme"),
     "goal": ("Tavoite", "Goal"),
     "objective": ("Tavoite", "Objective"),
