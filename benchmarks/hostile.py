@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -206,6 +207,32 @@ def sandbox_escape(folder: Path) -> list[str]:
     return ["report", str(prog), "--templates", str(templates), "--format", "md"]
 
 
+def template_expression(body: str) -> Callable[[Path], list[str]]:
+    def build(folder: Path) -> list[str]:
+        prog = _programme(folder)
+        templates = folder / "templates"
+        templates.mkdir()
+        (templates / "report.md.j2").write_text(body + "\n", encoding="utf-8")
+        return ["report", str(prog), "--templates", str(templates), "--format", "md"]
+
+    return build
+
+
+def fifo(folder: Path) -> list[str]:
+    target = folder / "putki.yaml"
+    os.mkfifo(target)
+    return ["check", "--no-cache", str(target)]
+
+
+def markup_in_status(folder: Path) -> list[str]:
+    path = _programme(folder)
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^( +title: ).*$", lambda m: m.group(1) + '"[link=http://evil]x[/link] [/] [/b] \\e[2J\\nz"',
+                  text, count=1)
+    path.write_text(text, encoding="utf-8")
+    return ["status", str(path)]
+
+
 def huge_old_revision(folder: Path) -> list[str]:
     repo = folder / "repo"
     (repo / "programmes").mkdir(parents=True)
@@ -213,7 +240,11 @@ def huge_old_revision(folder: Path) -> list[str]:
     git = ["git", "-C", str(repo), "-c", "user.name=b", "-c", "user.email=b@example.org"]
     subprocess.run([*git, "init", "-q"], check=True)
     original = prog.read_bytes()
-    prog.write_bytes(original + b"# " + b"x" * (200 << 20) + b"\n")
+    with prog.open("ab") as fh:  # in chunks: a forked child would count this process's memory as its own
+        fh.write(b"# ")
+        for _ in range(200):
+            fh.write(b"x" * (1 << 20))
+        fh.write(b"\n")
     subprocess.run([*git, "add", "-A"], check=True)
     subprocess.run([*git, "commit", "-qm", "huge"], check=True)
     prog.write_bytes(original)
@@ -238,6 +269,11 @@ CASES = [
     Case("injection into a PDF report", injected_report("pdf")),
     Case("template with 10^10 loop iterations", sandbox_loop),
     Case("template escaping the sandbox", sandbox_escape),
+    Case("template computing 10 ** (10 ** 10)", template_expression("{{ 10 ** (10 ** 10) }}")),
+    Case("template making a 3 GB string", template_expression("{{ 'x' * 3000000000 }}")),
+    Case("template centring in 3 GB", template_expression("{{ 'x'|center(3000000000) }}")),
+    Case("check a FIFO", fifo),
+    Case("Rich markup and escapes in a status table", markup_in_status),
     Case("--since a 200 MB old revision", huge_old_revision),
 ]
 
