@@ -193,6 +193,30 @@ _CODES = [
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}
 
+
+def markdown_table() -> str:
+    """The README's table of codes ("### Finding codes"), made from the catalogue so the two
+    cannot differ: `python -m hankinta_cli.findings --markdown [README.md]` prints it, or
+    rewrites it in place in the file named; tests/test_codes.py fails when they differ."""
+    from .i18n import t
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    rows = ["| koodi | vakavuus | viesti (fi) | message (en) |", "|---|---|---|---|"]
+    rows += [f"| {c.code} | {t(c.severity, 'fi')} | {cell(c.fi)} | {cell(c.en)} |"
+             for c in sorted(_CODES, key=lambda c: c.code)]
+    return "\n".join(rows) + "\n"
+
+
+def replace_table(readme: str, table: str) -> str:
+    """`readme` with the table under "### Finding codes" replaced by `table`."""
+    lines = readme.splitlines(keepends=True)
+    heading = lines.index("### Finding codes\n")
+    start = next(i for i in range(heading, len(lines)) if lines[i].startswith("|"))
+    end = next((i for i in range(start, len(lines)) if not lines[i].startswith("|")), len(lines))
+    return "".join(lines[:start]) + table + "".join(lines[end:])
+
 #: A quoted value longer than this is cut: a finding names the place, the file holds the rest.
 MAX_SHOWN = 200
 
@@ -255,3 +279,27 @@ class LoadError(Exception):
     def __init__(self, finding: Finding) -> None:
         super().__init__(finding.code)
         self.finding = finding
+
+
+def _main(argv: list[str]) -> int:
+    """`--markdown`: print the code table; `--markdown README.md`: rewrite that file's table."""
+    import sys
+
+    if not argv or argv[0] != "--markdown" or len(argv) > 2:
+        sys.stderr.write("usage: python -m hankinta_cli.findings --markdown [README.md]\n")
+        return 2
+    if len(argv) == 1:
+        sys.stdout.write(markdown_table())
+        return 0
+    from pathlib import Path
+
+    readme = Path(argv[1])
+    text = readme.read_text(encoding="utf-8")
+    readme.write_text(replace_table(text, markdown_table()), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":  # a developer's tool, not part of the CLI
+    import sys
+
+    sys.exit(_main(sys.argv[1:]))
