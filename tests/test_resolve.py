@@ -150,3 +150,7 @@ def test_no_module_below_the_cli_imports_the_edit_module_to_read() -> None:
                 offenders.append(module.relative_to(SRC).as_posix())
     assert offenders == []
 
+
+
+def test_cli_is_thin() -> None:
+    assert len((SRC / "cli.py").read_text(encoding="utf-8").splitlines()) < 250

@@ -5,104 +5,68 @@ commands so that `hankinta --help` starts fast."""
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from typer.core import TyperGroup
 
-from . import __version__
+from . import options as o
+from .errors import UserError
 from .i18n import t
+from .inputs import parse_date, parse_on_track, parse_status
+from .output.documents import emit
+from .output.messages import write_error, write_warning
+from .read import programmes_named
+from .resolve import programme_path, programme_paths
 
 if TYPE_CHECKING:
     from .edit import Session
-    from .model import Programme
 
 app = typer.Typer(name="hankinta", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   rich_markup_mode=None, help="Hankintaohjelmat koodina: tarkista, päivitä ja raportoi "
                   "ohjelmatiedostoja. (Procurement programmes as code: check, update and report programme files.)")
-Lang = enum.StrEnum("Lang", {"fi": "fi", "en": "en"})
-CheckFormat = enum.StrEnum("CheckFormat", {"text": "text", "json": "json", "github": "github"})
-TableFormat = enum.StrEnum("TableFormat", {"table": "table", "json": "json", "csv": "csv"})
-ReportFormat = enum.StrEnum("ReportFormat", {"html": "html", "md": "md", "pdf": "pdf"})
-
-
-def _opt(*names: str, text: str, **kw: Any) -> Any:
-    return typer.Option(*names, help=text, **kw)
-
-
-LangOption = Annotated[Lang, _opt("--lang", text="Viestien kieli: fi tai en (myös HANKINTA_LANG).",
-                                  envvar="HANKINTA_LANG")]
-RootOption = Annotated[Path | None, _opt("--root", show_default=False,
-                                         text="Ohjelmakansio (oletus: lähin programmes/ tästä kansiosta ylöspäin).")]
-DryRun = Annotated[bool, _opt("--dry-run", text="Näytä muutos diffinä; älä kirjoita mitään.")]
-AsOf = Annotated[str | None, _opt("--as-of", text="Päivä, jolle tilanne lasketaan (oletus tänään), esim. 30.6.2025.")]
-Table = Annotated[TableFormat, _opt("--format", "-f", text="table, json tai csv.")]
-One = Annotated[str, typer.Argument(help="Ohjelma: tiedosto, tunniste tai kansio, jossa on yksi ohjelma.")]
-Many = Annotated[list[str] | None, typer.Argument(
-    help="Ohjelmat: tiedostot, tunnisteet tai kansiot (oletus: kaikki --root-kansiosta).", show_default=False)]
 
 
 @contextmanager
 def _failures(lang: str) -> Iterator[None]:
     """The one way a command fails: what explains it, one line of message, one of hint, exit code."""
-    from .errors import UserError
     try:
         yield
     except UserError as e:
-        from .output.messages import write_error
         write_error(e, lang, sys.stderr)
         raise typer.Exit(e.code) from None
 
 
-def _programmes(args: list[str] | None, root: Path | None) -> list[Programme]:
-    from .read import load_programmes
-    from .resolve import programme_paths
-    return [p for _, p in load_programmes(programme_paths(args, root))]
-
-
 def _emit(content: str | bytes, output: Path | None, written: str, lang: str) -> None:
-    from .output.documents import emit
     with _failures(lang):
         if emit(content, output, sys.stdout):
             typer.echo(t(written, lang, path=output), err=True)
 
 
 def _day(text: str | None) -> dt.date:
-    from .inputs import parse_date
     return parse_date(text) if text else dt.date.today()
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"hankinta {__version__}")
-        raise typer.Exit(0)
-
-
 @app.callback()
-def main(version: Annotated[bool, _opt("--version", callback=_version, is_eager=True, text="Näytä versio.")]
-         = False) -> None:
+def main(version: o.Version = False) -> None:
     """Hankintaohjelmat koodina."""
 
 
 @app.command()
 def check(
-    paths: Many = None,
-    fmt: Annotated[CheckFormat, _opt("--format", "-f", text="Tulosteen muoto: text, json tai github.")]
-    = CheckFormat.text,
-    strict: Annotated[bool, _opt("--strict", text="Varoitukset ovat virheitä.")] = False,
-    show_all: Annotated[bool, _opt("--all", text="Näytä kaikki varoitukset tiivistämättä.")] = False,
-    no_cache: Annotated[bool, _opt("--no-cache", text="Älä käytä tulosvälimuistia.")] = False,
-    root: RootOption = None, lang: LangOption = Lang.fi,
+    paths: o.Many = None,
+    fmt: o.CheckFormatOption = o.CheckFormat.text,
+    strict: Annotated[bool, o.opt("--strict", text="Varoitukset ovat virheitä.")] = False,
+    show_all: Annotated[bool, o.opt("--all", text="Näytä kaikki varoitukset tiivistämättä.")] = False,
+    no_cache: Annotated[bool, o.opt("--no-cache", text="Älä käytä tulosvälimuistia.")] = False,
+    root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Tarkista ohjelmatiedostot: YAML, rakenne ja sisältösäännöt."""
     from .check import check_paths, open_cache
     from .output.findings import write_check
-    from .resolve import programme_paths
     with _failures(lang):
         cache = open_cache(no_cache)
         results = check_paths(programme_paths(paths, root), cache)
@@ -112,11 +76,10 @@ def check(
 
 @app.command()
 def schema(
-    output: Annotated[Path | None, _opt("--output", "-o", text="Kirjoita tiedostoon (oletus: tulosta).")] = None,
-    check_only: Annotated[bool, _opt("--check", text="Älä kirjoita; palauta 1, jos tiedosto on vanhentunut.")]
-    = False,
-    catalogue: Annotated[bool, _opt("--catalogue", text="Yhteisen mittariston (mittaristo.yaml) skeema.")] = False,
-    lang: LangOption = Lang.fi,
+    output: Annotated[Path | None, o.opt("--output", "-o", text="Kirjoita tiedostoon (oletus: tulosta).")] = None,
+    check_only: Annotated[bool, o.opt("--check", text="Älä kirjoita; palauta 1, jos tiedosto on vanhentunut.")] = False,
+    catalogue: Annotated[bool, o.opt("--catalogue", text="Yhteisen mittariston (mittaristo.yaml) skeema.")] = False,
+    lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Tulosta ohjelmatiedostojen JSON Schema (draft-07, VS Codea varten)."""
     from .schema import schema_is_current, schema_text
@@ -128,37 +91,27 @@ def schema(
     _emit(text, output, "schema_written", lang)
 
 
-class _DefaultShow(TyperGroup):
-    """`hankinta status PROGRAMME` shows; `hankinta status set …` sets."""
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h")):
-            args = ["show", *args]
-        return super().parse_args(ctx, args)
-
-
-status_app = typer.Typer(cls=_DefaultShow, help="Toimenpiteiden tila: näytä tai aseta.", rich_markup_mode=None)
+status_app = typer.Typer(cls=o.DefaultShow, help="Toimenpiteiden tila: näytä tai aseta.", rich_markup_mode=None)
 app.add_typer(status_app, name="status")
 
 
 @status_app.command("show")
 def status_show(
-    programme: Annotated[str | None, typer.Argument(
+    programme: Annotated[o.Str, typer.Argument(
         help="Ohjelma: tiedosto, tunniste tai kansio (oletus: kaikki --root-kansiosta).")] = None,
-    theme: Annotated[str | None, _opt("--theme", text="Vain tämä teema (tunniste).")] = None,
-    status: Annotated[str | None, _opt("--status", text="Vain tämä tila.")] = None,
-    responsible: Annotated[str | None, _opt("--responsible", text="Vain tämä vastuutaho.")] = None,
-    overdue: Annotated[bool, _opt("--overdue", text="Vain myöhässä olevat.")] = False,
-    as_of: Annotated[str | None, _opt("--as-of", text="Päivä, jolle myöhästyminen lasketaan.")] = None,
-    fmt: Table = TableFormat.table, root: RootOption = None, lang: LangOption = Lang.fi,
+    theme: Annotated[o.Str, o.opt("--theme", text="Vain tämä teema (tunniste).")] = None,
+    status: Annotated[o.Str, o.opt("--status", text="Vain tämä tila.")] = None,
+    responsible: Annotated[o.Str, o.opt("--responsible", text="Vain tämä vastuutaho.")] = None,
+    overdue: Annotated[bool, o.opt("--overdue", text="Vain myöhässä olevat.")] = False,
+    as_of: Annotated[o.Str, o.opt("--as-of", text="Päivä, jolle myöhästyminen lasketaan.")] = None,
+    fmt: o.Table = o.TableFormat.table, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Näytä toimenpiteiden tila taulukkona."""
-    from .inputs import parse_status
     from .output.status import write_rows
     from .overview import overview_rows
     with _failures(lang):
         day, wanted = _day(as_of), parse_status(status) if status else None
-        rows = [r for p in _programmes([programme] if programme else [], root)
+        rows = [r for p in programmes_named([programme] if programme else [], root)
                 for r in overview_rows(p, day, theme, wanted, responsible, overdue, lang)]
     write_rows(rows, fmt.value, lang, sys.stdout)
 
@@ -168,7 +121,6 @@ def _edit(programme: str, root: Path | None, change: Callable[[], Callable[[Sess
     """Every writing command: resolve one programme, edit it, say what changed."""
     from .edit import edit_file
     from .output.edits import write_edit
-    from .resolve import programme_path
     with _failures(lang):
         result = edit_file(programme_path(programme, root), change(), dry_run=dry_run)
     write_edit(result, dry_run, lang, sys.stdout, sys.stderr)
@@ -176,13 +128,13 @@ def _edit(programme: str, root: Path | None, change: Callable[[], Callable[[Sess
 
 @status_app.command("set")
 def status_set(
-    programme: One,
+    programme: o.One,
     measure: Annotated[str, typer.Argument(help="Toimenpiteen tunniste, esim. 3.2.")],
     status: Annotated[str, typer.Argument(help="Uusi tila (suomeksi tai englanniksi).")],
-    note: Annotated[str | None, _opt("--note", text="Huomio tilamerkintään.")] = None,
-    date: Annotated[str | None, _opt("--date", text="Merkinnän päivä (oletus tänään).")] = None,
-    by: Annotated[str | None, _opt("--by", text="Kirjaaja.")] = None,
-    dry_run: DryRun = False, root: RootOption = None, lang: LangOption = Lang.fi,
+    note: Annotated[o.Str, o.opt("--note", text="Huomio tilamerkintään.")] = None,
+    date: Annotated[o.Str, o.opt("--date", text="Merkinnän päivä (oletus tänään).")] = None,
+    by: Annotated[o.Str, o.opt("--by", text="Kirjaaja.")] = None,
+    dry_run: o.DryRun = False, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Aseta toimenpiteen tila ja lisää päivätty merkintä sen tilahistoriaan."""
     from .updates import set_status
@@ -191,13 +143,13 @@ def status_set(
 
 @app.command("set")
 def set_command(
-    programme: One,
+    programme: o.One,
     measure: Annotated[str, typer.Argument(help="Toimenpiteen tunniste.")],
     field: Annotated[str, typer.Argument(metavar="FIELD", help="responsible, priority, tags, dimensions, schedule."
                                          "start, schedule.due, schedule.year, schedule.half, schedule.quarter tai "
                                          "schedule.text.")],
     value: Annotated[str, typer.Argument(help="Uusi arvo; listat pilkuilla eroteltuina.")],
-    dry_run: DryRun = False, root: RootOption = None, lang: LangOption = Lang.fi,
+    dry_run: o.DryRun = False, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Täytä toimenpiteen kenttä: vastuutaho, aikataulu, prioriteetti, tunnisteet."""
     from .updates import set_field
@@ -206,16 +158,16 @@ def set_command(
 
 @app.command("record")
 def record_command(
-    programme: One,
+    programme: o.One,
     indicator: Annotated[str, typer.Argument(help="Mittarin tunniste.")],
-    period: Annotated[str, _opt("--period", text="Kausi: 2024, 2024-H1, 2024-Q3 tai 2024-05.")],
-    value: Annotated[str, _opt("--value", text="Arvo: K/E, 12,5, 40 %, 1 200 € …")],
-    note: Annotated[str | None, _opt("--note", text="Huomio arvolle.")] = None,
-    source: Annotated[str | None, _opt("--source", text="Arvon lähde.")] = None,
-    units: Annotated[list[str] | None, _opt("--unit-breakdown", text="Arvo yksiköittäin: yksikkö=arvo (toistettava).")]
+    period: Annotated[str, o.opt("--period", text="Kausi: 2024, 2024-H1, 2024-Q3 tai 2024-05.")],
+    value: Annotated[str, o.opt("--value", text="Arvo: K/E, 12,5, 40 %, 1 200 € …")],
+    note: Annotated[o.Str, o.opt("--note", text="Huomio arvolle.")] = None,
+    source: Annotated[o.Str, o.opt("--source", text="Arvon lähde.")] = None,
+    units: Annotated[list[str] | None, o.opt("--unit-breakdown", text="Arvo yksiköittäin: yksikkö=arvo (toistettava).")]
     = None,
-    replace: Annotated[bool, _opt("--replace", text="Korvaa kauden aiempi arvo.")] = False,
-    dry_run: DryRun = False, root: RootOption = None, lang: LangOption = Lang.fi,
+    replace: Annotated[bool, o.opt("--replace", text="Korvaa kauden aiempi arvo.")] = False,
+    dry_run: o.DryRun = False, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Kirjaa mittarille arvo kaudelta."""
     from .updates import record
@@ -224,19 +176,17 @@ def record_command(
 
 @app.command("import")
 def import_command(
-    programme: Annotated[str | None, typer.Argument(help="Ohjelma: tiedosto, tunniste tai kansio.")] = None,
+    programme: Annotated[o.Str, typer.Argument(help="Ohjelma: tiedosto, tunniste tai kansio.")] = None,
     source: Annotated[Path | None, typer.Argument(help="Tuotava .csv- tai .xlsx-tiedosto.")] = None,
-    template: Annotated[Path | None, _opt("--template", text="Kirjoita tyhjä malli (.csv tai .xlsx); ohjelman "
+    template: Annotated[Path | None, o.opt("--template", text="Kirjoita tyhjä malli (.csv tai .xlsx); ohjelman "
                                           "kanssa esitäytetty.")] = None,
-    sheet: Annotated[str | None, _opt("--sheet", text="Excel-välilehti (oletus: ensimmäinen).")] = None,
-    replace: Annotated[bool, _opt("--replace", text="Korvaa kausien aiemmat arvot.")] = False,
-    date: Annotated[str | None, _opt("--date", text="Tilamerkintöjen päivä, kun rivillä ei ole (oletus tänään).")]
-    = None,
-    dry_run: DryRun = False, root: RootOption = None, lang: LangOption = Lang.fi,
+    sheet: Annotated[o.Str, o.opt("--sheet", text="Excel-välilehti (oletus: ensimmäinen).")] = None,
+    replace: Annotated[bool, o.opt("--replace", text="Korvaa kausien aiemmat arvot.")] = False,
+    date: Annotated[o.Str, o.opt("--date", text="Tilamerkintöjen päivä, kun rivillä ei ole (oletus tänään).")] = None,
+    dry_run: o.DryRun = False, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Tuo mittareiden arvot ja tilapäivitykset CSV- tai Excel-tiedostosta (kaikki tai ei mitään)."""
     from .importer import import_change, read_import, template_file
-    from .resolve import programme_path
     with _failures(lang):
         if template is not None:
             found = programme_path(programme, root) if programme else None
@@ -247,28 +197,25 @@ def import_command(
 
 @app.command("indicators")
 def indicators_command(
-    programme: One, as_of: AsOf = None,
-    theme: Annotated[str | None, _opt("--theme", text="Vain tämän teeman mittarit (tunniste).")] = None,
-    status: Annotated[str | None, _opt("--status", text="Vain tämä tila: saavutettu, aikataulussa, jäljessä, …")]
-    = None,
-    fmt: Table = TableFormat.table, root: RootOption = None, lang: LangOption = Lang.fi,
+    programme: o.One, as_of: o.AsOf = None,
+    theme: Annotated[o.Str, o.opt("--theme", text="Vain tämän teeman mittarit (tunniste).")] = None,
+    status: Annotated[o.Str, o.opt("--status", text="Vain tämä tila: saavutettu, aikataulussa, jäljessä, …")] = None,
+    fmt: o.Table = o.TableFormat.table, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Laske mittareiden tilanne: viimeisin arvo, muutos, tavoite, toteuma ja tila."""
     from .calc.metrics import evaluate_programme
-    from .inputs import parse_on_track
     from .output.indicators import write_indicators
     with _failures(lang):
         day, wanted = _day(as_of), parse_on_track(status) if status else None
-        statuses = [evaluate_programme(p, day) for p in _programmes([programme], root)]
+        statuses = [evaluate_programme(p, day) for p in programmes_named([programme], root)]
     write_indicators(statuses, theme, wanted, fmt.value, lang, sys.stdout)
 
 
 @app.command("summary")
-def summary_command(programmes: Many = None, as_of: AsOf = None, fmt: Table = TableFormat.table,
-                    root: RootOption = None, lang: LangOption = Lang.fi) -> None:
+def summary_command(programmes: o.Many = None, as_of: o.AsOf = None, fmt: o.Table = o.TableFormat.table,
+                    root: o.RootOption = None, lang: o.LangOption = o.Lang.fi) -> None:
     """Vertaa ohjelmia rinnakkain ja laske yhteisen mittariston mittarit yhteen."""
     from .output.summary import write_summary
-    from .resolve import programme_paths
     from .summary import summarise_paths
     with _failures(lang):
         statuses, rows = summarise_paths(programme_paths(programmes, root), _day(as_of))
@@ -279,19 +226,15 @@ def summary_command(programmes: Many = None, as_of: AsOf = None, fmt: Table = Ta
 def report_command(
     programmes: Annotated[list[str], typer.Argument(
         help="Ohjelmat (tiedostot, tunnisteet tai kansiot); useampi = koosteraportti.")],
-    fmt: Annotated[ReportFormat | None, _opt("--format", "-f", text="html, md tai pdf.")] = None,
-    output: Annotated[Path | None, _opt("--output", "-o", text="Tiedosto (oletus: tulosta).")] = None,
-    as_of: AsOf = None,
-    since: Annotated[str | None, _opt("--since", text="Muutokset tästä päivästä tai git-versiosta (esim. HEAD~3).")]
-    = None,
-    templates: Annotated[Path | None, _opt("--templates", text="Kansio, jonka pohjat korvaavat oletuspohjat.")]
-    = None,
-    root: RootOption = None, lang: LangOption = Lang.fi,
+    fmt: Annotated[o.ReportFormat | None, o.opt("--format", "-f", text="html, md tai pdf.")] = None,
+    output: Annotated[Path | None, o.opt("--output", "-o", text="Tiedosto (oletus: tulosta).")] = None,
+    as_of: o.AsOf = None,
+    since: Annotated[o.Str, o.opt("--since", text="Muutokset tästä päivästä tai git-versiosta (esim. HEAD~3).")] = None,
+    templates: Annotated[Path | None, o.opt("--templates", text="Kansio, jonka pohjat korvaavat oletuspohjat.")] = None,
+    root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Laadi tilannekatsaus valtuustolle tai johtoryhmälle: HTML, Markdown tai PDF."""
-    from .output.messages import write_warning
     from .report.build import build_report, check_report_options, render_report, report_kind, report_notes
-    from .resolve import programme_paths
     with _failures(lang):
         kind = report_kind(fmt.value if fmt else None, output)
         check_report_options(kind, output, templates)

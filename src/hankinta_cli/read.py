@@ -46,3 +46,10 @@ def load_programmes(paths: Iterable[Path]) -> list[tuple[Path, Programme]]:
     if not out:
         raise UserError("no_files", path=", ".join(str(p) for p in paths))
     return out
+
+
+def programmes_named(args: list[str] | None, root_option: Path | None) -> list[Programme]:
+    """The programmes that command arguments name (see `resolve`), read."""
+    from .resolve import programme_paths
+
+    return [programme for _, programme in load_programmes(programme_paths(args, root_option))]
