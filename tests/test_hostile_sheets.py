@@ -17,7 +17,7 @@ from openpyxl import Workbook, load_workbook
 
 from conftest import hankinta
 from hankinta_cli import sheets
-from hankinta_cli.edit import EditError
+from hankinta_cli.errors import UserError
 from hankinta_cli.updates import parse_value
 
 FORMULAS = Path(__file__).parent / "hostile" / "sheets_formulas.yaml"
@@ -365,6 +365,6 @@ def test_old_xls_and_binary_files_are_a_clear_error(programme: Path, tmp_path: P
 
 def test_parse_value_errors_are_value_errors() -> None:
     for text in ("nan", "inf", "1e400"):
-        with pytest.raises(EditError) as e:
+        with pytest.raises(UserError) as e:
             parse_value("raha", text)
         assert e.value.key == "bad_number" and e.value.code == 2

@@ -19,6 +19,8 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from .errors import UserError
+
 #: A temp file older than this has been abandoned: writing one takes milliseconds.
 STALE_SECONDS = 60.0
 
@@ -28,12 +30,11 @@ class ChangedOnDisk(Exception):
     """The file is no longer the bytes the caller based its new content on."""
 
 
-class OutputRefused(Exception):
+class OutputRefused(UserError):
     """A user-facing refusal to write an output file: an i18n key and its arguments (exit code 2)."""
 
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key, self.params = key, params
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key, 2, None, **params)
 
 
 def atomic_write(path: Path, data: bytes, mode: int | None = None, expected: bytes | None = None,

@@ -117,8 +117,8 @@ def read_catalogue(folder: Path) -> bytes:
 def load_catalogue(folder: Path) -> tuple[Catalogue | None, bytes]:
     """The catalogue beside programmes in `folder`, and its bytes (b"" if missing or invalid).
 
-    Raises EditError (exit 2) when the catalogue is there but cannot be read."""
-    from .edit import EditError
+    Raises UserError (exit 2) when the catalogue is there but cannot be read."""
+    from .errors import UserError
     from .load import load_bytes
     from .validate import is_catalogue, validate_catalogue
 
@@ -126,7 +126,7 @@ def load_catalogue(folder: Path) -> tuple[Catalogue | None, bytes]:
     try:
         raw = read_catalogue(folder)
     except LoadError as e:
-        raise EditError("file_unreadable", path=path, reason=unreadable_reason(e.finding)) from None
+        raise UserError("file_unreadable", path=path, reason=unreadable_reason(e.finding)) from None
     if not raw:
         return None, b""
     try:
@@ -258,6 +258,11 @@ def _private(path: Path, must_exist: bool) -> bool:
     except OSError:
         return False
     return st.st_uid == os.geteuid() and not st.st_mode & 0o022
+
+
+def open_cache(no_cache: bool) -> Cache | None:
+    """The result cache for `check`, None with `--no-cache` (one not safe to use says `unsafe`)."""
+    return None if no_cache else Cache(default_cache_dir())
 
 
 def default_cache_dir() -> Path:

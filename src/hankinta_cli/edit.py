@@ -31,31 +31,39 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import ChangedOnDisk, atomic_write
-from .findings import Finding, LoadError
+from .errors import UserError
+from .findings import LoadError
 from .load import Document, decode, load_text, read
 from .yamlpatch import Patcher, PatchError
 
 Step = Any
 
 
-class EditError(Exception):
-    """A user-facing refusal: an i18n key and its arguments; `code` is the exit code
-    (1 validation, 2 usage or I/O)."""
+class EditError(UserError):
+    """A refused edit: a `UserError` whose messages speak of editing."""
 
-    def __init__(self, key: str, code: int = 2, findings: list[Finding] | None = None, **args: Any) -> None:
-        super().__init__(key)
-        self.key, self.code, self.params = key, code, args
-        self.findings = findings or []
 
-    def message(self, lang: str) -> str:
-        from .i18n import t
+@dataclass(frozen=True)
+class ValueReplaced:
+    """`record --replace` / `import --replace`: the value of `period` went from `old` to `new`."""
 
-        return t(self.key, lang, **self.params)
+    where: tuple[Step, ...]  # the observation's value in the data
+    period: int | str
+    old: Any
+    new: Any
 
-    def hint(self, lang: str) -> str:
-        from .i18n import has, t
 
-        return t(self.key + "_hint", lang, **self.params) if has(self.key + "_hint") else ""
+@dataclass(frozen=True)
+class Imported:
+    """What one `import` added: new observations, replaced values and new history entries."""
+
+    observations: int
+    replaced: int
+    history: int
+
+
+#: What an edit reports besides its diff (rendered by output/edits.py).
+Changed = ValueReplaced | Imported
 
 
 @dataclass
@@ -63,7 +71,7 @@ class EditResult:
     path: Path
     before: str
     after: str
-    messages: list[str]
+    changes: list[Changed]
 
     @property
     def changed(self) -> bool:
@@ -86,7 +94,7 @@ class Session:
         self.doc = doc
         self.patcher = Patcher(doc.text)
         self.expected = copy.deepcopy(doc.data)
-        self.messages: list[str] = []
+        self.changes: list[Changed] = []
 
     @property
     def data(self) -> dict[str, Any]:
@@ -242,7 +250,7 @@ def edit_file(path: Path, change: Callable[[Session], None], dry_run: bool = Fal
             if before:
                 raise EditError("edit_unreadable", code=1, findings=before, path=path)
             raise EditError("edit_invalid", code=1, findings=errors, path=path)
-        result = EditResult(path, doc.text, new_text, session.messages)
+        result = EditResult(path, doc.text, new_text, session.changes)
         if dry_run or not result.changed:
             return result
         if read(target) != raw:  # cheap early answer; atomic_write compares again at the end

@@ -84,11 +84,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "rivit ja sarakkeet viittaavat muutettuun versioon, jota ei tallennettu",
         "lines and columns refer to the edited version, which was not saved",
     ),
-    "no_programme": (
-        "ohjelmaa '{name}' ei löydy (ei tiedostoa eikä tunnistetta kansiossa {root})",
-        "programme '{name}' not found (no such file or id under {root})",
-    ),
-    "no_programme_hint": ("Ohjelmat: {known}", "Programmes: {known}"),
     "no_item": ("{kind} '{id}' ei löydy ohjelmasta {programme}", "{kind_en} '{id}' not found in {programme}"),
     "no_item_hint": ("{guess}Tunnisteet: {known}", "{guess_en}Ids: {known}"),
     "bad_status": ("tila '{value}' ei ole tunnettu", "status '{value}' is not known"),
@@ -412,6 +407,57 @@ _TEXT: dict[str, tuple[str, str]] = {
         "tiedosto ei siinä versiossa lataudu (rivi {line}, sarake {column}): {problem}",
         "the file does not load in that version (line {line}, column {column}): {problem}",
     ),
+    # --- issue 11: one resolver for every command; reading speaks of reading ---
+    "no_programme": (
+        "ohjelmaa '{name}' ei löydy: ei tiedostoa, kansiota eikä ohjelman tunnistetta kansiossa {root}",
+        "programme '{name}' not found: no such file, folder or programme id under {root}",
+    ),
+    "no_programme_hint": (
+        "Ohjelmat: {known}. Toisen ohjelmakansion voi antaa: --root KANSIO",
+        "Programmes: {known}. Another programme folder can be given: --root FOLDER",
+    ),
+    "no_programme_no_root": (
+        "ohjelmaa '{name}' ei löydy: ei tiedostoa eikä kansiota, eikä kansiota programmes/ ole tässä "
+        "kansiossa tai sen yläkansioissa",
+        "programme '{name}' not found: no such file or folder, and no programmes/ folder here or above",
+    ),
+    "no_programme_no_root_hint": (
+        "Anna ohjelma tiedostona tai kansiona, tai ohjelmakansio: --root KANSIO",
+        "Name the programme by its file or folder, or give the programme folder: --root FOLDER",
+    ),
+    "no_root": (
+        "kansiota programmes/ ei ole tässä kansiossa eikä sen yläkansioissa",
+        "no programmes/ folder here or in any folder above",
+    ),
+    "no_root_hint": (
+        "Aja komento ohjelmarepositoriossa, anna ohjelmat tiedostoina tai kansioina, tai ohjelmakansio: "
+        "--root KANSIO",
+        "Run the command inside a programme repository, name the programmes as files or folders, or give "
+        "the programme folder: --root FOLDER",
+    ),
+    "several_programmes": (
+        "'{name}' on {count} ohjelmaa ({names}); komento muokkaa yhtä ohjelmaa",
+        "'{name}' holds {count} programmes ({names}); the command edits one programme",
+    ),
+    "several_programmes_hint": (
+        "Anna yksi ohjelmatiedosto tai ohjelman tunniste.",
+        "Give one programme file or programme id.",
+    ),
+    "read_invalid": (
+        "{path}: tiedostoa ei voi lukea, koska siinä on virheitä",
+        "{path}: the file cannot be read because it has errors",
+    ),
+    "read_invalid_hint": (
+        "Korjaa ensin virheet (yllä): hankinta check {path}",
+        "Fix the errors (above) first: hankinta check {path}",
+    ),
+    "no_templates": ("Polkua ei ole: {path}", "No such path: {path}"),
+    "io_error": ("{path}: {reason}", "{path}: {reason}"),
+    "import_usage": (
+        "hankinta import PROGRAMME FILE  |  hankinta import --template FILE",
+        "hankinta import PROGRAMME FILE  |  hankinta import --template FILE",
+    ),
+    "bad_on_track_hint": ("{allowed}", "{allowed}"),
 }
 
 

@@ -21,18 +21,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .edit import EditError, Session
+from .edit import EditError, Imported, Session
+from .errors import UserError
 from .escape import spreadsheet_cell
-from .findings import Finding
+from .findings import Finding, LoadError
+from .inputs import parse_date, parse_status
 from .rules.values import period_shape, value_problem
 from .sheets import blank, column_letter, read_grid
 from .updates import (
-    INDICATOR_ORDER,
     MEASURE_ORDER,
+    add_history,
+    add_observations,
+    history_entry,
     keys_before,
-    new_entry,
-    parse_date,
-    parse_status,
+    observation_entry,
+    observation_slot,
     parse_value,
     raw_indicators,
     raw_measures,
@@ -113,12 +116,27 @@ class RowProblem:
 
 
 class ImportProblems(EditError):
-    def __init__(self, problems: list[RowProblem], source: Path) -> None:
+    def __init__(self, problems: list[RowProblem], source: Path | None) -> None:
         super().__init__("import_bad_rows", code=1, count=len(problems), file=source)
         self.problems = problems
 
+    def details(self, lang: str) -> list[str]:
+        return [p.message(lang) for p in self.problems]
+
 
 # --- reading ---------------------------------------------------------------------------------------------
+
+
+def read_import(programme: str | None, path: Path | None, sheet: str | None = None) -> list[Row]:
+    """`read_table` for the command: a missing argument, a missing or unreadable file is a UserError too."""
+    if programme is None or path is None:
+        raise UserError("import_usage")
+    if not path.is_file():
+        raise UserError("import_missing_file", file=path)
+    try:
+        return read_table(path, sheet)
+    except OSError as e:
+        raise UserError("io_error", path=e.filename, reason=e.strerror) from None
 
 
 def read_table(path: Path, sheet: str | None = None) -> list[Row]:
@@ -317,7 +335,7 @@ def _observation_row(row: Row, ind_id: str, path: tuple[Any, ...], ind: dict[str
             value: Any = int(raw) if isinstance(raw, float) and raw.is_integer() else raw
         else:
             value = parse_value(kind.value, value_text)
-    except EditError as e:
+    except UserError as e:
         bad(row, "value", e.message("fi"), e.message("en"))
         return
     problem = value_problem(kind, value)  # type: ignore[arg-type]
@@ -333,18 +351,18 @@ def _observation_row(row: Row, ind_id: str, path: tuple[Any, ...], ind: dict[str
                 f"period {period} already has the value {render(earlier)} on row {first_row}")
         return
     pending[key] = (value, row.number)
-    for oi, obs in enumerate(ind.get("observations") or []):
-        if str(obs.get("period")) == str(period):
-            old = obs.get("value")
-            if old == value and type(old) is type(value):
-                return
-            if not replace:
-                bad(row, "value", f"kaudella {period} on jo arvo {render(old)} (korvaa: --replace)",
-                    f"period {period} already has the value {render(old)} (replace: --replace)")
-                return
-            plan.replacements.append(((*path, "observations", oi, "value"), value))
-            return
-    entry = new_entry(period=period, value=value, note=row.text("note") or None, source=row.text("source") or None)
+    try:
+        slot = observation_slot(ind, period, value, replace)
+    except UserError as e:  # period_taken, said the way a row says it
+        bad(row, "value", f"kaudella {period} on jo arvo {e.params['old']} (korvaa: --replace)",
+            f"period {period} already has the value {e.params['old']} (replace: --replace)")
+        return
+    if slot is None:
+        return
+    if slot.index is not None:
+        plan.replacements.append(((*path, "observations", slot.index, "value"), value))
+        return
+    entry = observation_entry(period, value, note=row.text("note") or None, source=row.text("source") or None)
     plan.observations.setdefault(path, []).append(entry)
 
 
@@ -358,7 +376,7 @@ def _measure_row(row: Row, path: tuple[Any, ...], m: dict[str, Any], plan: Plan,
     try:
         status = parse_status(status_text).value if status_text else None
         day = parse_date(row.text("date")) if row.text("date") else today
-    except EditError as e:
+    except UserError as e:
         bad(row, "status" if e.key == "bad_status" else "date", e.message("fi"), e.message("en"))
         return
     new_status = status is not None and status != current
@@ -369,7 +387,7 @@ def _measure_row(row: Row, path: tuple[Any, ...], m: dict[str, Any], plan: Plan,
     if new_status:
         plan.measure_sets.append((path, status, "status"))
     if new_status or new_note:
-        entry = new_entry(date=day, status=status or current, note=note or None, by=row.text("by") or None)
+        entry = history_entry(day, status or current, note or None, row.text("by") or None)
         plan.history.setdefault(path, []).append(entry)
     responsible = row.text("responsible")
     if responsible:
@@ -391,7 +409,7 @@ def _measure_row(row: Row, path: tuple[Any, ...], m: dict[str, Any], plan: Plan,
             plan.measure_sets.append((path, parsed, "schedule"))
 
 
-def import_change(rows: list[Row], source: Path, today: dt.date, replace: bool,
+def import_change(rows: list[Row], source: Path | None, today: dt.date, replace: bool,
                   lang: str) -> Callable[[Session], None]:
     def change(s: Session) -> None:
         plan, problems = plan_rows(rows, s.data, today, replace, lang)
@@ -401,13 +419,13 @@ def import_change(rows: list[Row], source: Path, today: dt.date, replace: bool,
         for path, value, name in sorted(plan.measure_sets, key=lambda x: MEASURE_ORDER.index(x[2])):
             s.set((*path, name), value, after=keys_before(MEASURE_ORDER, name))
         for path, entries in plan.history.items():
-            s.extend((*path, "history"), entries, after=keys_before(MEASURE_ORDER, "history"))
+            add_history(s, path, entries)
         for vpath, value in plan.replacements:
             s.set(vpath, value)
         for path, entries in plan.observations.items():
-            s.extend((*path, "observations"), entries, after=keys_before(INDICATOR_ORDER, "observations"))
-        s.messages.append(f"imported:{sum(len(e) for e in plan.observations.values())}:"
-                          f"{len(plan.replacements)}:{sum(len(e) for e in plan.history.values())}")
+            add_observations(s, path, entries)
+        s.changes.append(Imported(sum(len(e) for e in plan.observations.values()), len(plan.replacements),
+                                  sum(len(e) for e in plan.history.values())))
 
     return change
 
@@ -431,8 +449,18 @@ def template_rows(data: dict[str, Any] | None, lang: str, today: dt.date) -> lis
     return rows
 
 
-def write_template(target: Path, rows: list[list[Any]]) -> None:
-    target.write_bytes(template_bytes(target.suffix, rows))
+def template_file(target: Path, programme: Path | None, lang: str, today: dt.date) -> bytes:
+    """`import --template`: the template's bytes for `target` (.xlsx or CSV), with the measures and
+    indicators of `programme` when given. Refused before any work when `target` is a programme."""
+    from .atomic import refuse_programme
+    from .load import load_path
+
+    refuse_programme(target)
+    try:
+        data = load_path(programme).data if programme else None
+    except LoadError as e:
+        raise UserError("read_invalid", code=1, findings=[e.finding], path=programme) from None
+    return template_bytes(target.suffix, template_rows(data, lang, today))
 
 
 def template_bytes(suffix: str, rows: list[list[Any]]) -> bytes:

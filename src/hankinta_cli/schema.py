@@ -10,6 +10,7 @@ Finnish descriptions with one line per value (`markdownEnumDescriptions`, a VS C
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -89,3 +90,11 @@ def _draft07(node: Any) -> Any:
 
 def schema_text(catalogue: bool = False) -> str:
     return json.dumps(build_schema(catalogue), ensure_ascii=False, indent=2) + "\n"
+
+
+def schema_is_current(path: Path, text: str) -> bool:
+    """`schema --check`: the file at `path` holds exactly `text` (a missing file does not)."""
+    try:
+        return path.read_text(encoding="utf-8") == text
+    except OSError:
+        return False

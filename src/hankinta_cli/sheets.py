@@ -1,7 +1,7 @@
 """Other people's spreadsheets, read safely: a CSV or .xlsx file → a grid of cell values.
 
 Files for `hankinta import` come from other units by e-mail; they may be careless or hostile.
-Everything here answers in seconds with a clear `EditError` (exit 2), whatever the file:
+Everything here answers in seconds with a clear `UserError` (exit 2), whatever the file:
 
 - CSV: at most `MAX_CSV_BYTES`; a cell at most `MAX_CELL_CHARS` characters (Excel's own limit).
 - .xlsx: at most `MAX_XLSX_BYTES` on disk and `MAX_PARTS` zip parts; each part at most
@@ -39,7 +39,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .edit import EditError
+from .errors import UserError
 from .escape import unspreadsheet_cell
 
 MB = 2**20
@@ -103,9 +103,9 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
             raise _too_big(path, len(raw), MAX_XLSX_BYTES)
         return _read_xlsx(path, raw, sheet)
     if raw.startswith(_OLE_MAGIC):
-        raise EditError("import_xls", file=path)
+        raise UserError("import_xls", file=path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        raise EditError("import_not_xlsx", file=path)
+        raise UserError("import_not_xlsx", file=path)
     if len(raw) > MAX_CSV_BYTES:
         raise _too_big(path, len(raw), MAX_CSV_BYTES)
     return _read_csv(path, raw)
@@ -117,10 +117,10 @@ def _read_capped(path: Path, limit: int) -> bytes:
         return fh.read(limit + 1)
 
 
-def _too_big(path: Path, size: int, limit: int) -> EditError:
+def _too_big(path: Path, size: int, limit: int) -> UserError:
     with contextlib.suppress(OSError):
         size = max(size, path.stat().st_size)  # only the start of a big file was read
-    return EditError("import_too_big", file=path, size=f"{size / MB:.1f}", limit=limit // MB)
+    return UserError("import_too_big", file=path, size=f"{size / MB:.1f}", limit=limit // MB)
 
 
 # --- CSV ----------------------------------------------------------------------------------------------------
@@ -143,12 +143,12 @@ def _decode(path: Path, raw: bytes) -> str:
             raise _bad_encoding(path, raw, utf8_error.start) from None
     nul = text.find("\x00")
     if nul >= 0:  # UTF-16 without a BOM, or not text at all
-        raise EditError("import_binary", file=path, offset=nul)
+        raise UserError("import_binary", file=path, offset=nul)
     return text
 
 
-def _bad_encoding(path: Path, raw: bytes, at: int) -> EditError:
-    return EditError("import_bad_encoding", file=path, byte=f"{raw[at]:02X}", line=raw.count(b"\n", 0, at) + 1)
+def _bad_encoding(path: Path, raw: bytes, at: int) -> UserError:
+    return UserError("import_bad_encoding", file=path, byte=f"{raw[at]:02X}", line=raw.count(b"\n", 0, at) + 1)
 
 
 def _read_csv(path: Path, raw: bytes) -> Grid:
@@ -164,13 +164,13 @@ def _read_csv(path: Path, raw: bytes) -> Grid:
         for values in reader:
             number = len(rows) + 1
             if number > MAX_ROWS + 1:
-                raise EditError("import_too_many_rows", file=path, limit=MAX_ROWS, row=reader.line_num)
+                raise UserError("import_too_many_rows", file=path, limit=MAX_ROWS, row=reader.line_num)
             rows.append((number, _trimmed(path, [unspreadsheet_cell(v) for v in values], number)))
     except csv.Error as e:
         number = len(rows) + 1
         if "field larger than field limit" in str(e):
-            raise EditError("import_cell_too_long", file=path, row=number, limit=MAX_CELL_CHARS) from None
-        raise EditError("import_csv_broken", file=path, row=number, reason=str(e)) from None
+            raise UserError("import_cell_too_long", file=path, row=number, limit=MAX_CELL_CHARS) from None
+        raise UserError("import_csv_broken", file=path, row=number, reason=str(e)) from None
     finally:
         csv.field_size_limit(old_limit)
     return Grid(rows)
@@ -182,7 +182,7 @@ def _trimmed(path: Path, values: list[Any], row: int) -> list[Any]:
     while end and blank(values[end - 1]):
         end -= 1
     if end > MAX_COLUMNS:
-        raise EditError("import_too_many_columns", file=path, row=row, column=column_letter(end - 1),
+        raise UserError("import_too_many_columns", file=path, row=row, column=column_letter(end - 1),
                         limit=MAX_COLUMNS)
     return values[:end]
 
@@ -194,26 +194,26 @@ def _check_zip(path: Path, archive: zipfile.ZipFile) -> None:
     """Refuse a zip bomb before any XML parser sees it: inflate every part once, counting."""
     infos = archive.infolist()
     if len(infos) > MAX_PARTS:
-        raise EditError("import_xlsx_parts", file=path, count=len(infos), limit=MAX_PARTS)
+        raise UserError("import_xlsx_parts", file=path, count=len(infos), limit=MAX_PARTS)
     total = sheets = biggest = 0
     for info in infos:
         part = info.filename
         if info.file_size > MAX_PART_BYTES:
-            raise EditError("import_xlsx_part_size", file=path, part=part, limit=MAX_PART_BYTES // MB)
+            raise UserError("import_xlsx_part_size", file=path, part=part, limit=MAX_PART_BYTES // MB)
         if info.file_size > MB and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise EditError("import_xlsx_ratio", file=path, part=part, limit=MAX_RATIO,
+            raise UserError("import_xlsx_ratio", file=path, part=part, limit=MAX_RATIO,
                             ratio=info.file_size // max(info.compress_size, 1))
         size, elements, sheet_tags = _check_part(path, archive, info)
         total += size
         if total > MAX_TOTAL_BYTES:
-            raise EditError("import_xlsx_total_size", file=path, limit=MAX_TOTAL_BYTES // MB)
+            raise UserError("import_xlsx_total_size", file=path, limit=MAX_TOTAL_BYTES // MB)
         sheets += sheet_tags
         if not _NOT_SHEETS.match(part):
             biggest = max(biggest, elements)
     # openpyxl parses every listed sheet when it opens the workbook (all of it when the sheet
     # declares no <dimension>), and a workbook may list one big sheet part many times.
     if sheets > MAX_SHEETS or sheets * biggest > 2 * MAX_ELEMENTS:
-        raise EditError("import_xlsx_sheets", file=path, sheets=sheets, elements=biggest)
+        raise UserError("import_xlsx_sheets", file=path, sheets=sheets, elements=biggest)
 
 
 def _check_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int, int]:
@@ -229,22 +229,22 @@ def _check_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> 
             while chunk := fh.read(_CHUNK):
                 size += len(chunk)
                 if size > min(info.file_size, MAX_PART_BYTES):
-                    raise EditError("import_xlsx_damaged", file=path, reason=f"{part}: size")
+                    raise UserError("import_xlsx_damaged", file=path, reason=f"{part}: size")
                 if not is_xml:
                     continue
                 # an element is an opening tag: every "<" that does not start a closing tag
                 elements += chunk.count(b"<") - chunk.count(b"</")
                 if elements > max_elements:
-                    raise EditError("import_xlsx_elements", file=path, part=part, limit=max_elements)
+                    raise UserError("import_xlsx_elements", file=path, part=part, limit=max_elements)
                 window = (tail + chunk).upper()
                 if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
-                    raise EditError("import_xlsx_dtd", file=path, part=part)
+                    raise UserError("import_xlsx_dtd", file=path, part=part)
                 sheet_tags += len(_SHEET_TAG.findall(chunk))
                 tail = chunk[-16:]
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as e:
-        raise EditError("import_xlsx_damaged", file=path, reason=f"{part}: {e}") from None
+        raise UserError("import_xlsx_damaged", file=path, reason=f"{part}: {e}") from None
     except (NotImplementedError, RuntimeError) as e:  # an unsupported compression method, encryption
-        raise EditError("import_xlsx_damaged", file=path, reason=f"{part}: {e}") from None
+        raise UserError("import_xlsx_damaged", file=path, reason=f"{part}: {e}") from None
     return size, elements, sheet_tags
 
 
@@ -252,7 +252,7 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Grid:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
     except (zipfile.BadZipFile, ValueError, EOFError) as e:
-        raise EditError("import_xlsx_damaged", file=path, reason=str(e)) from None
+        raise UserError("import_xlsx_damaged", file=path, reason=str(e)) from None
     with archive:
         _check_zip(path, archive)
     from openpyxl import load_workbook
@@ -260,19 +260,19 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Grid:
     try:
         wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many types for a damaged or non-xlsx file
-        raise EditError("import_unreadable", file=path, reason=type(e).__name__) from None
+        raise UserError("import_unreadable", file=path, reason=type(e).__name__) from None
     try:
         if sheet is not None and sheet not in wb.sheetnames:
-            raise EditError("import_no_sheet", file=path, sheet=sheet, sheets=", ".join(wb.sheetnames))
+            raise UserError("import_no_sheet", file=path, sheet=sheet, sheets=", ".join(wb.sheetnames))
         if not wb.worksheets:
-            raise EditError("import_empty", file=path)
+            raise UserError("import_empty", file=path)
         ws = wb[sheet] if sheet else wb.worksheets[0]
         try:
             rows = list(_xlsx_rows(path, wb, ws))
-        except EditError:
+        except UserError:
             raise
         except Exception as e:  # a damaged sheet: openpyxl raises what its XML layer raises
-            raise EditError("import_unreadable", file=path, reason=type(e).__name__) from None
+            raise UserError("import_unreadable", file=path, reason=type(e).__name__) from None
         return Grid(rows, ws.title)
     finally:
         wb.close()
@@ -298,13 +298,13 @@ def _xlsx_rows(path: Path, wb: Any, ws: Any) -> Iterator[tuple[int, list[Any]]]:
                     continue
                 column = cell["column"] - 1
                 if column >= MAX_COLUMNS:
-                    raise EditError("import_too_many_columns", file=path, row=number,
+                    raise UserError("import_too_many_columns", file=path, row=number,
                                     column=column_letter(column), limit=MAX_COLUMNS)
                 values[column] = _shown(ReadOnlyCell(ws, **cell), value)
             if not values:
                 continue
             if number > MAX_ROWS + 1:
-                raise EditError("import_too_many_rows", file=path, limit=MAX_ROWS, row=number)
+                raise UserError("import_too_many_rows", file=path, limit=MAX_ROWS, row=number)
             row: list[Any] = [None] * (max(values) + 1)
             for column, value in values.items():
                 row[column] = value

@@ -14,27 +14,29 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from .calc.rollup import ProgrammeSummary
-from .edit import EditError
+from .calc.rollup import CatalogueRow, ProgrammeSummary
+from .errors import UserError
 
 #: Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 24
 
 
-def _one(job: tuple[Path, dt.date]) -> ProgrammeSummary | tuple[str, int, dict[str, Any], list[Any]]:
+def _one(job: tuple[Path, dt.date]) -> ProgrammeSummary | tuple[str, int, dict[str, Any], list[Any]] | None:
     from .calc.metrics import evaluate_programme
     from .calc.rollup import summarise
-    from .overview import load_programme
+    from .read import load_programme
 
     path, as_of = job
     try:
-        return summarise(evaluate_programme(load_programme(path), as_of))
-    except EditError as e:  # sent back as data: an exception's own pickling would drop its fields
-        return (e.key, e.code, e.params, list(e.findings))
+        programme = load_programme(path)
+    except UserError as e:  # sent back as data: an exception's own pickling would drop its fields
+        return e.as_data()
+    return None if programme is None else summarise(evaluate_programme(programme, as_of))
 
 
-def summarise_files(paths: list[Path], as_of: dt.date) -> Iterator[ProgrammeSummary | EditError]:
-    """ProgrammeSummary per file in order, or an EditError for a file that does not validate."""
+def summarise_files(paths: list[Path], as_of: dt.date) -> Iterator[tuple[Path, ProgrammeSummary | UserError]]:
+    """Each programme's path and ProgrammeSummary in order (catalogues left out), or a UserError
+    for a file that cannot be read or does not validate."""
     jobs = [(p, as_of) for p in paths]
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) >= PARALLEL_FROM and workers > 1:
@@ -42,9 +44,25 @@ def summarise_files(paths: list[Path], as_of: dt.date) -> Iterator[ProgrammeSumm
             results = list(pool.map(_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
     else:
         results = [_one(j) for j in jobs]
-    for r in results:
+    for path, r in zip(paths, results, strict=True):
         if isinstance(r, tuple):
-            key, code, params, findings = r
-            yield EditError(key, code, findings, **params)
-        else:
-            yield r
+            yield path, UserError.from_data(r)
+        elif r is not None:
+            yield path, r
+
+
+def summarise_paths(paths: list[Path], as_of: dt.date) -> tuple[list[ProgrammeSummary], list[CatalogueRow]]:
+    """`hankinta summary`: each programme among `paths` summarised (catalogues left out), and the
+    shared catalogue's indicators rolled up over them. The first file that cannot be read stops it."""
+    from .calc.rollup import rollup
+    from .check import load_catalogue
+
+    statuses, folder = [], None
+    for path, outcome in summarise_files(paths, as_of):
+        if isinstance(outcome, UserError):
+            raise outcome
+        statuses.append(outcome)
+        folder = folder or path.parent  # the catalogue beside the first programme
+    if folder is None:
+        raise UserError("no_files", path=", ".join(str(p) for p in paths))
+    return statuses, rollup(statuses, load_catalogue(folder)[0])

@@ -10,13 +10,13 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
-from .edit import EditError, Session
-from .load import read_bounded
+from .edit import EditError, Session, ValueReplaced
+from .inputs import parse_date, parse_status
 from .validate import suggest
-from .vocab import Dimension, IndicatorKind, Status
+from .vocab import Dimension, IndicatorKind
 from .yamlpatch import render
 
 Path_ = tuple[Any, ...]
@@ -37,29 +37,46 @@ def keys_before(order: tuple[str, ...], key: str) -> tuple[str, ...]:
     return order[: order.index(key)]
 
 
-def find_programme(name: str, root: Path) -> Path:
-    """A path to a programme file, or a programme id found under `root`."""
-    candidate = Path(name)
-    if candidate.is_file():
-        return candidate
-    files = sorted(p for p in root.glob("*.y*ml") if p.is_file()) if root.is_dir() else []
-    for f in files:
-        if f.stem == name:
-            return f
-    ids: dict[str, Path] = {}
-    for f in files:
-        try:  # bounded: a huge or endless file among the programmes must not stall the search
-            text = read_bounded(f).decode("utf-8", errors="replace").lstrip("\ufeff")
-        except OSError:
-            continue  # an unreadable file cannot be the one meant; naming it by path says why
-        if re.search(r"^catalogue_version:", text, re.M):
-            continue  # the shared indicator catalogue, not a programme
-        m = re.search(r"^id:\s*['\"]?([^'\"\s#]+)", text, re.M)
-        if m:
-            ids[m.group(1)] = f
-    if name in ids:
-        return ids[name]
-    raise EditError("no_programme", name=name, root=root, known=", ".join(sorted(ids)) or "–")
+def history_entry(day: dt.date, status: str | None, note: str | None, by: str | None) -> dict[str, Any]:
+    """A new entry of a measure's status history (`status set` and `import`)."""
+    return new_entry(date=day, status=status, note=note, by=by)
+
+
+def add_history(s: Session, measure: Path_, entries: list[dict[str, Any]]) -> None:
+    s.extend((*measure, "history"), entries, after=keys_before(MEASURE_ORDER, "history"))
+
+
+def observation_entry(period: int | str, value: Any, breakdown: dict[str, int | float] | None = None,
+                      note: str | None = None, source: str | None = None) -> dict[str, Any]:
+    """A new observation of an indicator (`record` and `import`)."""
+    return new_entry(period=period, value=value, breakdown=breakdown, note=note, source=source)
+
+
+def add_observations(s: Session, indicator: Path_, entries: list[dict[str, Any]]) -> None:
+    s.extend((*indicator, "observations"), entries, after=keys_before(INDICATOR_ORDER, "observations"))
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where a value for a period goes: a new observation (`index` None), or over `old` at `index`."""
+
+    index: int | None
+    old: Any = None
+
+
+def observation_slot(ind: dict[str, Any], period: int | str, value: Any, replace: bool) -> Slot | None:
+    """The one add-or-replace rule of `record` and `import`: None when the period already holds
+    this very value (nothing to do); EditError `period_taken` when it holds another and
+    `replace` is not given."""
+    for oi, obs in enumerate(ind.get("observations") or []):
+        if str(obs.get("period")) == str(period):
+            old = obs.get("value")
+            if old == value and type(old) is type(value):
+                return None
+            if not replace:
+                raise EditError("period_taken", code=1, period=period, old=render(old), new=render(value))
+            return Slot(oi, old)
+    return Slot(None)
 
 
 def raw_measures(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
@@ -99,29 +116,6 @@ def _find(items: Iterator[tuple[Path_, dict[str, Any]]], item_id: str, kind: tup
                     guess_en=f"Did you mean '{guess}'? " if guess else "")
 
 
-def parse_status(text: str) -> Status:
-    status = Status.parse(text)
-    if status is None:
-        names = Status.choices() + [m.label.en for m in Status]
-        guess = suggest(text, names)
-        raise EditError("bad_status", value=text, allowed=", ".join(Status.choices()),
-                        guess=f"Tarkoititko '{guess}'? " if guess else "",
-                        guess_en=f"Did you mean '{guess}'? " if guess else "")
-    assert isinstance(status, Status)
-    return status
-
-
-def parse_date(text: str) -> dt.date:
-    """ISO 2025-03-31 or Finnish 31.3.2025."""
-    try:
-        m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text.strip())
-        if m:
-            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise EditError("bad_date", value=text) from None
-
-
 def set_status(measure_id: str, status_text: str, day: dt.date, note: str | None,
                by: str | None) -> Callable[[Session], None]:
     status = parse_status(status_text)
@@ -131,8 +125,7 @@ def set_status(measure_id: str, status_text: str, day: dt.date, note: str | None
         path, m = _find(raw_measures(s.data), measure_id, ("toimenpide", "measure"), s.doc.path.name)
         if m.get("status") != status.value:
             s.set((*path, "status"), status.value, after=keys_before(MEASURE_ORDER, "status"))
-        entry = new_entry(date=day, status=status.value, note=note, by=by)
-        s.append((*path, "history"), entry, after=keys_before(MEASURE_ORDER, "history"))
+        add_history(s, path, [history_entry(day, status.value, note, by)])
 
     return change
 
@@ -260,17 +253,14 @@ def record(indicator_id: str, period_text: str, value_text: str, note: str | Non
             inputs = ", ".join(str(i) for i in ind["derived"].get("of") or [])
             raise EditError("derived_no_values", code=2, id=indicator_id, inputs=inputs)
         value = parse_value(str(ind.get("kind")), value_text)
-        for oi, obs in enumerate(ind.get("observations") or []):
-            if str(obs.get("period")) == str(period):
-                old = obs.get("value")
-                if old == value and type(old) is type(value):
-                    return
-                if not replace:
-                    raise EditError("period_taken", code=1, period=period, old=render(old), new=render(value))
-                s.set((*path, "observations", oi, "value"), value)
-                s.messages.append(f"replaced:{period}:{render(old)}:{render(value)}")
-                return
-        obs_new = new_entry(period=period, value=value, breakdown=units, note=note, source=source)
-        s.append((*path, "observations"), obs_new, after=keys_before(INDICATOR_ORDER, "observations"))
+        slot = observation_slot(ind, period, value, replace)
+        if slot is None:
+            return
+        if slot.index is None:
+            add_observations(s, path, [observation_entry(period, value, units, note, source)])
+            return
+        where = (*path, "observations", slot.index, "value")
+        s.set(where, value)
+        s.changes.append(ValueReplaced(where, period, slot.old, value))
 
     return change

@@ -151,3 +151,39 @@ def step_summary(results: Sequence[FileResult], lang: str, strict: bool) -> str:
             where = markdown_code(f"{_display(r.path)}:{f.line}:{f.column}")
             lines.append(f"| {where} | {f.code} | {markdown_inline(f.message(lang))} |")
     return "\n".join(lines) + "\n"
+
+
+def exit_code(results: Sequence[FileResult], strict: bool) -> int:
+    """`check`'s exit code: 2 if a file could not be read (I/O), else 1 for errors (warnings too
+    with `strict`), else 0."""
+    if any(f.code == "HK001" for r in results for f in r.findings):
+        return 2
+    return 1 if counts(results, strict)[0] else 0
+
+
+def write_check(results: Sequence[FileResult], fmt: str, lang: str, strict: bool, show_all: bool,
+                out: TextIO, err: TextIO, unsafe_cache: Path | None = None) -> int:
+    """The whole output of `check`: findings on `out` in `fmt` (text, json or github), the GitHub
+    step summary when Actions asks for one, the summary line on `err` (after a warning when the
+    cache folder was not safe to use); returns the exit code."""
+    if unsafe_cache is not None:
+        from .messages import write_warning
+
+        write_warning(t("cache_unsafe", lang, path=unsafe_cache), t("cache_unsafe_hint", lang, path=unsafe_cache),
+                      lang, err)
+    if fmt == "json":
+        write_json(results, out, lang, strict)
+    elif fmt == "github":
+        write_github(results, out, lang, strict)
+    else:
+        write_text(results, out, lang, strict, show_all)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file and (fmt == "github" or os.environ.get("GITHUB_ACTIONS") == "true"):
+        try:
+            with open(summary_file, "a", encoding="utf-8") as fh:
+                fh.write(step_summary(results, lang, strict))
+        except OSError:
+            pass  # the summary is a courtesy; the findings are already on stdout
+    errors, warnings = counts(results, strict)
+    err.write(check_summary(len(results), errors, warnings, lang) + (t("strict", lang) if strict else "") + "\n")
+    return exit_code(results, strict)

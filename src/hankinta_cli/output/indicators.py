@@ -106,3 +106,19 @@ def write_table(st: ProgrammeStatus, inds: list[IndicatorStatus], lang: str, out
             state += " · " + ("vanhentunut" if fi else "out of date")
         add_row(table, i.id, i.name, latest, change, target, attainment, state)
     print_tables(out, table)
+
+
+def write_indicators(statuses: list[ProgrammeStatus], theme: str | None, wanted: OnTrack | None, fmt: str,
+                     lang: str, out: TextIO) -> None:
+    """`hankinta indicators`: JSON (every indicator), or CSV or a table per programme of the
+    indicators of `theme` in the state `wanted` (each filter when given)."""
+    if fmt == "json":
+        write_json(statuses, out)
+        return
+    chosen = [[i for i in st.indicators if (theme is None or st.owner.get(i.id, ("",))[0] == theme)
+               and (wanted is None or i.on_track is wanted)] for st in statuses]
+    if fmt == "csv":
+        write_csv(statuses, chosen, out)
+        return
+    for st, inds in zip(statuses, chosen, strict=True):
+        write_table(st, inds, lang, out)

@@ -75,3 +75,13 @@ def write_table(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], lang
         target = ", ".join(value_text(t.value, lang, r.entry.unit) for t in r.entry.targets) or "–"
         add_row(cat, r.entry.name, per, total_text, target)
     print_tables(out, table, cat)
+
+
+def write_summary(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], fmt: str, lang: str,
+                  out: TextIO) -> None:
+    if fmt == "json":
+        write_json(statuses, rows, out)
+    elif fmt == "csv":
+        write_csv(statuses, rows, out)
+    else:
+        write_table(statuses, rows, lang, out)

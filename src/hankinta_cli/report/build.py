@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from ..calc.metrics import evaluate_programme
-from ..edit import EditError
+from ..errors import UserError
 from ..findings import Finding, LoadError
 from ..model import Programme
-from ..overview import load_programme
+from ..read import load_programmes
 from .changes import Change, since_date, since_version
 from .context import report_context
 
@@ -43,7 +43,7 @@ class OldVersionUnusable(Exception):
 def git_version(path: Path, ref: str) -> Programme:
     """The programme as it was at git revision `ref`, read through the loader's limits: the size is
     asked from git first and at most MAX_BYTES are read, so an old 200 MB file costs nothing.
-    EditError for a revision git does not know; OldVersionUnusable when that version cannot be used."""
+    UserError for a revision git does not know; OldVersionUnusable when that version cannot be used."""
     from ..load import MAX_BYTES, load_bytes
     from ..validate import validate
 
@@ -54,7 +54,7 @@ def git_version(path: Path, ref: str) -> Programme:
         commit = subprocess.run(["git", "-C", top, "rev-parse", "--verify", "--quiet", ref + "^{commit}"],
                                 capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        raise EditError("bad_since", value=ref) from None
+        raise UserError("bad_since", value=ref) from None
     rel = path.resolve().relative_to(Path(top).resolve()).as_posix()
     # "<object> <type> <size>", or "<name> missing"; the name goes on stdin, never as an option
     found = subprocess.run(["git", "-C", top, "cat-file", "--batch-check"], input=f"{commit}:{rel}\n",
@@ -81,19 +81,19 @@ def git_version(path: Path, ref: str) -> Programme:
 
 
 def parse_since(text: str) -> dt.date | None:
-    from ..updates import parse_date
+    from ..inputs import parse_date
 
     try:
         return parse_date(text)
-    except EditError:
+    except UserError:
         return None
 
 
 def build_report(paths: list[Path], as_of: dt.date, since: str | None, lang: str) -> dict[str, Any]:
     statuses, changes, notes = [], [], []
     since_day = parse_since(since) if since else None
-    for path in paths:
-        programme = load_programme(path)
+    programmes = load_programmes(paths)  # the catalogue among them is left out
+    for path, programme in programmes:
         statuses.append(evaluate_programme(programme, as_of))
         found: list[Change] | None = None
         note: str | None = None  # why the changes could not be listed
@@ -116,5 +116,38 @@ def build_report(paths: list[Path], as_of: dt.date, since: str | None, lang: str
         since_text = day(since_day, lang) if since_day else since
     from ..check import load_catalogue
 
-    catalogue = load_catalogue(paths[0].parent)[0] if len(paths) > 1 else None
+    catalogue = load_catalogue(programmes[0][0].parent)[0] if len(programmes) > 1 else None
     return report_context(statuses, changes, as_of, since_text, lang, catalogue, notes)
+
+
+def report_kind(fmt: str | None, output: Path | None) -> str:
+    """html, md or pdf: as asked, else from the output file's suffix, else html."""
+    if fmt:
+        return fmt
+    suffix = output.suffix.lower().lstrip(".") if output else ""
+    return {"md": "md", "markdown": "md", "pdf": "pdf"}.get(suffix, "html")
+
+
+def check_report_options(kind: str, output: Path | None, templates: Path | None) -> None:
+    """Refuse what cannot work before any programme is read (UserError, exit 2)."""
+    from ..atomic import refuse_programme
+
+    if output is not None:
+        refuse_programme(output)
+    if templates is not None and not templates.is_dir():
+        raise UserError("no_templates", path=templates)
+    if kind == "pdf" and output is None:
+        raise UserError("pdf_needs_output")
+
+
+def report_notes(context: dict[str, Any]) -> list[str]:
+    """What the report says in its changes section and the command says as warnings too."""
+    return [f"{shown['id']}: {shown['changes_note']}" for shown in context["programmes"] if shown["changes_note"]]
+
+
+def render_report(context: dict[str, Any], kind: str, lang: str, templates: Path | None) -> str | bytes:
+    """Markdown or HTML text, or PDF bytes."""
+    from .render import pdf_bytes, render
+
+    text = render(context, "md" if kind == "md" else "html", lang, templates)
+    return pdf_bytes(text) if kind == "pdf" else text

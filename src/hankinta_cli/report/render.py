@@ -16,6 +16,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from ..errors import UserError
 from ..escape import clean, css_string, markdown_inline
 from ..i18n import day, number, t, value_text
 
@@ -32,16 +33,19 @@ def _default_templates() -> Path:
 DEFAULT_TEMPLATES = _default_templates()
 
 
-class PdfUnavailable(Exception):
+class PdfUnavailable(UserError):
     """WeasyPrint (the `pdf` extra) is not installed."""
 
+    def __init__(self) -> None:
+        super().__init__("pdf_missing")
 
-class TemplateProblem(Exception):
+
+class TemplateProblem(UserError):
     """A template (usually one of a programme repository's own) cannot be read or filled."""
 
-    def __init__(self, where: str, message: str) -> None:
-        super().__init__(f"{where}: {message}")
-        self.where, self.message = where, message
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__("template_problem", where=where, message=problem)
+        self.where, self.problem = where, problem
 
 
 #: What a template may cost (a repository's own templates run in a child process with these limits).
@@ -229,7 +233,7 @@ def _render_isolated(env: Any, name: str, variables: dict[str, Any], lang: str) 
             _limit_child()
             payload = pickle.dumps(("text", _fill(env, name, variables, lang)))
         except TemplateProblem as e:
-            payload = pickle.dumps(("problem", e.where, e.message))
+            payload = pickle.dumps(("problem", e.where, e.problem))
         except BaseException:  # anything else: the parent reports the child's failure
             payload, code = b"", 1
         try:
