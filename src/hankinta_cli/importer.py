@@ -34,11 +34,10 @@ from .updates import (
     parse_date,
     parse_status,
     parse_value,
-    raw_indicators,
-    raw_measures,
 )
 from .validate import suggest
 from .vocab import Granularity, IndicatorKind
+from .walk import raw_indicators, raw_measures
 from .yamlpatch import render
 
 HEADERS: dict[str, tuple[str, ...]] = {

@@ -18,8 +18,9 @@ from .edit import EditError
 from .escape import spreadsheet_cell
 from .i18n import schedule_label
 from .load import load_path
-from .model import Measure, Programme, Schedule
+from .model import Programme, Schedule
 from .vocab import FINISHED, UNREPORTED, Status
+from .walk import MeasureAt, measures
 
 JSON_VERSION = 1
 
@@ -55,23 +56,19 @@ def schedule_text(s: Schedule | None) -> str:
     return " ".join(parts)
 
 
+def _row(p: Programme, at: MeasureAt, as_of: dt.date, lang: str) -> Row:
+    m = at.measure
+    due = due_date(m.schedule)
+    finished = m.status in FINISHED
+    note = next((h.note for h in reversed(m.history) if h.note), "") or ""
+    return Row(p.id, at.theme.id, at.goal.id if at.goal else "", m.id, m.title, m.status.value if m.status else "",
+               "; ".join(m.responsible or []), schedule_text(m.schedule),
+               due.isoformat() if due else "", bool(due and due < as_of and not finished), note,
+               schedule_label(m.schedule, lang) or "")
+
+
 def _rows(p: Programme, as_of: dt.date, lang: str) -> list[Row]:
-    out = []
-
-    def row(theme: str, goal: str, m: Measure) -> Row:
-        due = due_date(m.schedule)
-        finished = m.status in FINISHED
-        note = next((h.note for h in reversed(m.history) if h.note), "") or ""
-        return Row(p.id, theme, goal, m.id, m.title, m.status.value if m.status else "",
-                   "; ".join(m.responsible or []), schedule_text(m.schedule),
-                   due.isoformat() if due else "", bool(due and due < as_of and not finished), note,
-                   schedule_label(m.schedule, lang) or "")
-
-    for t in p.themes:
-        out += [row(t.id, "", m) for m in t.measures]
-        for g in t.goals:
-            out += [row(t.id, g.id, m) for m in g.measures]
-    return out
+    return [_row(p, at, as_of, lang) for at in measures(p)]
 
 
 def load_programme(path: Path) -> Programme:

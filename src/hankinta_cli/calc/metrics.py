@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import walk
 from ..model import Programme
 from ..vocab import FINISHED, OnTrack, Status
 from .measures import MeasureStatus, evaluate_measures
@@ -77,17 +78,8 @@ def evaluate_programme(p: Programme, as_of: dt.date) -> ProgrammeStatus:
     indicators = [evaluate(i, resolver, period_end) for i in all_indicators(p)]
     by_id = {i.id: i for i in indicators}
     measures = evaluate_measures(p, as_of, by_id)
-    owner: dict[str, tuple[str, str | None]] = {}
-    for t in p.themes:
-        for g in t.goals:
-            for i in g.indicators:
-                owner[i.id] = (t.id, g.id)
-            for m in g.measures:
-                for i in m.indicators:
-                    owner[i.id] = (t.id, g.id)
-        for m in t.measures:
-            for i in m.indicators:
-                owner[i.id] = (t.id, None)
+    owner = {at.indicator.id: (at.theme.id, at.goal.id if at.goal else None)
+             for at in walk.indicators(p) if at.theme is not None}
     by_theme, by_goal = {}, {}
     for t in p.themes:
         t_inds = [by_id[i] for i, (th, _) in owner.items() if th == t.id]

@@ -37,13 +37,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .. import walk
 from ..calc.measures import MeasureStatus
 from ..calc.metrics import Counts, ProgrammeStatus
 from ..calc.ontrack import IndicatorStatus
 from ..calc.rollup import CatalogueRow, summarise
 from ..calc.rollup import rollup as roll_up
 from ..i18n import schedule_label
-from ..model import Catalogue
+from ..model import Catalogue, Indicator
 from ..vocab import FINISHED, UNREPORTED, OnTrack, Status
 from .changes import Change
 from .charts import sparkline, stacked_bar
@@ -177,7 +178,12 @@ def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: s
     p = st.programme
     by_measure = {m.id: m for m in st.measures}
     by_indicator = {i.id: i for i in st.indicators}
-    derived_ids = {i.id for t in p.themes for g in t.goals for i in g.indicators if i.derived}
+    derived_ids = {at.indicator.id for at in walk.indicators(p) if at.owner == "goal" and at.indicator.derived}
+    # the indicators shown under a goal (its own and its measures') or a theme (its own measures'), by path
+    shown_under: dict[tuple[Any, ...], list[Indicator]] = {}
+    for at in walk.indicators(p):
+        if at.theme is not None:
+            shown_under.setdefault(at.path[:4] if at.goal else at.path[:2], []).append(at.indicator)
 
     def measures(items: list[Any]) -> list[dict[str, Any]]:
         out = []
@@ -190,15 +196,15 @@ def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: s
         return [_indicator(by_indicator[i.id], bool(i.derived) or i.id in derived_ids, lang) for i in items]
 
     themes = []
-    for t in p.themes:
+    for ti, t in enumerate(p.themes):
         themes.append({
             "id": t.id, "name": t.name, "description": t.description,
             "measures": measures(t.measures), "indicators": [],
             "goals": [{"id": g.id, "title": g.title, "measures": measures(g.measures),
-                       "indicators": indicators(g.indicators + [ind for m in g.measures for ind in m.indicators])}
-                      for g in t.goals],
+                       "indicators": indicators(shown_under.get(("themes", ti, "goals", gi), []))}
+                      for gi, g in enumerate(t.goals)],
         })
-        themes[-1]["indicators"] = indicators([ind for m in t.measures for ind in m.indicators])
+        themes[-1]["indicators"] = indicators(shown_under.get(("themes", ti), []))
     if p.indicators:
         themes.insert(0, {"id": "", "name": "Koko ohjelma" if lang == "fi" else "Whole programme",
                           "description": None, "measures": [], "indicators": indicators(p.indicators), "goals": []})
