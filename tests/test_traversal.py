@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import functools
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
 from conftest import PROGRAMME_FILES, ROOT
-from hankinta_cli import updates, walk
+from hankinta_cli import updates, vocab, walk
 from hankinta_cli.calc.measures import evaluate_measures
 from hankinta_cli.calc.metrics import evaluate_programme
 from hankinta_cli.calc.series import all_indicators
@@ -169,16 +170,103 @@ def _walks_outline(node: ast.AST) -> bool:
 OUTLINE_LAYOUT = {"report/context.py", "calc/metrics.py"}
 
 
-def test_no_hand_written_walks() -> None:
+@functools.cache
+def _sources() -> list[tuple[str, str, list[ast.AST]]]:
+    """Every module of the package: its path under src/hankinta_cli, its text and its nodes."""
     src = ROOT / "src" / "hankinta_cli"
-    offenders = []
+    out = []
     for f in sorted(src.rglob("*.py")):
-        rel = f.relative_to(src).as_posix()
+        text = f.read_text(encoding="utf-8")
+        out.append((f.relative_to(src).as_posix(), text, list(ast.walk(ast.parse(text)))))
+    return out
+
+
+def test_no_hand_written_walks() -> None:
+    offenders = []
+    for rel, _, nodes in _sources():
         if rel in ("walk.py", *OUTLINE_LAYOUT):
             continue
-        tree = ast.parse(f.read_text(encoding="utf-8"))
-        offenders += [f"{rel}:{n.lineno}" for n in ast.walk(tree)
-                      if _walks_outline(n) and hasattr(n, "lineno")]
-        offenders += [f"{rel}:{n.iter.lineno}" for n in ast.walk(tree)
-                      if isinstance(n, ast.comprehension) and _walks_outline(n)]
+        offenders += [f"{rel}:{n.iter.lineno if isinstance(n, ast.comprehension) else n.lineno}"  # type: ignore[attr-defined]
+                      for n in nodes if _walks_outline(n)]
     assert offenders == []
+
+
+# --- vocabulary members, not strings ---------------------------------------------------------------------------
+
+#: Where the vocabularies' values and their texts live.
+VOCAB_HOMES = {"vocab.py", "i18n.py", "findings.py", "report/texts.py"}
+#: User-facing words that happen to equal a vocabulary value: (module, text) and why.
+WORDS = {("rules/dates.py", "vuosi"): "the word 'year' in HK301's message, not a granularity"}
+
+
+def _vocabularies() -> list[type[vocab.Vocab]]:
+    return [v for v in vars(vocab).values()
+            if isinstance(v, type) and issubclass(v, vocab.Vocab) and v is not vocab.Vocab]
+
+
+def _docstrings(nodes: list[ast.AST]) -> set[int]:
+    out = set()
+    for node in nodes:
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                out.add(id(first.value))
+    return out
+
+
+def vocabulary_literals(nodes: list[ast.AST], finnish: set[str]) -> list[tuple[int, str]]:
+    """String constants equal to a Finnish vocabulary value (docstrings aside), and dict displays
+    keyed by three or more values of one vocabulary (a table kept beside the vocabulary's own)."""
+    docs = _docstrings(nodes)
+    tables = [(v.__name__, set(v.choices())) for v in _vocabularies()]
+    out = []
+    for n in nodes:
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value in finnish and id(n) not in docs:
+            out.append((n.lineno, n.value))
+        elif isinstance(n, ast.Dict):
+            keys = {k.value for k in n.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+            out += [(n.lineno, f"table of {name}") for name, values in tables if len(keys & values) >= 3]
+    return sorted(out)
+
+
+def test_scanner_finds_vocabulary_strings_and_spares_text() -> None:
+    finnish = {"valmis", "ei raportoitu"}
+    code = '''"""A docstring may say valmis."""
+x = status == "valmis"
+y = counts.get("ei raportoitu", 0)
+note = "valmis on valmis"
+t = {"no_data": 1, "no_target": 2, "undefined": 3}
+'''
+    found = vocabulary_literals(list(ast.walk(ast.parse(code))), finnish)
+    assert found == [(2, "valmis"), (3, "ei raportoitu"), (5, "table of Reason")]
+
+
+def test_code_uses_vocabulary_members_not_their_strings() -> None:
+    finnish = {m.value for v in _vocabularies() if v is not vocab.Reason for m in v}
+    found = []
+    for rel, _, nodes in _sources():
+        if rel in VOCAB_HOMES:
+            continue
+        found += [f"{rel}:{line}: {text!r}" for line, text in vocabulary_literals(nodes, finnish)
+                  if (rel, text) not in WORDS]
+    assert found == []
+
+
+def test_charted_values_carry_their_symbol_and_colour() -> None:
+    """Statuses, the unreported gap and on-track classes: one label, symbol and colour each, in vocab.py."""
+    for v in (vocab.Status, vocab.Gap, vocab.OnTrack):
+        for m in v:
+            assert m.symbol and m.colour.startswith("#") and m.fi and m.en, m
+    assert set(vocab.colours()) == {m.value for v in (vocab.Status, vocab.Gap, vocab.OnTrack) for m in v}
+    assert all(m.fi and m.en for m in vocab.Reason)
+
+
+def test_one_list_of_methods() -> None:
+    from hankinta_cli.model import MethodName
+
+    assert get_args(MethodName) == vocab.Method.spellings() == ("suora", "kasvuvauhti", "linear", "growth")
+    assert [vocab.Method.named(n) for n in vocab.Method.spellings()] == [
+        vocab.Method.STRAIGHT, vocab.Method.GROWTH, vocab.Method.STRAIGHT, vocab.Method.GROWTH]
+    ind = Indicator(id="M", name="m", kind=vocab.IndicatorKind.COUNT, method="growth")
+    assert ind.method_name is vocab.Method.GROWTH
+    assert Indicator(id="M", name="m", kind=vocab.IndicatorKind.COUNT).method_name is vocab.Method.STRAIGHT

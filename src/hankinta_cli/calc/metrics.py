@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import walk
 from ..model import Programme
-from ..vocab import FINISHED, OnTrack, Status
+from ..vocab import FINISHED, UNREPORTED, OnTrack, Status
 from .measures import MeasureStatus, evaluate_measures
 from .ontrack import IndicatorStatus, evaluate
 from .series import Resolver, all_indicators
@@ -19,7 +19,7 @@ from .series import Resolver, all_indicators
 @dataclass
 class Counts:
     measures: int = 0
-    by_status: dict[str, int] = field(default_factory=dict)  # status value or "ei raportoitu"
+    by_status: dict[str, int] = field(default_factory=dict)  # status value, or UNREPORTED's
     finished: int = 0
     overdue: int = 0
     late: int = 0
@@ -43,10 +43,8 @@ class Counts:
 
 def count(measures: list[MeasureStatus], indicators: list[IndicatorStatus]) -> Counts:
     c = Counts(measures=len(measures), indicators=len(indicators))
-    statuses = Counter(m.status.value if m.status else "ei raportoitu" for m in measures)
-    c.by_status = {s.value: statuses.get(s.value, 0) for s in Status} | {
-        "ei raportoitu": statuses.get("ei raportoitu", 0)
-    }
+    statuses = Counter(m.status or UNREPORTED for m in measures)
+    c.by_status = {s.value: statuses.get(s, 0) for s in (*Status, UNREPORTED)}
     c.finished = sum(m.status in FINISHED for m in measures)
     c.overdue = sum(m.overdue for m in measures)
     c.late = sum(m.late for m in measures)
