@@ -133,6 +133,11 @@ def test_outline_order_is_the_documented_one(tmp_path: Path) -> None:
         (("themes", 0, "goals", 0, "measures", 0, "indicator_refs", 0), "P1"),
     ]
     assert [r.id for r in _rows(p, AS_OF, "fi")] == ["T1.1", "G1.1", "T2.1"]
+    # the model walkers write the outline's order out for speed: they follow the one walk
+    outline = walk._outline
+    assert [s[1] for s in outline(p, walk._model_children, walk.MEASURES)] == [at.path for at in walk.measures(p)]
+    assert [s[1] for s in outline(p, walk._model_children, walk.INDICATORS)] == [
+        at.path for at in walk.indicators(p)]
     assert [i.id for i in evaluate_programme(p, AS_OF).indicators] == ["P1", "TM1", "G1I", "GM1"]
 
 

@@ -19,8 +19,7 @@ which is what the edits change; entries that are not mappings are skipped, keepi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:  # the model imports pydantic; the raw walkers run before any validation
     from .model import Goal, Indicator, Measure, Programme, Theme
@@ -31,8 +30,7 @@ Owner = Literal["programme", "goal", "measure"]
 Children = Callable[[Any, str], Iterable[tuple[int, Any]]]
 
 
-@dataclass(frozen=True, slots=True)
-class MeasureAt:
+class MeasureAt(NamedTuple):
     """A measure, where it is in the data and which theme (and goal, if any) holds it."""
 
     path: Path
@@ -41,8 +39,7 @@ class MeasureAt:
     goal: Goal | None
 
 
-@dataclass(frozen=True, slots=True)
-class IndicatorAt:
+class IndicatorAt(NamedTuple):
     """An indicator defined in the programme (not a reference to one), with its owner."""
 
     path: Path
@@ -56,8 +53,7 @@ class IndicatorAt:
         return "measure" if self.measure is not None else "goal" if self.goal is not None else "programme"
 
 
-@dataclass(frozen=True, slots=True)
-class ReferenceAt:
+class ReferenceAt(NamedTuple):
     """An entry of a goal's or a measure's `indicator_refs`: an indicator defined elsewhere."""
 
     path: Path  # of the entry itself, e.g. (..., "indicator_refs", 0)
@@ -67,31 +63,44 @@ class ReferenceAt:
 
 # --- the one walk --------------------------------------------------------------------------------------------
 
+#: What `_outline` yields (flags): measures; indicators; themes, goals and measures (whatever holds
+#: something). It descends only as far as needed.
+MEASURES, INDICATORS, CONTAINERS = 1, 2, 4
+Step = tuple[str, Path, Any, Any, Any, Any]
 
-def _outline(root: Any, children: Children) -> Iterator[tuple[str, Path, Any, Any, Any, Any]]:
-    """(kind, path, item, theme, goal, measure) for every theme, goal, measure and indicator, in
-    outline order; kind is "theme", "goal", "measure" or "indicator"."""
-    for ii, ind in children(root, "indicators"):
-        yield "indicator", ("indicators", ii), ind, None, None, None
+
+def _outline(root: Any, children: Children, want: int) -> Iterator[Step]:
+    """(kind, path, item, theme, goal, measure) for the items `want`ed, in outline order; kind is
+    "theme", "goal", "measure" or "indicator". Checks walk every programme several times: keep
+    this loop lean."""
+    inds = bool(want & INDICATORS)
+    if inds:
+        for ii, ind in children(root, "indicators"):
+            yield "indicator", ("indicators", ii), ind, None, None, None
     for ti, theme in children(root, "themes"):
         tpath: Path = ("themes", ti)
-        yield "theme", tpath, theme, theme, None, None
-        yield from _measures_of(tpath, children(theme, "measures"), children, theme, None)
+        if want & CONTAINERS:
+            yield "theme", tpath, theme, theme, None, None
+        yield from _measures_of(tpath, children(theme, "measures"), children, theme, None, want)
         for gi, goal in children(theme, "goals"):
             gpath = (*tpath, "goals", gi)
-            yield "goal", gpath, goal, theme, goal, None
-            for ii, ind in children(goal, "indicators"):
-                yield "indicator", (*gpath, "indicators", ii), ind, theme, goal, None
-            yield from _measures_of(gpath, children(goal, "measures"), children, theme, goal)
+            if want & CONTAINERS:
+                yield "goal", gpath, goal, theme, goal, None
+            if inds:
+                for ii, ind in children(goal, "indicators"):
+                    yield "indicator", (*gpath, "indicators", ii), ind, theme, goal, None
+            yield from _measures_of(gpath, children(goal, "measures"), children, theme, goal, want)
 
 
-def _measures_of(holder: Path, measures: Iterable[tuple[int, Any]], children: Children, theme: Any,
-                 goal: Any) -> Iterator[tuple[str, Path, Any, Any, Any, Any]]:
+def _measures_of(holder: Path, measures: Iterable[tuple[int, Any]], children: Children, theme: Any, goal: Any,
+                 want: int) -> Iterator[Step]:
     for mi, m in measures:
         mpath = (*holder, "measures", mi)
-        yield "measure", mpath, m, theme, goal, None
-        for ii, ind in children(m, "indicators"):
-            yield "indicator", (*mpath, "indicators", ii), ind, theme, goal, m
+        if want & (MEASURES | CONTAINERS):
+            yield "measure", mpath, m, theme, goal, None
+        if want & INDICATORS:
+            for ii, ind in children(m, "indicators"):
+                yield "indicator", (*mpath, "indicators", ii), ind, theme, goal, m
 
 
 def _model_children(node: Any, key: str) -> Iterable[tuple[int, Any]]:
@@ -110,29 +119,44 @@ def _raw_children(node: Any, key: str) -> Iterable[tuple[int, Any]]:
 
 def measures(p: Programme) -> Iterator[MeasureAt]:
     """Every measure of the programme, in outline order."""
-    for kind, path, item, theme, goal, _ in _outline(p, _model_children):
-        if kind == "measure":
-            yield MeasureAt(path, item, theme, goal)
+    # `_outline`'s order, written out: checks walk every programme several times and this is the
+    # hot path (tests/test_traversal.py holds the two to the same paths)
+    for ti, theme in enumerate(p.themes):
+        for mi, m in enumerate(theme.measures):
+            yield MeasureAt(("themes", ti, "measures", mi), m, theme, None)
+        for gi, goal in enumerate(theme.goals):
+            for mi, m in enumerate(goal.measures):
+                yield MeasureAt(("themes", ti, "goals", gi, "measures", mi), m, theme, goal)
 
 
 def indicators(p: Programme) -> Iterator[IndicatorAt]:
     """Every indicator defined in the programme (programme, goal or measure level), in outline order."""
-    for kind, path, item, theme, goal, measure in _outline(p, _model_children):
-        if kind == "indicator":
-            yield IndicatorAt(path, item, theme, goal, measure)
+    for ii, ind in enumerate(p.indicators):  # as in `measures`, `_outline`'s order written out
+        yield IndicatorAt(("indicators", ii), ind, None, None, None)
+    for ti, theme in enumerate(p.themes):
+        for mi, m in enumerate(theme.measures):
+            for ii, ind in enumerate(m.indicators):
+                yield IndicatorAt(("themes", ti, "measures", mi, "indicators", ii), ind, theme, None, m)
+        for gi, goal in enumerate(theme.goals):
+            for ii, ind in enumerate(goal.indicators):
+                yield IndicatorAt(("themes", ti, "goals", gi, "indicators", ii), ind, theme, goal, None)
+            for mi, m in enumerate(goal.measures):
+                for ii, ind in enumerate(m.indicators):
+                    yield IndicatorAt(("themes", ti, "goals", gi, "measures", mi, "indicators", ii), ind, theme,
+                                      goal, m)
 
 
 def references(p: Programme) -> Iterator[ReferenceAt]:
     """Every `indicator_refs` entry of the goals and measures, in outline order."""
-    for kind, path, item, _, _, _ in _outline(p, _model_children):
-        if kind in ("goal", "measure"):
+    for kind, path, item, _, _, _ in _outline(p, _model_children, CONTAINERS):
+        if kind != "theme":
             for ri, ref in enumerate(item.indicator_refs):
                 yield ReferenceAt((*path, "indicator_refs", ri), ref, item)
 
 
 def items(p: Programme) -> Iterator[tuple[Path, Theme | Goal | Measure | Indicator]]:
     """Every theme, goal, measure and indicator (everything that has an id), in outline order."""
-    for _, path, item, _, _, _ in _outline(p, _model_children):
+    for _, path, item, _, _, _ in _outline(p, _model_children, CONTAINERS | INDICATORS):
         yield path, item
 
 
@@ -141,13 +165,11 @@ def items(p: Programme) -> Iterator[tuple[Path, Theme | Goal | Measure | Indicat
 
 def raw_measures(data: dict[str, Any]) -> Iterator[tuple[Path, dict[str, Any]]]:
     """The measures of loaded (not yet validated) data with their paths, in outline order."""
-    for kind, path, item, _, _, _ in _outline(data, _raw_children):
-        if kind == "measure":
-            yield path, item
+    for _, path, item, _, _, _ in _outline(data, _raw_children, MEASURES):
+        yield path, item
 
 
 def raw_indicators(data: dict[str, Any]) -> Iterator[tuple[Path, dict[str, Any]]]:
     """The indicators of loaded data with their paths, in outline order."""
-    for kind, path, item, _, _, _ in _outline(data, _raw_children):
-        if kind == "indicator":
-            yield path, item
+    for _, path, item, _, _, _ in _outline(data, _raw_children, INDICATORS):
+        yield path, item
