@@ -37,11 +37,10 @@ from .updates import (
     observation_entry,
     observation_slot,
     parse_value,
-    raw_indicators,
-    raw_measures,
 )
 from .validate import suggest
-from .vocab import Granularity, IndicatorKind
+from .vocab import Granularity, IndicatorKind, Status
+from .walk import raw_indicators, raw_measures
 from .yamlpatch import render
 
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -438,7 +437,7 @@ def template_rows(data: dict[str, Any] | None, lang: str, today: dt.date) -> lis
     rows: list[list[Any]] = [header]
     if data is None:
         rows.append(["", "M1", "(esimerkki)" if lang == "fi" else "(example)", 2025, 12, "", "", "", "", ""])
-        rows.append(["1.1", "", "(esimerkki)" if lang == "fi" else "(example)", "", "", "käynnissä",
+        rows.append(["1.1", "", "(esimerkki)" if lang == "fi" else "(example)", "", "", Status.IN_PROGRESS.value,
                      today.isoformat(), "", "", ""])
         return rows
     for _, m in raw_measures(data):

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from .vocab import (
-    METHOD_NAMES,
     DerivedOp,
     Dimension,
     Direction,
     Granularity,
     IndicatorKind,
+    Method,
     Source,
     Stage,
     Status,
@@ -198,7 +198,10 @@ class Derived(Model):
     of: list[Id] = field("Lähtömittarit", "Mittareiden tunnisteet, joista arvo lasketaan.", min_length=1)
 
 
-MethodName = Literal["suora", "kasvuvauhti", "linear", "growth"]
+if TYPE_CHECKING:
+    MethodName = str
+else:  # the schema's choices, from the one list of methods
+    MethodName = Literal[Method.spellings()]
 
 
 class Indicator(Model):
@@ -236,8 +239,8 @@ class Indicator(Model):
     )
 
     @property
-    def method_name(self) -> str:
-        return METHOD_NAMES[self.method or "suora"]
+    def method_name(self) -> Method:
+        return Method.named(self.method) if self.method else Method.STRAIGHT
 
 
 IdList = list[Id]

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from .calc.measures import due_date
 from .i18n import schedule_label
-from .model import Measure, Programme, Schedule
+from .model import Programme, Schedule
 from .vocab import FINISHED, Status
+from .walk import MeasureAt, measures
 
 
 @dataclass
@@ -46,23 +47,19 @@ def schedule_text(s: Schedule | None) -> str:
     return " ".join(parts)
 
 
+def _row(p: Programme, at: MeasureAt, as_of: dt.date, lang: str) -> Row:
+    m = at.measure
+    due = due_date(m.schedule)
+    finished = m.status in FINISHED
+    note = next((h.note for h in reversed(m.history) if h.note), "") or ""
+    return Row(p.id, at.theme.id, at.goal.id if at.goal else "", m.id, m.title, m.status.value if m.status else "",
+               "; ".join(m.responsible or []), schedule_text(m.schedule),
+               due.isoformat() if due else "", bool(due and due < as_of and not finished), note,
+               schedule_label(m.schedule, lang) or "")
+
+
 def _rows(p: Programme, as_of: dt.date, lang: str) -> list[Row]:
-    out = []
-
-    def row(theme: str, goal: str, m: Measure) -> Row:
-        due = due_date(m.schedule)
-        finished = m.status in FINISHED
-        note = next((h.note for h in reversed(m.history) if h.note), "") or ""
-        return Row(p.id, theme, goal, m.id, m.title, m.status.value if m.status else "",
-                   "; ".join(m.responsible or []), schedule_text(m.schedule),
-                   due.isoformat() if due else "", bool(due and due < as_of and not finished), note,
-                   schedule_label(m.schedule, lang) or "")
-
-    for t in p.themes:
-        out += [row(t.id, "", m) for m in t.measures]
-        for g in t.goals:
-            out += [row(t.id, g.id, m) for m in g.measures]
-    return out
+    return [_row(p, at, as_of, lang) for at in measures(p)]
 
 
 def overview_rows(programme: Programme, as_of: dt.date, theme: str | None, status: Status | None,

@@ -15,17 +15,18 @@ from typing import Any
 
 from .edit import EditError, Session, ValueReplaced
 from .inputs import parse_date, parse_status
+from .model import Indicator, Measure
 from .validate import suggest
 from .vocab import Dimension, IndicatorKind
+from .walk import raw_indicators, raw_measures
 from .yamlpatch import render
 
 Path_ = tuple[Any, ...]
 
-#: Where a new key goes in a measure: after the last of these that exists (model order).
-MEASURE_ORDER = ("id", "title", "description", "objective", "responsible", "schedule", "priority",
-                 "status", "history", "dimensions", "tags", "indicators", "indicator_refs", "note")
-INDICATOR_ORDER = ("id", "name", "kind", "unit", "description", "numerator", "denominator", "granularity",
-                   "direction", "baseline", "targets", "source", "source_note", "note", "observations")
+#: Where a new key goes in a measure or an indicator: after the last of the keys before it in the
+#: model's field order (the order the schema shows and a person writes them).
+MEASURE_ORDER = tuple(Measure.model_fields)
+INDICATOR_ORDER = tuple(Indicator.model_fields)
 
 
 def new_entry(**fields: Any) -> dict[str, Any]:
@@ -77,29 +78,6 @@ def observation_slot(ind: dict[str, Any], period: int | str, value: Any, replace
                 raise EditError("period_taken", code=1, period=period, old=render(old), new=render(value))
             return Slot(oi, old)
     return Slot(None)
-
-
-def raw_measures(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
-    """Measures of loaded (not yet validated) data, with their paths: edits work on the data."""
-    for ti, theme in enumerate(data.get("themes") or []):
-        for mi, m in enumerate(theme.get("measures") or []):
-            yield ("themes", ti, "measures", mi), m
-        for gi, goal in enumerate(theme.get("goals") or []):
-            for mi, m in enumerate(goal.get("measures") or []):
-                yield ("themes", ti, "goals", gi, "measures", mi), m
-
-
-def raw_indicators(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
-    """Indicators of loaded data (programme, goals, measures), with their paths."""
-    for ii, ind in enumerate(data.get("indicators") or []):
-        yield ("indicators", ii), ind
-    for ti, theme in enumerate(data.get("themes") or []):
-        for gi, goal in enumerate(theme.get("goals") or []):
-            for ii, ind in enumerate(goal.get("indicators") or []):
-                yield ("themes", ti, "goals", gi, "indicators", ii), ind
-    for path, m in raw_measures(data):
-        for ii, ind in enumerate(m.get("indicators") or []):
-            yield (*path, "indicators", ii), ind
 
 
 def _find(items: Iterator[tuple[Path_, dict[str, Any]]], item_id: str, kind: tuple[str, str],

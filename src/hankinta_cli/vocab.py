@@ -1,8 +1,11 @@
-"""Fixed vocabularies, defined once: the value stored in YAML, Finnish and English labels, aliases.
+"""Fixed vocabularies, defined once: the value stored in YAML, Finnish and English labels, aliases,
+and where a report shows them, their symbol and colour.
 
 The stored values are Finnish because they are data a coordinator types and reads in a
 programme file. English names are accepted as aliases where the CLI parses user input.
-This module imports nothing heavy so the CLI can use it at start-up.
+Code compares members (`Status.DONE`), never the strings they stand for; a test keeps the
+values out of string literals elsewhere. This module imports nothing heavy so the CLI can use
+it at start-up.
 """
 
 from __future__ import annotations
@@ -16,6 +19,10 @@ class Label:
     fi: str
     en: str
     aliases: tuple[str, ...] = ()
+    #: A shape that carries the value in text, so colour is never the only cue (reports).
+    symbol: str = ""
+    #: A fill colour with at least 3:1 contrast against white (WCAG 1.4.11 for graphics; report charts).
+    colour: str = ""
 
 
 class Vocab(enum.StrEnum):
@@ -28,6 +35,22 @@ class Vocab(enum.StrEnum):
     @property
     def label(self) -> Label:
         return self.labels()[self.value]
+
+    @property
+    def fi(self) -> str:
+        return self.label.fi
+
+    @property
+    def en(self) -> str:
+        return self.label.en
+
+    @property
+    def symbol(self) -> str:
+        return self.label.symbol
+
+    @property
+    def colour(self) -> str:
+        return self.label.colour
 
     def text(self, lang: str) -> str:
         return self.label.en if lang == "en" else self.label.fi
@@ -68,18 +91,33 @@ class Status(Vocab):
 
 
 _STATUS = {
-    "ei aloitettu": Label("ei aloitettu", "not started", ("not started", "todo", "kaynnistamatta")),
-    "käynnissä": Label("käynnissä", "in progress", ("kaynnissa", "in progress", "started")),
-    "valmis": Label("valmis", "done", ("done", "completed", "finished")),
-    "viivästynyt": Label("viivästynyt", "delayed", ("viivastynyt", "delayed", "late")),
-    "keskeytetty": Label("keskeytetty", "suspended", ("suspended", "paused", "cancelled")),
+    "ei aloitettu": Label("ei aloitettu", "not started", ("not started", "todo", "kaynnistamatta"),
+                          "○", "#6e6e6e"),
+    "käynnissä": Label("käynnissä", "in progress", ("kaynnissa", "in progress", "started"), "▶", "#0b57d0"),
+    "valmis": Label("valmis", "done", ("done", "completed", "finished"), "✓", "#1a7f37"),
+    "viivästynyt": Label("viivästynyt", "delayed", ("viivastynyt", "delayed", "late"), "!", "#b3261e"),
+    "keskeytetty": Label("keskeytetty", "suspended", ("suspended", "paused", "cancelled"), "‖", "#7a4a00"),
     "jatkuva": Label(
-        "jatkuva (pysyvä käytäntö)", "ongoing (permanent practice)", ("ongoing", "permanent")
+        "jatkuva (pysyvä käytäntö)", "ongoing (permanent practice)", ("ongoing", "permanent"), "∞", "#0a6c74"
     ),
 }
 
-#: Shown where a measure has no status at all: a reporting gap, not "not started".
-UNREPORTED = Label("ei raportoitu", "not reported")
+
+class Gap(Vocab):
+    """Where a measure has no status at all: a reporting gap, not "not started". Counted, charted
+    and listed beside the statuses under its own value."""
+
+    UNREPORTED = "ei raportoitu"
+
+    @classmethod
+    def labels(cls) -> dict[str, Label]:
+        return _GAP
+
+
+_GAP = {"ei raportoitu": Label("ei raportoitu", "not reported", (), "?", "#8c8c8c")}
+
+#: The status shown for a measure that has none.
+UNREPORTED = Gap.UNREPORTED
 
 #: Statuses that count as finished for overdue checks.
 FINISHED = frozenset({Status.DONE, Status.ONGOING})
@@ -220,7 +258,8 @@ _DIMENSION = {
 
 
 class Method(Vocab):
-    """How progress toward a target is judged. English names are accepted in files too."""
+    """How progress toward a target is judged (calc/ontrack.py). A file may write a method's value
+    or its English name, its alias: together they are `spellings()`, the schema's choices."""
 
     STRAIGHT = "suora"
     GROWTH = "kasvuvauhti"
@@ -229,14 +268,20 @@ class Method(Vocab):
     def labels(cls) -> dict[str, Label]:
         return _METHOD
 
+    @classmethod
+    def spellings(cls) -> tuple[str, ...]:
+        return (*cls.choices(), *(alias for m in cls for alias in m.label.aliases))
+
+    @classmethod
+    def named(cls, name: str) -> Method:
+        """The method a file's spelling names (a value or its English name)."""
+        return next(m for m in cls if name == m.value or name in m.label.aliases)
+
 
 _METHOD = {
-    "suora": Label("suora polku lähtötasosta tavoitteeseen", "straight path from baseline to target",
-                   ("linear", "straight")),
+    "suora": Label("suora polku lähtötasosta tavoitteeseen", "straight path from baseline to target", ("linear",)),
     "kasvuvauhti": Label("vuotuinen kasvuvauhti (Open SDG)", "compound annual growth (Open SDG)", ("growth",)),
 }
-#: Values a file may use for `method`: the Finnish ones and their English names.
-METHOD_NAMES = {"suora": "suora", "linear": "suora", "kasvuvauhti": "kasvuvauhti", "growth": "kasvuvauhti"}
 
 
 class DerivedOp(Vocab):
@@ -278,13 +323,43 @@ class OnTrack(Vocab):
 
 
 _ONTRACK = {
-    "saavutettu": Label("saavutettu", "achieved", ("achieved",)),
-    "aikataulussa": Label("aikataulussa", "on track", ("on track", "on_track")),
-    "jäljessä": Label("jäljessä", "behind", ("behind", "jaljessa")),
-    "selvästi jäljessä": Label("selvästi jäljessä", "far behind", ("far behind", "far_behind")),
-    "ei tietoa": Label("ei tietoa", "no data", ("no data", "no_data")),
-    "määrittelemättä": Label("määrittelemättä", "not yet defined", ("undefined",)),
+    "saavutettu": Label("saavutettu", "achieved", ("achieved",), "✓", "#1a7f37"),
+    "aikataulussa": Label("aikataulussa", "on track", ("on track", "on_track"), "●", "#0b57d0"),
+    "jäljessä": Label("jäljessä", "behind", ("behind", "jaljessa"), "▲", "#9a6700"),
+    "selvästi jäljessä": Label("selvästi jäljessä", "far behind", ("far behind", "far_behind"), "▲▲", "#b3261e"),
+    "ei tietoa": Label("ei tietoa", "no data", ("no data", "no_data"), "–", "#8c8c8c"),
+    "määrittelemättä": Label("määrittelemättä", "not yet defined", ("undefined",), "…", "#6e6e6e"),
 }
+
+
+class Reason(Vocab):
+    """Why an indicator has no on-track class to show (calc/ontrack.py), shown beside "ei tietoa"."""
+
+    NO_DATA = "no_data"
+    NO_TARGET = "no_target"
+    NO_BASELINE = "no_baseline"
+    NOT_COMPUTABLE = "not_computable"
+    GROWTH_NOT_COMPUTABLE = "growth_not_computable"
+    UNDEFINED = "undefined"
+
+    @classmethod
+    def labels(cls) -> dict[str, Label]:
+        return _REASON
+
+
+_REASON = {
+    "no_data": Label("ei arvoja", "no values"),
+    "no_target": Label("ei tavoitetta", "no target"),
+    "no_baseline": Label("ei lähtötasoa", "no baseline"),
+    "not_computable": Label("ei laskettavissa", "cannot be computed"),
+    "growth_not_computable": Label("kasvuvauhtia ei voi laskea", "growth cannot be computed"),
+    "undefined": Label("projektoidaan erikseen", "to be defined"),
+}
+
+
+def colours() -> dict[str, str]:
+    """Each charted value's fill colour (statuses, the gap, on-track classes), for templates."""
+    return {m.value: m.colour for vocab in (Status, Gap, OnTrack) for m in vocab}
 
 
 class Freshness(Vocab):

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import walk
 from ..model import Measure, Programme, Schedule, UpdateInterval
 from ..vocab import FINISHED, Freshness, Status
 from .ontrack import IndicatorStatus
@@ -110,9 +111,5 @@ def evaluate_measure(
 
 def evaluate_measures(p: Programme, as_of: dt.date, indicators: dict[str, IndicatorStatus]) -> list[MeasureStatus]:
     interval = p.update_interval or DEFAULT_INTERVAL
-    out = []
-    for t in p.themes:
-        out += [evaluate_measure(m, t.id, None, as_of, interval, indicators) for m in t.measures]
-        for g in t.goals:
-            out += [evaluate_measure(m, t.id, g.id, as_of, interval, indicators) for m in g.measures]
-    return out
+    return [evaluate_measure(at.measure, at.theme.id, at.goal.id if at.goal else None, as_of, interval, indicators)
+            for at in walk.measures(p)]

@@ -8,8 +8,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import walk
 from ..model import Programme
-from ..vocab import FINISHED, OnTrack, Status
+from ..vocab import FINISHED, UNREPORTED, OnTrack, Status
 from .measures import MeasureStatus, evaluate_measures
 from .ontrack import IndicatorStatus, evaluate
 from .series import Resolver, all_indicators
@@ -18,7 +19,7 @@ from .series import Resolver, all_indicators
 @dataclass
 class Counts:
     measures: int = 0
-    by_status: dict[str, int] = field(default_factory=dict)  # status value or "ei raportoitu"
+    by_status: dict[str, int] = field(default_factory=dict)  # status value, or UNREPORTED's
     finished: int = 0
     overdue: int = 0
     late: int = 0
@@ -42,10 +43,8 @@ class Counts:
 
 def count(measures: list[MeasureStatus], indicators: list[IndicatorStatus]) -> Counts:
     c = Counts(measures=len(measures), indicators=len(indicators))
-    statuses = Counter(m.status.value if m.status else "ei raportoitu" for m in measures)
-    c.by_status = {s.value: statuses.get(s.value, 0) for s in Status} | {
-        "ei raportoitu": statuses.get("ei raportoitu", 0)
-    }
+    statuses = Counter(m.status or UNREPORTED for m in measures)
+    c.by_status = {s.value: statuses.get(s, 0) for s in (*Status, UNREPORTED)}
     c.finished = sum(m.status in FINISHED for m in measures)
     c.overdue = sum(m.overdue for m in measures)
     c.late = sum(m.late for m in measures)
@@ -77,17 +76,8 @@ def evaluate_programme(p: Programme, as_of: dt.date) -> ProgrammeStatus:
     indicators = [evaluate(i, resolver, period_end) for i in all_indicators(p)]
     by_id = {i.id: i for i in indicators}
     measures = evaluate_measures(p, as_of, by_id)
-    owner: dict[str, tuple[str, str | None]] = {}
-    for t in p.themes:
-        for g in t.goals:
-            for i in g.indicators:
-                owner[i.id] = (t.id, g.id)
-            for m in g.measures:
-                for i in m.indicators:
-                    owner[i.id] = (t.id, g.id)
-        for m in t.measures:
-            for i in m.indicators:
-                owner[i.id] = (t.id, None)
+    owner = {at.indicator.id: (at.theme.id, at.goal.id if at.goal else None)
+             for at in walk.indicators(p) if at.theme is not None}
     by_theme, by_goal = {}, {}
     for t in p.themes:
         t_inds = [by_id[i] for i, (th, _) in owner.items() if th == t.id]

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Indicator, Target
-from ..vocab import Direction, Granularity, IndicatorKind, OnTrack
+from ..vocab import Direction, Granularity, IndicatorKind, Method, OnTrack, Reason
 from .periods import Span, last_complete, span
 from .series import Entry, Resolver, Value, finite
 
@@ -42,7 +42,7 @@ class IndicatorStatus:
     name: str
     kind: str
     unit: str | None
-    method: str
+    method: Method
     series: list[tuple[str, Value | None]] = field(default_factory=list)
     latest_period: str | None = None
     latest: Value | None = None
@@ -58,7 +58,7 @@ class IndicatorStatus:
     expected: float | None = None
     ratio: float | None = None
     on_track: OnTrack = OnTrack.NO_DATA
-    reason: str = ""
+    reason: Reason | None = None  # why there is no class to show
     stale: bool | None = None
     last_complete_period: str | None = None
     missed_target: bool = False  # the nearest target dated before as_of is not met
@@ -67,6 +67,8 @@ class IndicatorStatus:
     def to_dict(self) -> dict[str, Any]:
         out = dict(self.__dict__)
         out["on_track"] = self.on_track.value
+        out["method"] = self.method.value
+        out["reason"] = self.reason.value if self.reason else ""
         out["series"] = [{"period": p, "value": v} for p, v in self.series]
         out["target_deadline"] = self.target_deadline.isoformat() if self.target_deadline else None
         return out
@@ -114,7 +116,7 @@ def evaluate(ind: Indicator, resolver: Resolver, period_end: dt.date | None = No
     as_of = resolver.as_of
     st = IndicatorStatus(ind.id, ind.name, ind.kind.value, ind.unit, ind.method_name, catalogue=ind.catalogue)
     if ind.kind is IndicatorKind.UNDEFINED:
-        st.on_track, st.reason = OnTrack.UNDEFINED, "undefined"
+        st.on_track, st.reason = OnTrack.UNDEFINED, Reason.UNDEFINED
         return st
     entries: list[Entry] = resolver.series(ind)
     st.series = [(s.key, v) for s, v in entries]
@@ -124,7 +126,7 @@ def evaluate(ind: Indicator, resolver: Resolver, period_end: dt.date | None = No
     target, deadline = _pick_target(ind.targets, as_of, period_end)
     st.target, st.target_deadline = (target.value if target else None), deadline
     if not entries:
-        st.reason = "no_data"
+        st.reason = Reason.NO_DATA
         _missed(st, ind, as_of, period_end)
         return st
     latest_span, st.latest = entries[-1]
@@ -153,11 +155,11 @@ def evaluate(ind: Indicator, resolver: Resolver, period_end: dt.date | None = No
         st.baseline_period, st.baseline = (first[0].key, first[1]) if first else (None, None)
     _missed(st, ind, as_of, period_end)
     if latest is None:
-        st.reason = "not_computable"
+        st.reason = Reason.NOT_COMPUTABLE
         return st
     t = _num(st.target)
     if t is None:
-        st.reason = "no_target"
+        st.reason = Reason.NO_TARGET
         return st
     b = _num(st.baseline)
     rising = _rising(ind.direction, b, t, latest)
@@ -170,16 +172,16 @@ def evaluate(ind: Indicator, resolver: Resolver, period_end: dt.date | None = No
         st.on_track = OnTrack.ACHIEVED
         return st
     if overflow:
-        st.reason = "not_computable"
+        st.reason = Reason.NOT_COMPUTABLE
         return st
     if b is None or base_span is None or st.attainment is None:
         # one value and no baseline: no path to compare with, only the deadline tells
         if deadline is not None and deadline < as_of:
             st.on_track = OnTrack.FAR_BEHIND
         else:
-            st.reason = "no_baseline"
+            st.reason = Reason.NO_BASELINE
         return st
-    if ind.method_name == "kasvuvauhti":
+    if ind.method_name is Method.GROWTH:
         _growth(st, b, t, latest, base_span, latest_span, deadline)
     else:
         _straight(st, b, t, latest, base_span, deadline, as_of)
@@ -205,7 +207,7 @@ def _yes_no(st: IndicatorStatus, as_of: dt.date) -> None:
         else:
             st.on_track = OnTrack.FAR_BEHIND if deadline < as_of else OnTrack.ON_TRACK
     else:
-        st.reason = "not_computable"
+        st.reason = Reason.NOT_COMPUTABLE
 
 
 def _straight(
@@ -225,7 +227,7 @@ def _straight(
         return
     st.ratio = None if st.expected is None else finite((latest - b) / (st.expected - b))
     if st.ratio is None:
-        st.reason = "not_computable"
+        st.reason = Reason.NOT_COMPUTABLE
         return
     st.on_track = _classify(st.ratio)
 
@@ -234,12 +236,12 @@ def _growth(
     st: IndicatorStatus, b: float, t: float, latest: float, base: Span, latest_span: Span, deadline: dt.date | None
 ) -> None:
     if deadline is None or b <= 0 or latest <= 0 or t <= 0:
-        st.reason = "growth_not_computable"
+        st.reason = Reason.GROWTH_NOT_COMPUTABLE
         return
     observed_years = latest_span.years - base.years
     required_years = _years(deadline) - base.years
     if observed_years <= 0 or required_years <= 0:
-        st.reason = "growth_not_computable"
+        st.reason = Reason.GROWTH_NOT_COMPUTABLE
         return
     try:
         observed = (latest / b) ** (1 / observed_years) - 1
@@ -248,7 +250,7 @@ def _growth(
     except OverflowError:  # a growth factor beyond any float (tiny baseline, short time)
         st.ratio = None
     if st.ratio is None:
-        st.reason = "growth_not_computable"
+        st.reason = Reason.GROWTH_NOT_COMPUTABLE
         return
     st.on_track = _classify(st.ratio)
 

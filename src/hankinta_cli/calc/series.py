@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from ..model import Indicator, Programme
 from ..vocab import DerivedOp
+from ..walk import indicators
 from .periods import Span, span
 
 Value = float | int | bool | str
@@ -20,14 +21,8 @@ Entry = tuple[Span, Value | None]
 
 
 def all_indicators(p: Programme) -> Iterable[Indicator]:
-    yield from p.indicators
-    for t in p.themes:
-        for g in t.goals:
-            yield from g.indicators
-            for m in g.measures:
-                yield from m.indicators
-        for m in t.measures:
-            yield from m.indicators
+    """Every indicator defined in the programme, in the order of `walk.indicators`."""
+    return (at.indicator for at in indicators(p))
 
 
 def finite(x: float | None) -> float | None:

@@ -15,21 +15,11 @@ from ..calc.metrics import ProgrammeStatus
 from ..calc.ontrack import IndicatorStatus
 from ..escape import spreadsheet_cell
 from ..i18n import day, number, value_text
-from ..vocab import OnTrack
+from ..vocab import Freshness, OnTrack
 
 JSON_VERSION = 1
 CSV_COLUMNS = ["programme", "indicator", "name", "kind", "unit", "period", "value", "previous", "change",
                "change_pct", "baseline", "target", "deadline", "attainment", "expected", "on_track", "stale"]
-
-_REASONS = {
-    "no_data": ("ei arvoja", "no values"),
-    "no_target": ("ei tavoitetta", "no target"),
-    "no_baseline": ("ei lähtötasoa", "no baseline"),
-    "not_computable": ("ei laskettavissa", "cannot be computed"),
-    "growth_not_computable": ("kasvuvauhtia ei voi laskea", "growth cannot be computed"),
-    "undefined": ("projektoidaan erikseen", "to be defined"),
-}
-
 
 def _csv_value(v: Any) -> str:
     if v is None:
@@ -79,9 +69,8 @@ def write_csv(statuses: list[ProgrammeStatus], indicators: list[list[IndicatorSt
 
 def on_track_text(i: IndicatorStatus, lang: str) -> str:
     text = i.on_track.text(lang)
-    if i.on_track is OnTrack.NO_DATA and i.reason in _REASONS:
-        fi, en = _REASONS[i.reason]
-        text += f" ({en if lang == 'en' else fi})"
+    if i.on_track is OnTrack.NO_DATA and i.reason is not None:
+        text += f" ({i.reason.text(lang)})"
     return text
 
 
@@ -103,7 +92,7 @@ def write_table(st: ProgrammeStatus, inds: list[IndicatorStatus], lang: str, out
         attainment = "–" if i.attainment is None else number(i.attainment, lang, 0) + "\u00a0%"
         state = on_track_text(i, lang)
         if i.stale:
-            state += " · " + ("vanhentunut" if fi else "out of date")
+            state += " · " + Freshness.STALE.text(lang)
         add_row(table, i.id, i.name, latest, change, target, attainment, state)
     print_tables(out, table)
 

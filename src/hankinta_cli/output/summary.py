@@ -9,6 +9,7 @@ from typing import Any, TextIO
 from ..calc.rollup import CatalogueRow, ProgrammeSummary
 from ..escape import spreadsheet_cell
 from ..i18n import day, number, value_text
+from ..vocab import OnTrack
 
 JSON_VERSION = 1
 
@@ -38,8 +39,8 @@ def write_csv(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], out: T
         c = s.overall
         w.writerow([spreadsheet_cell(s.id), spreadsheet_cell(s.organisation), c.measures, c.finished, c.overdue,
                     c.without_responsible, c.without_schedule, c.indicators, c.without_data, c.undefined,
-                    c.by_on_track["saavutettu"], c.by_on_track["aikataulussa"], c.by_on_track["jäljessä"],
-                    c.by_on_track["selvästi jäljessä"]])
+                    c.by_on_track[OnTrack.ACHIEVED], c.by_on_track[OnTrack.ON_TRACK], c.by_on_track[OnTrack.BEHIND],
+                    c.by_on_track[OnTrack.FAR_BEHIND]])
 
 
 def write_table(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], lang: str, out: TextIO) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .. import walk
 from ..calc.series import all_indicators
 from ..model import Measure, Programme
 
@@ -29,12 +30,7 @@ class Change:
 
 
 def _measures(p: Programme) -> list[Measure]:
-    out = []
-    for t in p.themes:
-        out += t.measures
-        for g in t.goals:
-            out += g.measures
-    return out
+    return [at.measure for at in walk.measures(p)]
 
 
 def since_date(p: Programme, since: dt.date, as_of: dt.date) -> list[Change]:

@@ -9,28 +9,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-#: Fill colours; each has at least 3:1 contrast against white (WCAG 1.4.11 for graphics).
-COLOURS = {
-    "valmis": "#1a7f37", "jatkuva": "#0a6c74", "käynnissä": "#0b57d0", "ei aloitettu": "#6e6e6e",
-    "viivästynyt": "#b3261e", "keskeytetty": "#7a4a00", "ei raportoitu": "#8c8c8c",
-    "saavutettu": "#1a7f37", "aikataulussa": "#0b57d0", "jäljessä": "#9a6700",
-    "selvästi jäljessä": "#b3261e", "ei tietoa": "#8c8c8c", "määrittelemättä": "#6e6e6e",
-}
-
 
 def stacked_bar(parts: Sequence[tuple[str, str, int]], label: str, width: int = 480, height: int = 18) -> str:
-    """A horizontal bar split by count: parts are (key, shown label, count)."""
+    """A horizontal bar split by count: parts are (fill colour, shown label, count); the colours
+    are the vocabulary's (vocab.py)."""
     total = sum(c for _, _, c in parts)
     out = [f'<svg class="bar" role="img" aria-label="{escape(label)}" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">']
     if total == 0:
         out.append(f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff" stroke="#8c8c8c"/>')
     x = 0.0
-    for key, shown, count in parts:
+    for colour, shown, count in parts:
         if not count:
             continue
         w = width * count / total
-        out.append(f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="{height}" fill="{COLOURS.get(key, "#6e6e6e")}" '
+        out.append(f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="{height}" fill="{colour}" '
                    f'stroke="#ffffff" stroke-width="1"><title>{escape(shown)}: {count}</title></rect>')
         x += w
     out.append("</svg>")

@@ -35,34 +35,21 @@ The structure, as plain dicts and lists (documented in the README, "Report templ
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
+from .. import walk
 from ..calc.measures import MeasureStatus
 from ..calc.metrics import Counts, ProgrammeStatus
 from ..calc.ontrack import IndicatorStatus
 from ..calc.rollup import CatalogueRow, summarise
 from ..calc.rollup import rollup as roll_up
 from ..i18n import schedule_label
-from ..model import Catalogue
-from ..vocab import FINISHED, UNREPORTED, OnTrack, Status
+from ..model import Catalogue, Indicator
+from ..vocab import FINISHED, UNREPORTED, Gap, IndicatorKind, OnTrack, Status, Vocab, colours
 from .changes import Change
 from .charts import sparkline, stacked_bar
 
-#: Shapes that carry each status in text, so colour is never the only cue.
-STATUS_SYMBOLS = {
-    "valmis": "✓", "jatkuva": "∞", "käynnissä": "▶", "ei aloitettu": "○", "viivästynyt": "!",
-    "keskeytetty": "‖", "ei raportoitu": "?",
-}
-ON_TRACK_SYMBOLS = {
-    "saavutettu": "✓", "aikataulussa": "●", "jäljessä": "▲", "selvästi jäljessä": "▲▲", "ei tietoa": "–",
-    "määrittelemättä": "…",
-}
-REASONS = {
-    "no_data": ("ei arvoja", "no values"), "no_target": ("ei tavoitetta", "no target"),
-    "no_baseline": ("ei lähtötasoa", "no baseline"), "not_computable": ("ei laskettavissa", "cannot be computed"),
-    "growth_not_computable": ("kasvuvauhtia ei voi laskea", "growth cannot be computed"),
-    "undefined": ("projektoidaan erikseen", "to be defined"),
-}
 DECISIONS = {
     "late": ("Myöhässä", "Late"), "far_behind": ("Mittari selvästi jäljessä", "Indicator far behind"),
     "behind": ("Mittari jäljessä", "Indicator behind"), "no_owner": ("Ei vastuutahoa", "No responsible party"),
@@ -73,30 +60,39 @@ CHANGE_LABELS = {
     "new_value": ("Uusi arvo", "New value"), "changed_value": ("Arvo muuttui", "Value changed"),
 }
 #: Shown after values whose indicator names no unit of its own.
-DEFAULT_UNITS = {"prosentti": "%", "raha": "€"}
+DEFAULT_UNITS: dict[str, str] = {IndicatorKind.PERCENT: "%", IndicatorKind.MONEY: "€"}
 MAX_DECISIONS = 5
 MAX_PERIODS = 6
+
+
+#: The chart colour of each status, the gap and each on-track class (the vocabulary's own).
+_COLOURS = colours()
+
+
+def _colour(key: str) -> str:
+    return _COLOURS.get(key, "#6e6e6e")
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
+def _shown(value: str | None) -> Status | Gap:
+    """A measure's status as shown: a status, or the gap where none is reported."""
+    return UNREPORTED if value is None else Status(value)
+
+
 def _status_label(value: str | None, lang: str) -> str:
-    if value is None:
-        return UNREPORTED.en if lang == "en" else UNREPORTED.fi
-    return Status(value).text(lang)
+    return _shown(value).text(lang)
 
 
-def _parts(counts: dict[str, int], labels: dict[str, str], symbols: dict[str, str]) -> list[dict[str, Any]]:
-    return [{"key": k, "label": labels[k], "symbol": symbols.get(k, ""), "count": n} for k, n in counts.items()]
+def _parts(counts: dict[str, int], vocab: Callable[[str], Vocab], lang: str) -> list[dict[str, Any]]:
+    return [{"key": k, "label": vocab(k).text(lang), "symbol": vocab(k).symbol, "count": n} for k, n in counts.items()]
 
 
 def _summary(c: Counts, lang: str) -> dict[str, Any]:
-    status_labels = {s.value: s.text(lang) for s in Status} | {"ei raportoitu": _status_label(None, lang)}
-    on_labels = {o.value: o.text(lang) for o in OnTrack}
-    by_status = _parts(c.by_status, status_labels, STATUS_SYMBOLS)
-    by_on_track = _parts(c.by_on_track, on_labels, ON_TRACK_SYMBOLS)
+    by_status = _parts(c.by_status, lambda k: UNREPORTED if k == UNREPORTED else Status(k), lang)
+    by_on_track = _parts(c.by_on_track, OnTrack, lang)
     bar_label = ("Toimenpiteet tiloittain: " if lang == "fi" else "Measures by status: ") + ", ".join(
         f"{p['label']} {p['count']}" for p in by_status if p["count"])
     on_label = ("Mittarit tilanteen mukaan: " if lang == "fi" else "Indicators by status: ") + ", ".join(
@@ -106,8 +102,8 @@ def _summary(c: Counts, lang: str) -> dict[str, Any]:
         "late": c.late, "indicators": c.indicators, "without_responsible": c.without_responsible,
         "without_schedule": c.without_schedule, "without_data": c.without_data, "undefined": c.undefined,
         "by_status": by_status, "by_on_track": by_on_track,
-        "status_bar": stacked_bar([(p["key"], p["label"], p["count"]) for p in by_status], bar_label),
-        "on_track_bar": stacked_bar([(p["key"], p["label"], p["count"]) for p in by_on_track], on_label),
+        "status_bar": stacked_bar([(_colour(p["key"]), p["label"], p["count"]) for p in by_status], bar_label),
+        "on_track_bar": stacked_bar([(_colour(p["key"]), p["label"], p["count"]) for p in by_on_track], on_label),
     }
 
 
@@ -117,7 +113,7 @@ def _measure(m: MeasureStatus, latest_note: str | None, schedule: str | None, ob
     return {
         "id": m.id, "title": m.title, "objective": objective, "status": value,
         "status_label": _status_label(value, lang),
-        "symbol": STATUS_SYMBOLS[value or "ei raportoitu"], "responsible": "; ".join(m.responsible) or None,
+        "symbol": _shown(value).symbol, "responsible": "; ".join(m.responsible) or None,
         "schedule": schedule, "due": m.due, "overdue": m.overdue, "late": m.late, "latest_note": latest_note,
         "last_update": m.last_update, "freshness": m.freshness.value, "freshness_label": m.freshness.text(lang),
     }
@@ -135,8 +131,8 @@ def _indicator(i: IndicatorStatus, derived: bool, lang: str) -> dict[str, Any]:
         "id": i.id, "name": i.name, "unit": i.unit or DEFAULT_UNITS.get(i.kind), "kind": i.kind, "periods": periods,
         "latest": i.latest, "latest_period": i.latest_period, "target": i.target,
         "target_deadline": i.target_deadline, "attainment": i.attainment, "on_track": i.on_track.value,
-        "on_track_label": i.on_track.text(lang), "symbol": ON_TRACK_SYMBOLS[i.on_track.value],
-        "reason_label": _pick(REASONS[i.reason], lang) if i.reason in REASONS else None,
+        "on_track_label": i.on_track.text(lang), "symbol": i.on_track.symbol,
+        "reason_label": i.reason.text(lang) if i.reason is not None else None,
         "stale": bool(i.stale), "derived": derived,
         "chart": sparkline(numeric, float(target) if target is not None else None, label) if len(numeric) > 1 else "",
     }
@@ -177,7 +173,12 @@ def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: s
     p = st.programme
     by_measure = {m.id: m for m in st.measures}
     by_indicator = {i.id: i for i in st.indicators}
-    derived_ids = {i.id for t in p.themes for g in t.goals for i in g.indicators if i.derived}
+    derived_ids = {at.indicator.id for at in walk.indicators(p) if at.owner == "goal" and at.indicator.derived}
+    # the indicators shown under a goal (its own and its measures') or a theme (its own measures'), by path
+    shown_under: dict[tuple[Any, ...], list[Indicator]] = {}
+    for at in walk.indicators(p):
+        if at.theme is not None:
+            shown_under.setdefault(at.path[:4] if at.goal else at.path[:2], []).append(at.indicator)
 
     def measures(items: list[Any]) -> list[dict[str, Any]]:
         out = []
@@ -190,15 +191,15 @@ def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: s
         return [_indicator(by_indicator[i.id], bool(i.derived) or i.id in derived_ids, lang) for i in items]
 
     themes = []
-    for t in p.themes:
+    for ti, t in enumerate(p.themes):
         themes.append({
             "id": t.id, "name": t.name, "description": t.description,
             "measures": measures(t.measures), "indicators": [],
             "goals": [{"id": g.id, "title": g.title, "measures": measures(g.measures),
-                       "indicators": indicators(g.indicators + [ind for m in g.measures for ind in m.indicators])}
-                      for g in t.goals],
+                       "indicators": indicators(shown_under.get(("themes", ti, "goals", gi), []))}
+                      for gi, g in enumerate(t.goals)],
         })
-        themes[-1]["indicators"] = indicators([ind for m in t.measures for ind in m.indicators])
+        themes[-1]["indicators"] = indicators(shown_under.get(("themes", ti), []))
     if p.indicators:
         themes.insert(0, {"id": "", "name": "Koko ohjelma" if lang == "fi" else "Whole programme",
                           "description": None, "measures": [], "indicators": indicators(p.indicators), "goals": []})
@@ -228,7 +229,7 @@ def shared_indicators(rows: list[CatalogueRow]) -> list[dict[str, Any]]:
             continue
         last = max(r.totals) if r.totals else None
         out.append({
-            "id": r.entry.id, "name": r.entry.name, "unit": r.entry.unit or DEFAULT_UNITS.get(r.entry.kind.value),
+            "id": r.entry.id, "name": r.entry.name, "unit": r.entry.unit or DEFAULT_UNITS.get(r.entry.kind),
             "summable": r.summable,
             "latest": [{"programme": pid, "period": period or None, "value": value}
                        for pid, (period, value) in r.latest.items()],

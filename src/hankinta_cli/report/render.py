@@ -159,11 +159,11 @@ def render(context: dict[str, Any], fmt: str, lang: str, templates: Path | None 
     """The report text. A repository's own templates (`templates`) are compiled and filled in a child
     process limited to TEMPLATE_CPU_SECONDS of CPU and TEMPLATE_MEMORY of memory, where the system
     allows (compiling runs template code too: Jinja folds constant expressions)."""
-    from .charts import COLOURS
+    from ..vocab import colours
 
     env = environment(templates, lang)
     name = "report.md.j2" if fmt == "md" else "report.html.j2"
-    variables = {**context, "t": _texts(lang), "colours": COLOURS}
+    variables = {**context, "t": _texts(lang), "colours": colours()}
     if templates is not None and _can_isolate():
         return _render_isolated(env, name, variables, lang)
     return _fill(env, name, variables, lang)

@@ -1,7 +1,8 @@
 """Semantic checks over a validated Programme: one module per family, each a `check` function.
 
 Every rule has the signature `check(programme, positions) -> Iterator[Finding]` and is pure:
-it reads the model and the loader's positions, and yields findings.
+it reads the model and the loader's positions, and yields findings. Rules meet measures and
+indicators through `walk.py`, in its one order.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 from ..findings import Finding
 from ..load import Positions
-from ..model import Indicator, Measure, Programme
+from ..model import Programme
 from ..validate import path_text
 
 Path = tuple[Any, ...]
@@ -21,27 +22,6 @@ Rule = Callable[[Programme, Positions], Iterator[Finding]]
 def finding(code: str, positions: Positions, path: Path, **args: Any) -> Finding:
     line, col = positions.locate(path)
     return Finding(code, line, col, path_text(path), args)
-
-
-def measures(p: Programme) -> Iterator[tuple[Path, Measure]]:
-    for ti, theme in enumerate(p.themes):
-        for mi, m in enumerate(theme.measures):
-            yield ("themes", ti, "measures", mi), m
-        for gi, goal in enumerate(theme.goals):
-            for mi, m in enumerate(goal.measures):
-                yield ("themes", ti, "goals", gi, "measures", mi), m
-
-
-def indicators(p: Programme) -> Iterator[tuple[Path, Indicator]]:
-    for ii, ind in enumerate(p.indicators):
-        yield ("indicators", ii), ind
-    for ti, theme in enumerate(p.themes):
-        for gi, goal in enumerate(theme.goals):
-            for ii, ind in enumerate(goal.indicators):
-                yield ("themes", ti, "goals", gi, "indicators", ii), ind
-    for path, m in measures(p):
-        for ii, ind in enumerate(m.indicators):
-            yield (*path, "indicators", ii), ind
 
 
 def all_rules() -> list[Rule]:

@@ -14,7 +14,8 @@ from ..findings import Finding
 from ..load import Positions
 from ..model import Catalogue, Programme
 from ..validate import suggest
-from . import finding, indicators
+from ..walk import indicators
+from . import finding
 
 
 def check_catalogue(cat: Catalogue, positions: Positions) -> Iterator[Finding]:
@@ -29,7 +30,8 @@ def check_catalogue(cat: Catalogue, positions: Positions) -> Iterator[Finding]:
 
 def check_refs(p: Programme, positions: Positions, cat: Catalogue | None) -> Iterator[Finding]:
     entries = {e.id: e for e in cat.indicators} if cat else {}
-    for path, ind in indicators(p):
+    for at in indicators(p):
+        path, ind = at.path, at.indicator
         if ind.catalogue is None:
             continue
         entry = entries.get(ind.catalogue)

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..load import Positions
 from ..model import Programme
-from . import finding, indicators, measures
+from ..walk import indicators, measures
+from . import finding
 
 
 def check(p: Programme, positions: Positions) -> Iterator[Finding]:
@@ -25,8 +26,8 @@ def check(p: Programme, positions: Positions) -> Iterator[Finding]:
     def outside(first: dt.date, last: dt.date) -> bool:
         return last < start or first > end
 
-    for path, m in measures(p):
-        s = m.schedule
+    for at in measures(p):
+        path, s = at.path, at.measure.schedule
         if s is None:
             continue
         for name, what, what_en in (("start", "aloituspäivä", "start date"), ("due", "määräpäivä", "due date")):
@@ -37,7 +38,8 @@ def check(p: Programme, positions: Positions) -> Iterator[Finding]:
         if s.year is not None and outside(dt.date(s.year, 1, 1), dt.date(s.year, 12, 31)):
             yield finding("HK301", positions, (*path, "schedule", "year"), what="vuosi", what_en="year",
                           date=str(s.year), date_en=str(s.year), **span)
-    for path, ind in indicators(p):
+    for ind_at in indicators(p):
+        path, ind = ind_at.path, ind_at.indicator
         for ti, t in enumerate(ind.targets):
             if t.deadline is not None and outside(t.deadline, t.deadline):
                 yield finding("HK301", positions, (*path, "targets", ti, "deadline"),

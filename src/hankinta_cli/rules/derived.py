@@ -24,11 +24,12 @@ from ..load import Positions
 from ..model import Programme
 from ..validate import suggest
 from ..vocab import DerivedOp
-from . import finding, indicators
+from ..walk import indicators
+from . import finding
 
 
 def check(p: Programme, positions: Positions) -> Iterator[Finding]:
-    all_inds = dict(indicators(p))
+    all_inds = {at.path: at.indicator for at in indicators(p)}
     paths = {ind.id: path for path, ind in all_inds.items()}
     by_id = {ind.id: ind for ind in all_inds.values()}
     known = list(by_id)

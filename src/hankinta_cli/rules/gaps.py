@@ -12,11 +12,13 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..load import Positions
 from ..model import Programme
-from . import finding, measures
+from ..walk import measures
+from . import finding
 
 
 def check(p: Programme, positions: Positions) -> Iterator[Finding]:
-    for path, m in measures(p):
+    for at in measures(p):
+        path, m = at.path, at.measure
         if not m.responsible:
             yield finding("HK401", positions, (*path, "id"), id=m.id)
         if m.schedule is None:

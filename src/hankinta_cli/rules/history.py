@@ -17,11 +17,13 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..load import Positions
 from ..model import Programme
-from . import finding, measures
+from ..walk import measures
+from . import finding
 
 
 def check(p: Programme, positions: Positions) -> Iterator[Finding]:
-    for path, m in measures(p):
+    for at in measures(p):
+        path, m = at.path, at.measure
         for i in range(1, len(m.history)):
             prev, cur = m.history[i - 1], m.history[i]
             if cur.date < prev.date:

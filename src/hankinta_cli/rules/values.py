@@ -25,7 +25,8 @@ from ..findings import Finding
 from ..load import Positions
 from ..model import Indicator, Programme
 from ..vocab import Direction, Granularity, IndicatorKind
-from . import Path, finding, indicators
+from ..walk import indicators
+from . import Path, finding
 
 _SUFFIX = {
     Granularity.YEAR: ("", "2024"),
@@ -37,8 +38,8 @@ _KIND_EN = {k: k.label.en for k in IndicatorKind}
 
 
 def check(p: Programme, positions: Positions) -> Iterator[Finding]:
-    for path, ind in indicators(p):
-        yield from _check_indicator(path, ind, positions)
+    for at in indicators(p):
+        yield from _check_indicator(at.path, at.indicator, positions)
 
 
 def period_shape(period: int | str) -> str:
