@@ -118,7 +118,6 @@ def load_catalogue(folder: Path) -> tuple[Catalogue | None, bytes]:
     """The catalogue beside programmes in `folder`, and its bytes (b"" if missing or invalid).
 
     Raises EditError (exit 2) when the catalogue is there but cannot be read."""
-    from .edit import EditError
     from .load import load_bytes
     from .validate import is_catalogue, validate_catalogue
 
@@ -126,6 +125,8 @@ def load_catalogue(folder: Path) -> tuple[Catalogue | None, bytes]:
     try:
         raw = read_catalogue(folder)
     except LoadError as e:
+        from .edit import EditError  # not at the top: a check never edits
+
         raise EditError("file_unreadable", path=path, reason=unreadable_reason(e.finding)) from None
     if not raw:
         return None, b""
@@ -164,6 +165,9 @@ class Cache:
         self.folder = folder
         self.unsafe: Path | None = None
         self.entries: dict[str, Any] = {}
+        # entries already validated, or put, in this run: copies of a file (the same bytes beside
+        # the same catalogue) are answered without checking the stored entry again
+        self._known: dict[str, list[Finding]] = {}
         self.dirty = False
         self.fingerprint = _fingerprint()
         if folder is None:
@@ -187,13 +191,18 @@ class Cache:
         return entries
 
     def get(self, digest: str) -> list[Finding] | None:
-        hit = _findings(self.entries.get(digest))
+        hit = self._known.get(digest)
         if hit is None:
-            self.entries.pop(digest, None)  # odd: dropped, and replaced by the next put
-        return hit
+            hit = _findings(self.entries.get(digest))
+            if hit is None:
+                self.entries.pop(digest, None)  # odd: dropped, and replaced by the next put
+                return None
+            self._known[digest] = hit
+        return list(hit)
 
     def put(self, digest: str, findings: list[Finding]) -> None:
         self.entries[digest] = [f.to_dict() for f in findings]
+        self._known[digest] = list(findings)
         self.dirty = True
 
     def save(self) -> None:
@@ -238,7 +247,7 @@ def _findings(entry: Any) -> list[Finding] | None:
         finding = Finding(code, line, column, path, args)
         try:
             for lang in ("fi", "en"):
-                _ = finding.message(lang), finding.hint(lang)
+                finding.texts(lang)
         except (KeyError, IndexError, ValueError, TypeError, AttributeError):
             return None
         out.append(finding)

@@ -72,10 +72,16 @@ def write_text(results: Sequence[FileResult], out: TextIO, lang: str, strict: bo
                                                "2") + "\n")
                     continue
             label = paint(t(sev, lang), "1;31" if sev == "error" else "1;33")
-            out.write(f"{name}:{f.line}:{f.column}: {label} {paint(f.code, '1')} {f.message(lang)}\n")
-            hint = f.hint(lang)
+            message, hint = f.texts(lang)
+            out.write(f"{name}:{f.line}:{f.column}: {label} {paint(f.code, '1')} {message}\n")
             if hint:
                 out.write(f"    {paint(t('hint', lang), '2')}: {hint}\n")
+
+
+def _json_finding(f: Finding, lang: str, strict: bool) -> dict[str, Any]:
+    message, hint = f.texts(lang)
+    return {"code": f.code, "severity": severity(f, strict), "line": f.line, "column": f.column,
+            "path": f.path, "message": message, "hint": hint}
 
 
 def to_json(results: Sequence[FileResult], lang: str, strict: bool) -> dict[str, Any]:
@@ -86,29 +92,15 @@ def to_json(results: Sequence[FileResult], lang: str, strict: bool) -> dict[str,
         "lang": lang,
         "summary": {"files": len(results), "errors": errors, "warnings": warnings},
         "files": [
-            {
-                "path": _display(r.path),
-                "findings": [
-                    {
-                        "code": f.code,
-                        "severity": severity(f, strict),
-                        "line": f.line,
-                        "column": f.column,
-                        "path": f.path,
-                        "message": f.message(lang),
-                        "hint": f.hint(lang),
-                    }
-                    for f in r.findings
-                ],
-            }
+            {"path": _display(r.path), "findings": [_json_finding(f, lang, strict) for f in r.findings]}
             for r in results
         ],
     }
 
 
 def write_json(results: Sequence[FileResult], out: TextIO, lang: str, strict: bool) -> None:
-    json.dump(to_json(results, lang, strict), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    # one write: json.dump would hand the stream each of its ~30 pieces per finding
+    out.write(json.dumps(to_json(results, lang, strict), ensure_ascii=False, indent=2) + "\n")
 
 
 def _escape_data(text: str) -> str:
@@ -126,8 +118,7 @@ def write_github(results: Sequence[FileResult], out: TextIO, lang: str, strict: 
         for f in r.findings:
             cmd = severity(f, strict)
             props = f"file={name},line={f.line},col={f.column},title={_escape_property(f.code)}"
-            text = f.message(lang)
-            hint = f.hint(lang)
+            text, hint = f.texts(lang)
             if hint:
                 text += "\n" + hint
             out.write(f"::{cmd} {props}::{_escape_data(text)}\n")
