@@ -1,7 +1,9 @@
-"""Positions: lookups answer exactly as a walk from the root would, without walking each time."""
+"""Speed without new answers: positions are found without walking from the root each time, and the
+faster writers of findings produce exactly what the slower ones did."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +11,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hankinta_cli.escape import _BREAKS, _CONTROL, clean, one_line
 from hankinta_cli.load import Positions, load_text
+from hankinta_cli.output.findings import json_text
 
 
 def walk(positions: Positions, path: tuple[Any, ...], key: bool = False) -> tuple[int, int]:
@@ -104,3 +108,24 @@ def test_lookups_do_not_walk_from_the_root_each_time() -> None:
     found = [doc.positions.locate((*parent, f"s{j}")) for j in range(siblings)]
     assert found[7] == (depth + 8, 2 * depth + 5)
     assert CountingDict.visits <= siblings + 2 * depth
+
+
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text()),
+    lambda kids: st.one_of(st.lists(kids, max_size=4), st.dictionaries(st.text(max_size=5), kids, max_size=4)),
+    max_leaves=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(json_values)
+def test_json_text_is_what_the_standard_library_writes(value: Any) -> None:
+    assert json_text(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_printable_text_needs_no_cleaning() -> None:
+    # `clean` and `one_line` return printable text as it is (str.isprintable, in C): no printable
+    # character is one they remove or replace
+    printable = "".join(c for c in map(chr, range(0x110000)) if c.isprintable())
+    assert _CONTROL.search(printable) is None and _BREAKS.search(printable) is None and "\r" not in printable
+    for text in ("a\u202eb", "a\r\nb", "a\tb\x1b[31m", "a\u2028b", "a\x85b"):
+        assert not text.isprintable() and one_line(text) != text and clean(text) != text
