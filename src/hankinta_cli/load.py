@@ -118,9 +118,19 @@ class Positions:
         """Position of the value at `path` (or of its key), or of the deepest existing parent."""
         if not path:
             return self.root_pos
-        node, pos = self._index.get(path[:-1]) or self._reach(path[:-1])
-        mark = self._step(node, path[-1], key)
-        return pos if mark is None else (mark.line + 1, mark.column + 1)
+        parent = path[:-1]
+        node, pos = self._index.get(parent) or self._reach(parent)
+        step = path[-1]
+        if isinstance(node, dict):  # the usual last step, inlined: a check makes thousands
+            entry = self.maps[id(node)].get(step)
+            if entry is None or step not in node:
+                return pos
+            mark = entry[0] if key else entry[1]
+        else:
+            mark = self._step(node, step, key)
+            if mark is None:
+                return pos
+        return (mark.line + 1, mark.column + 1)
 
     def _step(self, node: Any, step: Any, key: bool) -> Any:
         """The mark of `step` inside `node` (its key's mark if `key`), or None if it is not there."""
