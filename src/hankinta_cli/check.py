@@ -164,6 +164,9 @@ class Cache:
         self.folder = folder
         self.unsafe: Path | None = None
         self.entries: dict[str, Any] = {}
+        # entries already validated, or put, in this run: copies of a file (the same bytes beside
+        # the same catalogue) are answered without checking the stored entry again
+        self._known: dict[str, list[Finding]] = {}
         self.dirty = False
         self.fingerprint = _fingerprint()
         if folder is None:
@@ -187,13 +190,18 @@ class Cache:
         return entries
 
     def get(self, digest: str) -> list[Finding] | None:
-        hit = _findings(self.entries.get(digest))
+        hit = self._known.get(digest)
         if hit is None:
-            self.entries.pop(digest, None)  # odd: dropped, and replaced by the next put
-        return hit
+            hit = _findings(self.entries.get(digest))
+            if hit is None:
+                self.entries.pop(digest, None)  # odd: dropped, and replaced by the next put
+                return None
+            self._known[digest] = hit
+        return list(hit)
 
     def put(self, digest: str, findings: list[Finding]) -> None:
         self.entries[digest] = [f.to_dict() for f in findings]
+        self._known[digest] = list(findings)
         self.dirty = True
 
     def save(self) -> None:
@@ -238,7 +246,7 @@ def _findings(entry: Any) -> list[Finding] | None:
         finding = Finding(code, line, column, path, args)
         try:
             for lang in ("fi", "en"):
-                _ = finding.message(lang), finding.hint(lang)
+                finding.texts(lang)
         except (KeyError, IndexError, ValueError, TypeError, AttributeError):
             return None
         out.append(finding)

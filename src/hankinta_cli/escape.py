@@ -29,12 +29,16 @@ _BREAKS = re.compile(r"[\t\n]+")
 
 def clean(text: str) -> str:
     """Remove control and bidi-override characters; keep tabs and line breaks (CR becomes LF)."""
+    if text.isprintable():  # the usual case, answered in C: no control, format or separator characters
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text)
 
 
 def one_line(text: str) -> str:
     """`clean`, on one line: runs of line breaks and tabs become one space."""
+    if text.isprintable():
+        return text
     return _BREAKS.sub(" ", clean(text))
 
 

@@ -256,13 +256,19 @@ class Finding:
         return (c.en if lang == "en" else c.fi).format(**shown_args(self.args))
 
     def hint(self, lang: str) -> str:
+        return self.texts(lang)[1]
+
+    def texts(self, lang: str) -> tuple[str, str]:
+        """The message and the hint, with the arguments made safe once for both (a check of a
+        real programme writes thousands of findings)."""
         c = CATALOGUE[self.code]
         args = shown_args(self.args)
-        text = (c.hint_en if lang == "en" else c.hint_fi).format(**args)
+        en = lang == "en"
+        hint = (c.hint_en if en else c.hint_fi).format(**args)
         guess = args.get("did_you_mean")
         if guess:
-            text = (f"Did you mean '{guess}'? " if lang == "en" else f"Tarkoititko '{guess}'? ") + text
-        return text
+            hint = (f"Did you mean '{guess}'? " if en else f"Tarkoititko '{guess}'? ") + hint
+        return (c.en if en else c.fi).format(**args), hint
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "line": self.line, "column": self.column, "path": self.path,

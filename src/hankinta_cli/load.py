@@ -97,6 +97,12 @@ class Positions:
     A shadow entry is kept per container (keyed by the container's id; the document keeps
     the containers alive): for a mapping, key → (key mark, value mark); for a sequence, one
     mark per item. libyaml's marks are 0-based; `locate` answers 1-based.
+
+    `locate` is called once per finding (thousands of times on a real programme, mostly for
+    siblings under the same parent), so the container reached by each path prefix is
+    remembered: a lookup is one dictionary hit for the parent and one step, not a walk from
+    the root. The index is filled lazily, only along paths asked for: building it for every
+    node at load time would cost more than all the lookups of a typical check.
     """
 
     def __init__(self, root: Any, root_pos: Pos) -> None:
@@ -104,27 +110,57 @@ class Positions:
         self.root_pos = root_pos
         self.maps: dict[int, dict[Any, tuple[Any, Any]]] = {}  # key → (key mark, value mark)
         self.seqs: dict[int, list[Any]] = {}  # item marks
+        # path → (node at the path, its position); _MISSING as the node when the path leaves
+        # the data, with the position of the deepest part that exists
+        self._index: dict[tuple[Any, ...], tuple[Any, Pos]] = {(): (root, root_pos)}
 
     def locate(self, path: tuple[Any, ...], key: bool = False) -> Pos:
         """Position of the value at `path` (or of its key), or of the deepest existing parent."""
-        node = self.root
-        pos = self.root_pos
-        for i, step in enumerate(path):
-            last = i == len(path) - 1
-            if isinstance(node, dict):
-                entry = self.maps.get(id(node), {}).get(step)
-                if entry is None or step not in node:
-                    return pos
-                mark = entry[0] if (key and last) else entry[1]
-                pos = (mark.line + 1, mark.column + 1)
-                node = node[step]
-            elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-                mark = self.seqs[id(node)][step]
-                pos = (mark.line + 1, mark.column + 1)
-                node = node[step]
-            else:
+        if not path:
+            return self.root_pos
+        parent = path[:-1]
+        node, pos = self._index.get(parent) or self._reach(parent)
+        step = path[-1]
+        if isinstance(node, dict):  # the usual last step, inlined: a check makes thousands
+            entry = self.maps[id(node)].get(step)
+            if entry is None or step not in node:
                 return pos
-        return pos
+            mark = entry[0] if key else entry[1]
+        else:
+            mark = self._step(node, step, key)
+            if mark is None:
+                return pos
+        return (mark.line + 1, mark.column + 1)
+
+    def _step(self, node: Any, step: Any, key: bool) -> Any:
+        """The mark of `step` inside `node` (its key's mark if `key`), or None if it is not there."""
+        if isinstance(node, dict):
+            entry = self.maps[id(node)].get(step)
+            if entry is None or step not in node:
+                return None
+            return entry[0] if key else entry[1]
+        if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            return self.seqs[id(node)][step]
+        return None
+
+    def _reach(self, path: tuple[Any, ...]) -> tuple[Any, Pos]:
+        """The node at `path` and its position, indexing every prefix on the way."""
+        n = len(path) - 1
+        while path[:n] not in self._index:  # the longest prefix already indexed (() always is)
+            n -= 1
+        node, pos = self._index[path[:n]]
+        for i in range(n, len(path)):
+            if node is not _MISSING:
+                mark = self._step(node, path[i], False)
+                if mark is None:
+                    node = _MISSING
+                else:
+                    node, pos = node[path[i]], (mark.line + 1, mark.column + 1)
+            self._index[path[: i + 1]] = (node, pos)
+        return node, pos
+
+
+_MISSING = object()  # a path that leaves the data (the position stays at its last existing part)
 
 
 @dataclass
