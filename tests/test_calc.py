@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import hankinta
-from hankinta_cli.calc.metrics import evaluate_programme
-from hankinta_cli.calc.ontrack import IndicatorStatus, evaluate
-from hankinta_cli.calc.series import Resolver
+from hankinta_cli.computing.metrics import evaluate_programme
+from hankinta_cli.computing.ontrack import IndicatorStatus, evaluate
+from hankinta_cli.computing.series import Resolver
 from hankinta_cli.model import Indicator, Programme
 from hankinta_cli.vocab import Freshness, OnTrack
 
@@ -206,7 +206,7 @@ def test_observation_after_as_of_changes_nothing(history: list[int], late: int, 
 def test_summary_in_parallel_matches_serial(tmp_path: Path) -> None:
     import shutil
 
-    from hankinta_cli.summary import PARALLEL_FROM
+    from hankinta_cli.computing.summary import PARALLEL_FROM
 
     for n in range(PARALLEL_FROM):
         text = FIXTURE.read_text(encoding="utf-8").replace("id: laskenta", f"id: kunta-{n:02d}")

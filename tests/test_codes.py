@@ -1,7 +1,7 @@
 """The finding codes cannot drift: the README's table is the catalogue's, every code has a case.
 
 - The table under "### Finding codes" in README.md is `findings.markdown_table()`; regenerate it
-  with `python -m hankinta_cli.findings --markdown README.md`.
+  with `python -m hankinta_cli.checking.findings --markdown README.md`.
 - Every code of `findings.CATALOGUE` has a broken case: a file or folder in tests/broken/ (see
   tests/test_check_corpus.py for the `# expect: CODE LINE [strict]` convention), or, for the few
   codes no file kept in the repository can produce, a case generated below in GENERATED (a file
@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, hankinta
-from hankinta_cli.findings import CATALOGUE, _main, markdown_table, replace_table
-from hankinta_cli.load import MAX_BYTES, MAX_KEYS
-from hankinta_cli.validate import MAX_FINDINGS
+from hankinta_cli.checking.findings import CATALOGUE, _main, markdown_table, replace_table
+from hankinta_cli.checking.validate import MAX_FINDINGS
+from hankinta_cli.reading.load import MAX_BYTES, MAX_KEYS
 from test_check_corpus import CASES, assert_finding, expectation
 
 README = ROOT / "README.md"
@@ -106,7 +106,7 @@ def test_readme_table_is_the_catalogue() -> None:
     text = README.read_text(encoding="utf-8")
     assert replace_table(text, markdown_table()) == text, (
         "README.md's code table differs from the catalogue: run "
-        "`python -m hankinta_cli.findings --markdown README.md`")
+        "`python -m hankinta_cli.checking.findings --markdown README.md`")
 
 
 def test_the_documented_command_rewrites_a_stale_table(tmp_path: Path) -> None:

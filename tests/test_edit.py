@@ -180,8 +180,8 @@ def test_concurrent_writers_lose_no_update(awkward: Path) -> None:
 
 
 def test_file_changed_underneath_is_not_overwritten(awkward: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from hankinta_cli import edit
-    from hankinta_cli.updates import set_field
+    from hankinta_cli.editing import edit
+    from hankinta_cli.editing.updates import set_field
 
     real_read = edit.read
     calls = {"n": 0}
@@ -215,7 +215,7 @@ def test_unknown_status_suggests_a_name(awkward: Path) -> None:
 
 
 def test_write_failure_is_reported_and_the_file_kept(awkward: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from hankinta_cli import edit
+    from hankinta_cli.editing import edit
 
     def disk_full(path: Path, data: bytes, **options: object) -> None:
         raise OSError(28, "No space left on device")

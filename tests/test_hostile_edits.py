@@ -100,8 +100,8 @@ def test_concurrent_external_rewrites_are_never_lost(awkward: Path) -> None:
     content or an edit applied on top of it, never an edit of an older version."""
     import datetime as dt
 
-    from hankinta_cli.edit import EditError, edit_file
-    from hankinta_cli.updates import set_status
+    from hankinta_cli.editing.edit import EditError, edit_file
+    from hankinta_cli.editing.updates import set_status
 
     writes = 120
     proc = subprocess.Popen([sys.executable, "-c", REWRITER, str(awkward), str(writes)],
@@ -285,7 +285,7 @@ def test_cr_only_line_ends_are_edited_byte_exactly(tmp_path: Path) -> None:
 @pytest.mark.skipif(not POSIX, reason="symlinks")
 @pytest.mark.parametrize("occupant", ["directory", "symlink"])
 def test_a_lock_path_occupied_by_something_else(awkward: Path, private_tmp: Path, occupant: str) -> None:
-    from hankinta_cli.edit import lock_path
+    from hankinta_cli.editing.edit import lock_path
 
     lock = lock_path(awkward)
     victim = private_tmp / "victim.txt"
@@ -305,7 +305,7 @@ def test_a_lock_path_occupied_by_something_else(awkward: Path, private_tmp: Path
 @pytest.mark.skipif(not POSIX, reason="owners and modes")
 @pytest.mark.parametrize("prepared", ["symlink", "world-writable", "other owner"])
 def test_a_lock_folder_someone_else_prepared_is_not_used(awkward: Path, private_tmp: Path, prepared: str) -> None:
-    from hankinta_cli.edit import lock_path
+    from hankinta_cli.editing.edit import lock_path
 
     folder = lock_path(awkward).parent
     assert folder.parent == private_tmp and folder.stat().st_mode & 0o777 == 0o700
@@ -330,7 +330,7 @@ def test_a_lock_folder_someone_else_prepared_is_not_used(awkward: Path, private_
 
 def test_the_shared_lock_folder_name_is_per_user(awkward: Path, private_tmp: Path) -> None:
     """/tmp/hankinta-locks, pre-created by anyone, is not where this user's locks go."""
-    from hankinta_cli.edit import lock_path
+    from hankinta_cli.editing.edit import lock_path
 
     shared = private_tmp / "hankinta-locks"
     shared.mkdir(mode=0o777)

@@ -220,7 +220,7 @@ def test_pdf_renderer_loads_nothing_outside_the_document(tmp_path: Path) -> None
     """Defence in depth: even markup a template puts there cannot make the PDF fetch a URL or read a
     local file; only data: URLs (inline images) are loaded."""
     pytest.importorskip("weasyprint")
-    from hankinta_cli.report.render import pdf_bytes
+    from hankinta_cli.presenting.report.render import pdf_bytes
 
     listener = _Listener()
     hide = tmp_path / "piilota.css"
@@ -306,7 +306,7 @@ def test_overriding_template_still_works_in_the_sandbox(tmp_path: Path) -> None:
 ])
 def test_hostile_template_costs_little(tmp_path: Path, body: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A template cannot make a report run for minutes or eat the machine's memory."""
-    from hankinta_cli.report import render
+    from hankinta_cli.presenting.report import render
 
     monkeypatch.setattr(render, "TEMPLATE_CPU_SECONDS", 1)
     err = _refused(tmp_path, body)
@@ -366,7 +366,7 @@ def test_since_an_unusable_old_version_is_said_not_called_all_new(repo: Path, ol
 def test_since_a_huge_old_version_is_not_read(repo: Path) -> None:
     """An old version over the loader's size limit is refused before it is read (a 200 MB file took
     821 MB of memory); the report says its changes could not be compared."""
-    from hankinta_cli.load import MAX_BYTES
+    from hankinta_cli.reading.load import MAX_BYTES
 
     padding = ("# " + "x" * 98 + "\n") * (MAX_BYTES // 100 + 1000)
     _commit(repo, "ohjelma.yaml", padding + GOOD)

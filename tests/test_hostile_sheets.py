@@ -16,9 +16,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from conftest import hankinta
-from hankinta_cli import sheets
+from hankinta_cli.editing.updates import parse_value
 from hankinta_cli.errors import UserError
-from hankinta_cli.updates import parse_value
+from hankinta_cli.reading import sheets
 
 FORMULAS = Path(__file__).parent / "hostile" / "sheets_formulas.yaml"
 _PLAIN_NUMBER = re.compile(r"[-+]?\d+([.,]\d+)?")

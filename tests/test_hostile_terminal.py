@@ -231,7 +231,7 @@ def test_values_check_accepts_compute_everywhere(tmp_path: Path, values: list[fl
 
 def _deny(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     """Reading `name` fails as under chmod 000 (tests may run as root, where chmod does not)."""
-    from hankinta_cli import load
+    from hankinta_cli.reading import load
 
     real = load.open_for_reading
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import hankinta
-from hankinta_cli.load import MAX_KEYS
-from hankinta_cli.validate import MAX_FINDINGS
+from hankinta_cli.checking.validate import MAX_FINDINGS
+from hankinta_cli.reading.load import MAX_KEYS
 
 
 def test_a_mapping_with_too_many_keys_is_refused_at_the_first_key_over_the_limit(tmp_path: Path) -> None:

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from conftest import hankinta
-from hankinta_cli.findings import LoadError
-from hankinta_cli.load import MAX_BYTES, load_bytes, load_text, resolve_plain
+from hankinta_cli.checking.findings import LoadError
+from hankinta_cli.reading.load import MAX_BYTES, load_bytes, load_text, resolve_plain
 
 
 def code_of(text: str | bytes) -> str:

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hankinta_cli.escape import _BREAKS, _CONTROL, clean, one_line
-from hankinta_cli.load import Positions, load_text
-from hankinta_cli.output.findings import json_text
+from hankinta_cli.presenting.output.findings import json_text
+from hankinta_cli.reading.load import Positions, load_text
 
 
 def walk(positions: Positions, path: tuple[Any, ...], key: bool = False) -> tuple[int, int]:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import CATALOGUE, PROGRAMME_FILES, PROGRAMMES, ROOT, hankinta
-from hankinta_cli.calc.series import all_indicators
+from hankinta_cli.computing.series import all_indicators
 from hankinta_cli.model import Programme
 from hankinta_cli.vocab import IndicatorKind
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from conftest import BROKEN, CATALOGUE, PROGRAMME_FILES, ROOT, hankinta
-from hankinta_cli.schema import schema_text
+from hankinta_cli.checking.schema import schema_text
 
 SCHEMA = ROOT / "schemas" / "programme.schema.json"
 CATALOGUE_SCHEMA = ROOT / "schemas" / "catalogue.schema.json"

@@ -12,15 +12,16 @@ from typing import Any, get_args
 import pytest
 
 from conftest import PROGRAMME_FILES, ROOT
-from hankinta_cli import updates, vocab, walk
-from hankinta_cli.calc.measures import evaluate_measures
-from hankinta_cli.calc.metrics import evaluate_programme
-from hankinta_cli.calc.series import all_indicators
-from hankinta_cli.load import load_path
+from hankinta_cli import vocab, walk
+from hankinta_cli.checking.validate import validate
+from hankinta_cli.computing.measures import evaluate_measures
+from hankinta_cli.computing.metrics import evaluate_programme
+from hankinta_cli.computing.overview import _rows
+from hankinta_cli.computing.series import all_indicators
+from hankinta_cli.editing import updates
 from hankinta_cli.model import Indicator, Measure, Programme
-from hankinta_cli.overview import _rows
-from hankinta_cli.report.changes import since_version
-from hankinta_cli.validate import validate
+from hankinta_cli.presenting.report.changes import since_version
+from hankinta_cli.reading.load import load_path
 
 FILES = [*PROGRAMME_FILES, *sorted((ROOT / "tests" / "fixtures").glob("*.yaml"))]
 AS_OF = dt.date(2025, 6, 30)
@@ -172,7 +173,7 @@ def _walks_outline(node: ast.AST) -> bool:
 
 
 #: Modules that lay the outline out (a nested report structure; counts per goal), not walk it.
-OUTLINE_LAYOUT = {"report/context.py", "calc/metrics.py"}
+OUTLINE_LAYOUT = {"presenting/report/context.py", "computing/metrics.py"}
 
 
 @functools.cache
@@ -199,9 +200,9 @@ def test_no_hand_written_walks() -> None:
 # --- vocabulary members, not strings ---------------------------------------------------------------------------
 
 #: Where the vocabularies' values and their texts live.
-VOCAB_HOMES = {"vocab.py", "i18n.py", "findings.py", "report/texts.py"}
+VOCAB_HOMES = {"vocab.py", "i18n.py", "checking/findings.py", "presenting/report/texts.py"}
 #: User-facing words that happen to equal a vocabulary value: (module, text) and why.
-WORDS = {("rules/dates.py", "vuosi"): "the word 'year' in HK301's message, not a granularity"}
+WORDS = {("checking/rules/dates.py", "vuosi"): "the word 'year' in HK301's message, not a granularity"}
 
 
 def _vocabularies() -> list[type[vocab.Vocab]]:

@@ -11,9 +11,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hankinta_cli.edit import _data_append, _data_set
-from hankinta_cli.load import load_text
-from hankinta_cli.yamlpatch import Patcher
+from hankinta_cli.editing.edit import _data_append, _data_set
+from hankinta_cli.editing.yamlpatch import Patcher
+from hankinta_cli.reading.load import load_text
 
 keys = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäö", min_size=1, max_size=6)
 scalars = st.one_of(st.integers(-1000, 1000), st.booleans(),

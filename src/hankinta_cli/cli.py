@@ -16,14 +16,14 @@ import typer
 from . import options as o
 from .errors import UserError
 from .i18n import t
-from .inputs import parse_date, parse_on_track, parse_status
-from .output.documents import emit
-from .output.messages import write_error, write_warning
-from .read import programmes_named
-from .resolve import programme_path, programme_paths
+from .presenting.output.documents import emit
+from .presenting.output.messages import write_error, write_warning
+from .reading.inputs import parse_date, parse_on_track, parse_status
+from .reading.read import programmes_named
+from .reading.resolve import programme_path, programme_paths
 
 if TYPE_CHECKING:
-    from .edit import Session
+    from .editing.edit import Session
 
 app = typer.Typer(name="hankinta", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   rich_markup_mode=None, help="Hankintaohjelmat koodina: tarkista, päivitä ja raportoi "
@@ -65,8 +65,8 @@ def check(
     root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Tarkista ohjelmatiedostot: YAML, rakenne ja sisältösäännöt."""
-    from .check import check_paths, open_cache
-    from .output.findings import write_check
+    from .checking.check import check_paths, open_cache
+    from .presenting.output.findings import write_check
     with _failures(lang):
         cache = open_cache(no_cache)
         results = check_paths(programme_paths(paths, root), cache)
@@ -82,7 +82,7 @@ def schema(
     lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Tulosta ohjelmatiedostojen JSON Schema (draft-07, VS Codea varten)."""
-    from .schema import schema_is_current, schema_text
+    from .checking.schema import schema_is_current, schema_text
     text = schema_text(catalogue)
     if check_only and output is not None:
         fresh = schema_is_current(output, text)
@@ -107,8 +107,8 @@ def status_show(
     fmt: o.Table = o.TableFormat.table, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Näytä toimenpiteiden tila taulukkona."""
-    from .output.status import write_rows
-    from .overview import overview_rows
+    from .computing.overview import overview_rows
+    from .presenting.output.status import write_rows
     with _failures(lang):
         day, wanted = _day(as_of), parse_status(status) if status else None
         rows = [r for p in programmes_named([programme] if programme else [], root)
@@ -119,8 +119,8 @@ def status_show(
 def _edit(programme: str, root: Path | None, change: Callable[[], Callable[[Session], None]], dry_run: bool,
           lang: str) -> None:
     """Every writing command: resolve one programme, edit it, say what changed."""
-    from .edit import edit_file
-    from .output.edits import write_edit
+    from .editing.edit import edit_file
+    from .presenting.output.edits import write_edit
     with _failures(lang):
         result = edit_file(programme_path(programme, root), change(), dry_run=dry_run)
     write_edit(result, dry_run, lang, sys.stdout, sys.stderr)
@@ -137,7 +137,7 @@ def status_set(
     dry_run: o.DryRun = False, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Aseta toimenpiteen tila ja lisää päivätty merkintä sen tilahistoriaan."""
-    from .updates import set_status
+    from .editing.updates import set_status
     _edit(programme, root, lambda: set_status(measure, status, _day(date), note, by), dry_run, lang)
 
 
@@ -152,7 +152,7 @@ def set_command(
     dry_run: o.DryRun = False, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Täytä toimenpiteen kenttä: vastuutaho, aikataulu, prioriteetti, tunnisteet."""
-    from .updates import set_field
+    from .editing.updates import set_field
     _edit(programme, root, lambda: set_field(measure, field, value), dry_run, lang)
 
 
@@ -170,7 +170,7 @@ def record_command(
     dry_run: o.DryRun = False, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Kirjaa mittarille arvo kaudelta."""
-    from .updates import record
+    from .editing.updates import record
     _edit(programme, root, lambda: record(indicator, period, value, note, source, replace, units), dry_run, lang)
 
 
@@ -186,7 +186,7 @@ def import_command(
     dry_run: o.DryRun = False, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Tuo mittareiden arvot ja tilapäivitykset CSV- tai Excel-tiedostosta (kaikki tai ei mitään)."""
-    from .importer import import_change, read_import, template_file
+    from .editing.importer import import_change, read_import, template_file
     with _failures(lang):
         if template is not None:
             found = programme_path(programme, root) if programme else None
@@ -203,8 +203,8 @@ def indicators_command(
     fmt: o.Table = o.TableFormat.table, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Laske mittareiden tilanne: viimeisin arvo, muutos, tavoite, toteuma ja tila."""
-    from .calc.metrics import evaluate_programme
-    from .output.indicators import write_indicators
+    from .computing.metrics import evaluate_programme
+    from .presenting.output.indicators import write_indicators
     with _failures(lang):
         day, wanted = _day(as_of), parse_on_track(status) if status else None
         statuses = [evaluate_programme(p, day) for p in programmes_named([programme], root)]
@@ -215,8 +215,8 @@ def indicators_command(
 def summary_command(programmes: o.Many = None, as_of: o.AsOf = None, fmt: o.Table = o.TableFormat.table,
                     root: o.RootOption = None, lang: o.LangOption = o.Lang.fi) -> None:
     """Vertaa ohjelmia rinnakkain ja laske yhteisen mittariston mittarit yhteen."""
-    from .output.summary import write_summary
-    from .summary import summarise_paths
+    from .computing.summary import summarise_paths
+    from .presenting.output.summary import write_summary
     with _failures(lang):
         statuses, rows = summarise_paths(programme_paths(programmes, root), _day(as_of))
     write_summary(statuses, rows, fmt.value, lang, sys.stdout)
@@ -234,7 +234,7 @@ def report_command(
     root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Laadi tilannekatsaus valtuustolle tai johtoryhmälle: HTML, Markdown tai PDF."""
-    from .report.build import build_report, check_report_options, render_report, report_kind, report_notes
+    from .presenting.report.build import build_report, check_report_options, render_report, report_kind, report_notes
     with _failures(lang):
         kind = report_kind(fmt.value if fmt else None, output)
         check_report_options(kind, output, templates)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .findings import Finding
+from .checking.findings import Finding
 
 
 class UserError(Exception):

@@ -163,8 +163,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "report_written": ("Raportti kirjoitettu: {path}", "Report written: {path}"),
     "template_problem": ("raporttipohja {where}: {message}", "report template {where}: {message}"),
     "template_problem_hint": (
-        "Pohjan kenttien kuvaus: src/hankinta_cli/report/context.py (README: Report templates).",
-        "The fields a template gets: src/hankinta_cli/report/context.py (README: Report templates).",
+        "Pohjan kenttien kuvaus: src/hankinta_cli/presenting/report/context.py (README: Report templates).",
+        "The fields a template gets: src/hankinta_cli/presenting/report/context.py (README: Report templates).",
     ),
     "derived_no_values": ("mittari '{id}' lasketaan muista mittareista, sille ei kirjata arvoja",
                           "indicator '{id}' is computed from other indicators; values are not recorded for it"),

@@ -1,0 +1,30 @@
+"""Semantic checks over a validated Programme: one module per family, each a `check` function.
+
+Every rule has the signature `check(programme, positions) -> Iterator[Finding]` and is pure:
+it reads the model and the loader's positions, and yields findings. Rules meet measures and
+indicators through `walk.py`, in its one order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ...model import Programme
+from ...reading.load import Positions
+from ..findings import Finding
+from ..validate import path_text
+
+Path = tuple[Any, ...]
+Rule = Callable[[Programme, Positions], Iterator[Finding]]
+
+
+def finding(code: str, positions: Positions, path: Path, **args: Any) -> Finding:
+    line, col = positions.locate(path)
+    return Finding(code, line, col, path_text(path), args)
+
+
+def all_rules() -> list[Rule]:
+    from . import dates, derived, gaps, history, ids, values
+
+    return [ids.check, derived.check, dates.check, values.check, history.check, gaps.check]

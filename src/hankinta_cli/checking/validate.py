@@ -1,0 +1,261 @@
+"""Data → Programme, with every pydantic error turned into a positioned Finding.
+
+pydantic reports a location such as ('themes', 0, 'goals', 2, 'id'); the loader's
+Positions turn it into a line and column. Union members add their own names to the
+location (e.g. 'int', 'constrained-str'): those steps are not in the data and are cut off,
+and errors that end up at the same place are merged into one finding.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..model import Catalogue, Programme
+from ..reading.load import Positions
+from .findings import Finding
+
+_DATE_ERRORS = frozenset(
+    ("date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type")
+)
+_TYPE_WORDS = {
+    "string_type": ("tekstiä", "text"),
+    "int_type": ("kokonaisluku", "a whole number"),
+    "int_parsing": ("kokonaisluku", "a whole number"),
+    "int_from_float": ("kokonaisluku", "a whole number"),
+    "float_type": ("luku", "a number"),
+    "float_parsing": ("luku", "a number"),
+    "bool_type": ("true tai false", "true or false"),
+    "bool_parsing": ("true tai false", "true or false"),
+    "list_type": ("lista", "a list"),
+    "dict_type": ("avain–arvo-rakenne", "a mapping"),
+    "model_type": ("avain–arvo-rakenne", "a mapping"),
+    "model_attributes_type": ("avain–arvo-rakenne", "a mapping"),
+}
+
+
+#: Finnish and English for the pydantic errors that reach the generic finding HK101.
+_PROBLEMS = {
+    "too_short": ("pitää olla vähintään {min_length} kohta(a)", "needs at least {min_length} item(s)"),
+    "string_too_short": ("ei saa olla tyhjä", "must not be empty"),
+    "greater_than_equal": ("pitää olla vähintään {ge}", "must be at least {ge}"),
+    "less_than_equal": ("saa olla enintään {le}", "must be at most {le}"),
+    "greater_than": ("pitää olla suurempi kuin {gt}", "must be greater than {gt}"),
+    "less_than": ("pitää olla pienempi kuin {lt}", "must be less than {lt}"),
+    "finite_number": ("pitää olla äärellinen luku", "must be a finite number"),
+    "invalid_key": ("avaimen pitää olla teksti (nyt luku, totuusarvo tai tyhjä)",
+                    "a key must be text (not a number, boolean or empty)"),
+}
+
+
+def describe(value: Any) -> tuple[str, str]:
+    """What a YAML value looks like, in Finnish and English."""
+    if value is None:
+        return "tyhjä arvo", "an empty value"
+    if isinstance(value, bool):
+        return f"totuusarvo {str(value).lower()}", f"boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"luku {value}", f"number {value}"
+    if isinstance(value, str):
+        return f"teksti '{_short(value)}'", f"text '{_short(value)}'"
+    if isinstance(value, list):
+        return "lista", "a list"
+    if isinstance(value, dict):
+        return "avain–arvo-rakenne", "a mapping"
+    return type(value).__name__, type(value).__name__
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def path_text(path: tuple[Any, ...]) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def _data_path(data: Any, loc: tuple[Any, ...], about_key: bool) -> tuple[Any, ...]:
+    """The part of pydantic's location that exists in the data (drops union member tags).
+
+    `about_key`: the error is about a key (missing or unknown), which then ends the path even
+    though it is not in the data."""
+    out: list[Any] = []
+    node = data
+    for i, step in enumerate(loc):
+        in_map = isinstance(node, dict) and step in node
+        in_list = isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
+        if in_map or in_list:
+            node = node[step]
+        elif about_key and i == len(loc) - 1 and isinstance(node, dict):
+            out.append(step)
+            break
+        else:
+            break
+        out.append(step)
+    return tuple(out)
+
+
+def _model_at(path: tuple[Any, ...], root: type[BaseModel] = Programme) -> type[BaseModel] | None:
+    """The model class that holds the mapping at `path` (the container of the last step)."""
+    current: Any = root
+    for step in path[:-1]:
+        if isinstance(step, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        f = current.model_fields.get(step)
+        if f is None:
+            return None
+        current = _inner_model(f.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType, list, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _enum_at(path: tuple[Any, ...], root: type[BaseModel]) -> list[str]:
+    model = _model_at(path, root)
+    if model is None or not isinstance(path[-1] if path else None, str):
+        return []
+    f = model.model_fields.get(path[-1])
+    return _enum_values(f.annotation) if f else []
+
+
+def _enum_values(annotation: Any) -> list[str]:
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return [str(m.value) for m in annotation]
+    out: list[str] = []
+    if typing.get_origin(annotation) is typing.Literal:
+        return [str(a) for a in typing.get_args(annotation)]
+    for arg in typing.get_args(annotation):
+        out += _enum_values(arg)
+    return out
+
+
+def suggest(word: str, choices: list[str]) -> str:
+    match = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    if not match:
+        folded = {c.casefold(): c for c in choices}
+        match = difflib.get_close_matches(str(word).casefold(), list(folded), n=1, cutoff=0.6)
+        return folded[match[0]] if match else ""
+    return match[0]
+
+
+def is_catalogue(data: dict[str, Any]) -> bool:
+    """A shared indicator catalogue (mittaristo.yaml) rather than a programme."""
+    return "catalogue_version" in data
+
+
+def validate(data: dict[str, Any], positions: Positions) -> tuple[Programme | None, list[Finding]]:
+    try:
+        return Programme.model_validate(data), []
+    except ValidationError as e:
+        return None, findings_from_errors(e, data, positions)
+
+
+def validate_catalogue(data: dict[str, Any], positions: Positions) -> tuple[Catalogue | None, list[Finding]]:
+    try:
+        return Catalogue.model_validate(data), []
+    except ValidationError as e:
+        return None, findings_from_errors(e, data, positions, Catalogue)
+
+
+#: Model findings listed per file; the rest are counted in one HK111.
+MAX_FINDINGS = 500
+
+
+def findings_from_errors(
+    error: ValidationError, data: dict[str, Any], positions: Positions, root: type[BaseModel] = Programme
+) -> list[Finding]:
+    by_place: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for err in error.errors(include_url=False):
+        path = _data_path(data, tuple(err["loc"]), err["type"] in ("missing", "extra_forbidden"))
+        by_place.setdefault(path, []).append(dict(err))
+    places = list(by_place.items())
+    out = [_finding(path, errs, positions, root) for path, errs in places[:MAX_FINDINGS]]
+    if len(places) > MAX_FINDINGS:
+        # A file with thousands of model errors is not a programme someone edits by hand: the
+        # first ones say what is wrong, and listing (and spelling-checking) the rest costs minutes.
+        path = places[MAX_FINDINGS][0]
+        line, col = positions.locate(path)
+        out.append(Finding("HK111", line, col, path_text(path),
+                           {"count": len(places) - MAX_FINDINGS, "limit": MAX_FINDINGS}))
+    out.sort(key=lambda f: (f.line, f.column))
+    return out
+
+
+def _finding(path: tuple[Any, ...], errs: list[dict[str, Any]], positions: Positions,
+             root: type[BaseModel]) -> Finding:
+    err = errs[0]
+    kind = err["type"]
+    name = path_text(path)
+    field = next((s for s in reversed(path) if isinstance(s, str)), "")
+    value = err.get("input")
+    if kind == "missing":
+        line, col = positions.locate(path[:-1])
+        return Finding("HK102", line, col, name, {"field": field})
+    if kind == "extra_forbidden":
+        line, col = positions.locate(path, key=True)
+        model = _model_at(path, root)
+        allowed = list(model.model_fields) if model else []
+        return Finding("HK103", line, col, name, {
+            "field": field, "did_you_mean": suggest(field, allowed), "allowed": ", ".join(allowed)})
+    line, col = positions.locate(path)
+    kinds = {e["type"] for e in errs}
+    if kinds & {"enum", "literal_error"} and not isinstance(value, (dict, list)):
+        expected = (err.get("ctx") or {}).get("expected", "")
+        allowed = _enum_at(path, root) or [x.strip() for x in str(expected).split(",")]
+        return Finding("HK104", line, col, name, {
+            "field": field, "value": str(value), "did_you_mean": suggest(str(value), allowed),
+            "allowed": ", ".join(allowed)})
+    if kinds & _DATE_ERRORS:
+        return Finding("HK106", line, col, name, {"field": field, "value": str(value)})
+    is_id = field == "id" or field.endswith("_refs")
+    if "string_pattern_mismatch" in kinds and is_id and isinstance(value, str):
+        return Finding("HK107", line, col, name, {"value": value})
+    if "string_pattern_mismatch" in kinds and field == "period":
+        return Finding("HK108", line, col, name, {"value": str(value)})
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "string_type" in kinds:
+        return Finding("HK110", line, col, name, {"field": field, "value": _number_text(value)})
+    custom = [e for e in errs if e["type"].startswith("hk_")]
+    if custom:
+        ctx = custom[0].get("ctx") or {}
+        return Finding("HK109", line, col, name, {"problem": ctx.get("fi", custom[0]["msg"]),
+                                                  "problem_en": ctx.get("en", custom[0]["msg"])})
+    words = [_TYPE_WORDS[e["type"]] for e in errs if e["type"] in _TYPE_WORDS]
+    if words:
+        # a union (e.g. a value may be a number, text or true/false) lists every accepted type
+        fi = " tai ".join(dict.fromkeys(w[0] for w in words))
+        en = " or ".join(dict.fromkeys(w[1] for w in words))
+        found_fi, found_en = describe(value)
+        return Finding("HK105", line, col, name, {
+            "field": field, "expected": fi, "expected_en": en, "found": found_fi, "found_en": found_en})
+    fi_parts, en_parts = [], []
+    for e in errs:
+        ctx = e.get("ctx") or {}
+        fi_text, en_text = _PROBLEMS.get(e["type"], (e["msg"], e["msg"]))
+        fi_parts.append(fi_text.format(**ctx))
+        en_parts.append(en_text.format(**ctx))
+    return Finding("HK101", line, col, name, {"field": field, "problem": "; ".join(fi_parts),
+                                              "problem_en": "; ".join(en_parts)})
+
+
+def _number_text(value: float | int) -> str:
+    # YAML read "1.10" as 1.1: show what was read; the hint says to quote what was meant.
+    return repr(value)

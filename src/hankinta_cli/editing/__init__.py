@@ -1,0 +1,1 @@
+"""Editing: validated, locked, atomic changes to programme files."""

@@ -1,0 +1,244 @@
+"""Status updates, field updates and indicator values: what the writing commands do.
+
+Each function takes the parsed user input and returns a change for `edit.edit_file`; the
+CLI only turns options into these calls. User mistakes raise `EditError` with an i18n key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..checking.validate import suggest
+from ..model import Indicator, Measure
+from ..reading.inputs import parse_date, parse_status
+from ..vocab import Dimension, IndicatorKind
+from ..walk import raw_indicators, raw_measures
+from .edit import EditError, Session, ValueReplaced
+from .yamlpatch import render
+
+Path_ = tuple[Any, ...]
+
+#: Where a new key goes in a measure or an indicator: after the last of the keys before it in the
+#: model's field order (the order the schema shows and a person writes them).
+MEASURE_ORDER = tuple(Measure.model_fields)
+INDICATOR_ORDER = tuple(Indicator.model_fields)
+
+
+def new_entry(**fields: Any) -> dict[str, Any]:
+    """A new list entry with its optional fields left out when not given (in this key order)."""
+    return {k: v for k, v in fields.items() if v is not None and v != ""}
+
+
+def keys_before(order: tuple[str, ...], key: str) -> tuple[str, ...]:
+    return order[: order.index(key)]
+
+
+def history_entry(day: dt.date, status: str | None, note: str | None, by: str | None) -> dict[str, Any]:
+    """A new entry of a measure's status history (`status set` and `import`)."""
+    return new_entry(date=day, status=status, note=note, by=by)
+
+
+def add_history(s: Session, measure: Path_, entries: list[dict[str, Any]]) -> None:
+    s.extend((*measure, "history"), entries, after=keys_before(MEASURE_ORDER, "history"))
+
+
+def observation_entry(period: int | str, value: Any, breakdown: dict[str, int | float] | None = None,
+                      note: str | None = None, source: str | None = None) -> dict[str, Any]:
+    """A new observation of an indicator (`record` and `import`)."""
+    return new_entry(period=period, value=value, breakdown=breakdown, note=note, source=source)
+
+
+def add_observations(s: Session, indicator: Path_, entries: list[dict[str, Any]]) -> None:
+    s.extend((*indicator, "observations"), entries, after=keys_before(INDICATOR_ORDER, "observations"))
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where a value for a period goes: a new observation (`index` None), or over `old` at `index`."""
+
+    index: int | None
+    old: Any = None
+
+
+def observation_slot(ind: dict[str, Any], period: int | str, value: Any, replace: bool) -> Slot | None:
+    """The one add-or-replace rule of `record` and `import`: None when the period already holds
+    this very value (nothing to do); EditError `period_taken` when it holds another and
+    `replace` is not given."""
+    for oi, obs in enumerate(ind.get("observations") or []):
+        if str(obs.get("period")) == str(period):
+            old = obs.get("value")
+            if old == value and type(old) is type(value):
+                return None
+            if not replace:
+                raise EditError("period_taken", code=1, period=period, old=render(old), new=render(value))
+            return Slot(oi, old)
+    return Slot(None)
+
+
+def _find(items: Iterator[tuple[Path_, dict[str, Any]]], item_id: str, kind: tuple[str, str],
+          programme: str) -> tuple[Path_, dict[str, Any]]:
+    found = list(items)
+    for path, item in found:
+        if item.get("id") == item_id:
+            return path, item
+    ids = [str(i.get("id")) for _, i in found]
+    guess = suggest(item_id, ids)
+    shown = ", ".join(ids[:12]) + (", …" if len(ids) > 12 else "")
+    raise EditError("no_item", kind=kind[0], kind_en=kind[1], id=item_id, programme=programme, known=shown or "–",
+                    guess=f"Tarkoititko '{guess}'? " if guess else "",
+                    guess_en=f"Did you mean '{guess}'? " if guess else "")
+
+
+def set_status(measure_id: str, status_text: str, day: dt.date, note: str | None,
+               by: str | None) -> Callable[[Session], None]:
+    status = parse_status(status_text)
+    note, by = _storable("--note", note), _storable("--by", by)
+
+    def change(s: Session) -> None:
+        path, m = _find(raw_measures(s.data), measure_id, ("toimenpide", "measure"), s.doc.path.name)
+        if m.get("status") != status.value:
+            s.set((*path, "status"), status.value, after=keys_before(MEASURE_ORDER, "status"))
+        add_history(s, path, [history_entry(day, status.value, note, by)])
+
+    return change
+
+
+SETTABLE = ("responsible", "priority", "tags", "dimensions", "schedule.start", "schedule.due",
+            "schedule.year", "schedule.half", "schedule.quarter", "schedule.text")
+
+
+def _list(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"[;,]", text) if p.strip()]
+
+
+def field_value(fieldname: str, text: str) -> Any:
+    def bad(reason: str) -> EditError:
+        return EditError("bad_value", code=2, value=text, field=fieldname, reason=reason)
+
+    if fieldname in ("responsible", "tags"):
+        return _list(text)
+    if fieldname == "dimensions":
+        out = []
+        for part in _list(text):
+            d = Dimension.parse(part)
+            if d is None:
+                raise bad(", ".join(Dimension.choices()))
+            out.append(d.value)
+        return out
+    if fieldname in ("schedule.start", "schedule.due"):
+        return parse_date(text)
+    ranges = {"priority": (1, 3), "schedule.half": (1, 2), "schedule.quarter": (1, 4), "schedule.year": (1900, 2199)}
+    if fieldname in ranges:
+        low, high = ranges[fieldname]
+        if not text.strip().isdigit() or not low <= int(text) <= high:
+            raise bad(f"{low}–{high}")
+        return int(text)
+    return text
+
+
+def set_field(measure_id: str, fieldname: str, text: str) -> Callable[[Session], None]:
+    if fieldname not in SETTABLE:
+        raise EditError("bad_field", field=fieldname, allowed=", ".join(SETTABLE))
+    value = field_value(fieldname, text)
+
+    def change(s: Session) -> None:
+        path, _ = _find(raw_measures(s.data), measure_id, ("toimenpide", "measure"), s.doc.path.name)
+        parts = tuple(fieldname.split("."))
+        s.set((*path, *parts), value, after=keys_before(MEASURE_ORDER, parts[0]))
+
+    return change
+
+
+def parse_value(kind: str, text: str) -> Any:
+    """A value typed on the command line, read per indicator kind (Finnish or English)."""
+    raw = text.strip()
+    if kind == IndicatorKind.YES_NO.value:
+        folded = raw.casefold()
+        if folded in ("k", "kyllä", "kylla", "true", "yes", "y", "1"):
+            return True
+        if folded in ("e", "ei", "false", "no", "n", "0"):
+            return False
+        raise EditError("bad_value", value=text, field="value", reason="K/E, kyllä/ei, true/false")
+    if kind in (IndicatorKind.QUALITATIVE.value,):
+        return raw
+    # Thousands separators as Finnish (and Excel) write them: space, no-break space, narrow
+    # no-break space (CLDR's fi), thin space; and a decimal comma: "1 234,50" is 1234.5.
+    cleaned = "".join(raw.split()).rstrip("%€").strip()
+    cleaned = cleaned.replace(",", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        raise EditError("bad_value", value=text, field="value", reason="luku / a number") from None
+    if not math.isfinite(number):  # nan, inf, 1e400: float() reads them, no indicator holds them
+        raise EditError("bad_number", value=text[:40])
+    if number.is_integer() and (kind == IndicatorKind.COUNT.value or "." not in cleaned):
+        return int(number)
+    return number
+
+
+def _period(text: str) -> int | str:
+    """A period as stored: a year as a number, the others as text; refused here with what a period
+    is (the model's PERIOD_PATTERN), not later as a YAML quoting problem of the edited file."""
+    from ..model import PERIOD_PATTERN
+
+    t = text.strip().upper()
+    if not re.match(PERIOD_PATTERN, t):
+        raise EditError("bad_period", value=text)
+    return int(t) if re.fullmatch(r"\d{4}", t) else t
+
+
+#: Characters a YAML file cannot hold even quoted (YAML 1.1 "printable", which libyaml enforces):
+#: C0 controls but tab and line breaks, DEL, C1 controls, surrogates and U+FFFE/U+FFFF.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _storable(option: str, text: str | None) -> str | None:
+    """Free text from an option (--note, --by, --source), refused with the character and its
+    place if the file could not hold it."""
+    if text is not None and (bad := _UNSTORABLE.search(text)):
+        raise EditError("bad_text", option=option, char=f"U+{ord(bad.group()):04X}", position=bad.start() + 1)
+    return text
+
+
+def parse_breakdown(parts: list[str]) -> dict[str, int | float] | None:
+    """`Sote=3`, `Tekninen=1,5` (repeatable; `;` also separates) → {"Sote": 3, "Tekninen": 1.5}."""
+    out: dict[str, int | float] = {}
+    for part in (p for chunk in parts for p in chunk.split(";")):
+        if not part.strip():
+            continue
+        name, sep, number = part.partition("=")
+        value = parse_value(IndicatorKind.MONEY.value, number) if sep and name.strip() else None
+        if not isinstance(value, (int, float)):
+            raise EditError("bad_breakdown", value=part)
+        out[name.strip()] = value
+    return out or None
+
+
+def record(indicator_id: str, period_text: str, value_text: str, note: str | None, source: str | None,
+           replace: bool, breakdown: list[str] | None = None) -> Callable[[Session], None]:
+    period = _period(period_text)
+    note, source = _storable("--note", note), _storable("--source", source)
+    units = parse_breakdown(breakdown or [])
+
+    def change(s: Session) -> None:
+        path, ind = _find(raw_indicators(s.data), indicator_id, ("mittari", "indicator"), s.doc.path.name)
+        if isinstance(ind.get("derived"), dict):
+            inputs = ", ".join(str(i) for i in ind["derived"].get("of") or [])
+            raise EditError("derived_no_values", code=2, id=indicator_id, inputs=inputs)
+        value = parse_value(str(ind.get("kind")), value_text)
+        slot = observation_slot(ind, period, value, replace)
+        if slot is None:
+            return
+        if slot.index is None:
+            add_observations(s, path, [observation_entry(period, value, units, note, source)])
+            return
+        where = (*path, "observations", slot.index, "value")
+        s.set(where, value)
+        s.changes.append(ValueReplaced(where, period, slot.old, value))
+
+    return change

@@ -1,0 +1,294 @@
+"""Edit YAML text in place: change only the bytes an edit is about.
+
+A round-trip dump (ruamel.yaml) re-emits the whole document and can reflow long lines,
+flow mappings, quoting and indentation. Patching the text at the positions libyaml reports
+keeps every untouched byte as it was: comments, blank lines, key order, quoting, CRLF (and old
+Mac CR-only) line ends. The caller re-parses the result and compares it with the data it expected, so a
+patch that would change anything else is caught before it is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ..reading.load import resolve_plain
+
+
+@dataclass
+class Node:
+    kind: str  # "map", "seq" or "scalar"
+    start: int  # character offsets into the text
+    end: int
+    flow: bool = False
+    keys: dict[Any, tuple[int, Node]] = field(default_factory=dict)  # map: key → (key start, value)
+    items: list[Node] = field(default_factory=list)
+
+    def last_end(self) -> int:
+        """Offset just after the last content character (block collections end at their last leaf)."""
+        if self.flow or self.kind == "scalar":
+            return self.end
+        if self.kind == "map":
+            return max(v.last_end() for _, v in self.keys.values()) if self.keys else self.end
+        return self.items[-1].last_end() if self.items else self.end
+
+
+class PatchError(Exception):
+    pass
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def newline_of(text: str) -> str:
+    """The file's own line end, used for every line an edit adds: CRLF if it has any, else LF,
+    else a lone CR (old Mac files, which YAML reads as line ends too)."""
+    if "\r\n" in text:
+        return "\r\n"
+    return "\r" if "\r" in text and "\n" not in text else "\n"
+
+
+def span_tree(text: str) -> Node:
+    """Parse `text` into a tree of spans (the loader has already validated it)."""
+    # libyaml's marks count lines the way YAML does: LF, CRLF and a lone CR each end one
+    starts = [0]
+    for m in _BREAK.finditer(text):
+        starts.append(m.end())
+
+    def off(mark: Any) -> int:
+        return int(starts[mark.line] + mark.column)
+
+    parser = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+    stack: list[tuple[Node, list[Any]]] = []  # (node, [pending key, key start])
+    root: Node | None = None
+    try:
+        while True:
+            ev = parser.get_event()
+            if isinstance(ev, yaml.StreamEndEvent):
+                break
+            node: Node | None = None
+            key_value: Any = None
+            if isinstance(ev, yaml.ScalarEvent):
+                node = Node("scalar", off(ev.start_mark), off(ev.end_mark))
+                key_value = resolve_plain(ev.value) if (ev.tag is None and ev.implicit[0]) else ev.value
+            elif isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                kind = "map" if isinstance(ev, yaml.MappingStartEvent) else "seq"
+                new = Node(kind, off(ev.start_mark), off(ev.end_mark), flow=bool(ev.flow_style))
+                _attach(stack, new, None)
+                stack.append((new, [None, None]))
+                root = root or new
+                continue
+            elif isinstance(ev, yaml.CollectionEndEvent):
+                done, _ = stack.pop()
+                if done.flow:
+                    done.end = off(ev.end_mark)
+                continue
+            else:
+                continue
+            if stack:
+                _attach(stack, node, key_value)
+    finally:
+        parser.dispose()
+    if root is None:
+        raise PatchError("document has no mapping")
+    return root
+
+
+def _attach(stack: list[tuple[Node, list[Any]]], node: Node, key_value: Any) -> None:
+    if not stack:
+        return
+    parent, pending = stack[-1]
+    if parent.kind == "seq":
+        parent.items.append(node)
+    elif pending[1] is None:  # a key
+        pending[0], pending[1] = key_value, node.start
+    else:
+        parent.keys[pending[0]] = (pending[1], node)
+        pending[0] = pending[1] = None
+
+
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}\n\r\t]*\Z")
+
+
+def render(value: Any) -> str:
+    """One-line YAML for a value; flow style for collections."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{render(k)}: {render(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(render(v) for v in value) + "]"
+    text = str(value)
+    if _PLAIN.match(text) and text == text.strip() and resolve_plain(text) == text and ": " not in text:
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
+
+
+class Patcher:
+    """Accumulates edits on one text.
+
+    Edits are computed against one parse of the text and kept as splices (offset ranges of the
+    original text and their replacements), applied together when the text is read. Several
+    edits therefore cost one parse. An edit that touches a place an earlier pending edit
+    created or changed (the same new key, the same list, the same value) first applies the
+    pending splices and parses again, so edits always see the text as it is.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._base = text
+        self.newline = newline_of(text)
+        self._tree: Node | None = None
+        self._splices: list[tuple[int, int, int, int, str]] = []  # (start, end, depth, order, new text)
+        self._touched: set[tuple[Any, ...]] = set()
+        self._replaced: set[int] = set()  # starts of nodes whose text a pending edit replaces
+
+    @property
+    def text(self) -> str:
+        out = self._base
+        # Applied from the end backwards. At one offset, text for a deeper container must come first
+        # (it continues that container; a shallower one's new key follows it), and among edits of one
+        # container the earlier edit comes first.
+        for start, end, _, _, new in sorted(self._splices, key=lambda x: (x[0], -x[2], x[3]), reverse=True):
+            out = out[:start] + new + out[end:]
+        return out
+
+    def _flush(self) -> None:
+        self._base = self.text
+        self._splices, self._touched, self._replaced, self._tree = [], set(), set(), None
+
+    def _claim(self, mark: tuple[Any, ...]) -> bool:
+        """Record that an edit changes `mark`; False if a pending edit already did."""
+        if mark in self._touched:
+            return False
+        self._touched.add(mark)
+        return True
+
+    def _find(self, path: tuple[Any, ...]) -> tuple[Node, int]:
+        """Deepest existing node along `path` and how many steps it covers.
+
+        When the answer depends on a pending edit (the path runs through a replaced value, or
+        needs a key or list item that a pending edit adds), the pending edits are applied first.
+        """
+        node, depth, stale = self._walk(path)
+        if stale and self._splices:
+            self._flush()
+            node, depth, stale = self._walk(path)
+        return node, depth
+
+    def _walk(self, path: tuple[Any, ...]) -> tuple[Node, int, bool]:
+        if self._tree is None:
+            self._tree = span_tree(self._base)
+        node = self._tree
+        for i, step in enumerate(path):
+            if node.start in self._replaced:
+                return node, i, True
+            if node.kind == "map" and step in node.keys:
+                node = node.keys[step][1]
+            elif node.kind == "seq" and isinstance(step, int) and 0 <= step < len(node.items):
+                node = node.items[step]
+            else:
+                pending = ("key", node.start, step) in self._touched or ("seq", node.start) in self._touched
+                return node, i, pending
+        return node, len(path), node.start in self._replaced
+
+    def _line_start(self, offset: int) -> int:
+        text = self._base
+        return max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+
+    def _splice(self, start: int, end: int, new: str, depth: int = 0) -> None:
+        self._splices.append((start, end, depth, len(self._splices), new))
+
+    def _insertion_point(self, offset: int) -> tuple[int, str]:
+        """Start of the line after `offset`, and a newline to put first if the file lacks a final one."""
+        text = self._base
+        before = text[offset - 1] if offset > 0 else ""
+        if before == "\n" or (before == "\r" and text[offset:offset + 1] != "\n"):
+            return offset, ""
+        m = _BREAK.search(text, offset)
+        if m is None:
+            return len(text), self.newline
+        return m.end(), ""
+
+    def set(self, path: tuple[Any, ...], value: Any, after: tuple[str, ...] = ()) -> None:
+        """Set the value at `path`, creating missing mapping keys; `after` orders a new key."""
+        node, depth = self._find(path)
+        if depth == len(path):
+            if not self._claim(("value", node.start)):
+                self._flush()
+                return self.set(path, value, after)
+            self._replaced.add(node.start)
+            self._splice(node.start, node.last_end(), render(value), depth)
+            return None
+        if node.kind != "map":
+            raise PatchError(f"cannot create {path[depth]!r} inside a {node.kind}")
+        if not self._claim(("key", node.start, path[depth])):
+            self._flush()
+            return self.set(path, value, after)
+        rest = value
+        for step in reversed(path[depth + 1:]):
+            rest = {step: rest}
+        self._insert_key(node, path[depth], rest, after, depth)
+        return None
+
+    def append(self, path: tuple[Any, ...], item: Any, after: tuple[str, ...] = ()) -> None:
+        self.extend(path, [item], after)
+
+    def extend(self, path: tuple[Any, ...], items: list[Any], after: tuple[str, ...] = ()) -> None:
+        """Append `items` to the sequence at `path`, creating it if missing."""
+        if not items:
+            return
+        node, depth = self._find(path)
+        if depth < len(path):
+            if depth != len(path) - 1 or node.kind != "map":
+                raise PatchError(f"no place for {path}")
+            if not self._claim(("key", node.start, path[-1])):
+                self._flush()
+                return self.extend(path, items, after)
+            self._insert_key(node, path[-1], items, after, depth, block_list=True)
+            return None
+        if node.kind != "seq":
+            raise PatchError(f"{path} is not a list")
+        if not self._claim(("seq", node.start)):
+            self._flush()
+            return self.extend(path, items, after)
+        if node.flow or not node.items:
+            close = self._base.rfind("]", node.start, node.end)
+            sep = ", " if node.items else ""
+            self._splice(close, close, sep + ", ".join(render(i) for i in items), depth)
+            return None
+        dash_col = node.start - self._line_start(node.start)
+        at, lead = self._insertion_point(node.items[-1].last_end())
+        self._splice(at, at, lead + "".join(" " * dash_col + "- " + render(i) + self.newline for i in items), depth)
+        return None
+
+    def _insert_key(self, node: Node, key: Any, value: Any, after: tuple[str, ...], depth: int,
+                    block_list: bool = False) -> None:
+        if node.flow:
+            close = self._base.rfind("}", node.start, node.end)
+            sep = ", " if node.keys else ""
+            self._splice(close, close, f"{sep}{render(key)}: {render(value)}", depth)
+            return
+        first_key = min(k for k, _ in node.keys.values())
+        indent = first_key - self._line_start(first_key)
+        prev = [k for k in after if k in node.keys]
+        anchor = node.keys[prev[-1]][1] if prev else max(
+            (v for _, v in node.keys.values()), key=lambda v: v.last_end())
+        at, lead = self._insertion_point(anchor.last_end())
+        nl = self.newline
+        if block_list and isinstance(value, list):
+            lines = f"{' ' * indent}{render(key)}:{nl}" + "".join(
+                f"{' ' * (indent + 2)}- {render(v)}{nl}" for v in value)
+        else:
+            lines = f"{' ' * indent}{render(key)}: {render(value)}{nl}"
+        self._splice(at, at, lead + lines, depth)

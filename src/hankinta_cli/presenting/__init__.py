@@ -1,0 +1,1 @@
+"""Presenting: reports, terminal tables, JSON/CSV/GitHub writers."""

@@ -1,0 +1,28 @@
+"""What an edit did, in Finnish or English: its changes, then the diff (`--dry-run`) or where it
+was saved. The one place edit results become text."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from ...editing.edit import Changed, EditResult, ValueReplaced
+from ...editing.yamlpatch import render
+from ...i18n import t
+
+
+def change_text(change: Changed, lang: str) -> str:
+    """One change as a sentence; values as they stand in the file."""
+    if isinstance(change, ValueReplaced):
+        return t("replaced", lang, period=change.period, old=render(change.old), new=render(change.new))
+    return t("imported", lang, obs=change.observations, replaced=change.replaced, history=change.history)
+
+
+def write_edit(result: EditResult, dry_run: bool, lang: str, out: TextIO, err: TextIO) -> None:
+    for change in result.changes:
+        err.write(change_text(change, lang) + "\n")
+    if dry_run:
+        out.write(result.diff())
+        err.write(t("dry_run", lang) + "\n")
+    else:
+        err.write(t("written" if result.changed else "unchanged", lang, path=result.path) + "\n")
+

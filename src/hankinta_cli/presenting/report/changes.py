@@ -1,0 +1,75 @@
+"""What changed in a programme since the last report.
+
+Two sources, both pure: the status histories (entries dated after a day), and a comparison
+with an earlier version of the file (from git, read by the caller): new measures, status
+changes, new and changed indicator values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ... import walk
+from ...computing.series import all_indicators
+from ...model import Measure, Programme
+
+
+@dataclass
+class Change:
+    kind: str  # "status" | "new_measure" | "new_value" | "changed_value"
+    id: str
+    title: str
+    date: dt.date | None = None
+    status: str | None = None
+    previous_status: str | None = None
+    note: str | None = None
+    period: str | None = None
+    value: object = None
+    previous_value: object = None
+
+
+def _measures(p: Programme) -> list[Measure]:
+    return [at.measure for at in walk.measures(p)]
+
+
+def since_date(p: Programme, since: dt.date, as_of: dt.date) -> list[Change]:
+    """Status history entries dated after `since` (up to `as_of`)."""
+    out = []
+    for m in _measures(p):
+        previous = None
+        for h in m.history:
+            if since < h.date <= as_of:
+                out.append(Change("status", m.id, m.title, h.date, h.status.value,
+                                  previous.value if previous else None, h.note))
+            if h.date <= since:
+                previous = h.status
+    out.sort(key=lambda c: (c.date or dt.date.min, c.id))
+    return out
+
+
+def since_version(old: Programme, new: Programme) -> list[Change]:
+    """Differences between an earlier version of the file and the current one."""
+    out: list[Change] = []
+    before = {m.id: m for m in _measures(old)}
+    for m in _measures(new):
+        was = before.get(m.id)
+        if was is None:
+            out.append(Change("new_measure", m.id, m.title, status=m.status.value if m.status else None))
+            continue
+        if was.status != m.status:
+            last = m.history[-1] if m.history else None
+            out.append(Change("status", m.id, m.title, last.date if last else None,
+                              m.status.value if m.status else None, was.status.value if was.status else None,
+                              last.note if last else None))
+    old_inds = {i.id: i for i in all_indicators(old)}
+    for ind in all_indicators(new):
+        prior = {str(o.period): o.value for o in old_inds[ind.id].observations} if ind.id in old_inds else {}
+        for o in ind.observations:
+            key = str(o.period)
+            if key not in prior:
+                out.append(Change("new_value", ind.id, ind.name, period=key, value=o.value))
+            elif prior[key] != o.value:
+                out.append(Change("changed_value", ind.id, ind.name, period=key, value=o.value,
+                                  previous_value=prior[key]))
+    return out

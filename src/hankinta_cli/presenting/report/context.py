@@ -1,0 +1,258 @@
+"""The report context: everything a template shows, computed here and nowhere else.
+
+Templates only lay this structure out (and format numbers and dates with the filters in
+render.py), so a programme repository can replace a template without re-implementing a number.
+The structure, as plain dicts and lists (documented in the README, "Report templates"):
+
+    lang, as_of, title, since (text or None), multi (several programmes)
+    rollup: None or [{id, name, measures, finished, share_finished, overdue, late, without_responsible,
+                      without_schedule, indicators, without_data, undefined, by_on_track: [...]}]
+    shared: (combined reports) catalogue indicators across the programmes:
+        [{id, name, unit, summable, latest: [{programme, period, value}], total, total_period,
+          reporting, programmes, targets: [value]}]
+    programmes: [programme], each:
+        id, name, organisation, period_start, period_end, follow_up, stage
+        summary: {measures, finished, share_finished, overdue, late, indicators,
+                  by_status: [part], by_on_track: [part], status_bar, on_track_bar (SVG)}
+            part: {key, label, symbol, count}
+        decisions: [{kind, id, title, label}]          (at most five, most urgent first)
+        changes: None or [{kind, label, id, title, date, status, previous_status, note, period,
+                           value, previous_value}]
+        changes_note: None, or why the changes could not be listed (the earlier version given to
+                      --since is missing, too large or does not load); changes is then []
+        themes: [{id, name, description, measures: [measure], indicators: [indicator],
+                  goals: [{id, title, measures, indicators}]}]
+            measure: {id, title, objective (its own goal statement or None), status, status_label,
+                      symbol, responsible, schedule, due, overdue, late, latest_note, last_update,
+                      freshness, freshness_label}
+            indicator: {id, name, unit, kind, periods: [{period, value}], latest, latest_period,
+                        target, target_deadline, attainment, on_track, on_track_label, symbol,
+                        reason_label, stale, chart (SVG), derived}
+        gaps: {no_responsible: [ref], no_schedule: [ref], undefined: [ref], no_data: [ref]}
+            ref: {id, title}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from ... import walk
+from ...computing.measures import MeasureStatus
+from ...computing.metrics import Counts, ProgrammeStatus
+from ...computing.ontrack import IndicatorStatus
+from ...computing.rollup import CatalogueRow, summarise
+from ...computing.rollup import rollup as roll_up
+from ...i18n import schedule_label
+from ...model import Catalogue, Indicator
+from ...vocab import FINISHED, UNREPORTED, Gap, IndicatorKind, OnTrack, Status, Vocab, colours
+from .changes import Change
+from .charts import sparkline, stacked_bar
+
+DECISIONS = {
+    "late": ("Myöhässä", "Late"), "far_behind": ("Mittari selvästi jäljessä", "Indicator far behind"),
+    "behind": ("Mittari jäljessä", "Indicator behind"), "no_owner": ("Ei vastuutahoa", "No responsible party"),
+    "no_owner_many": ("{n} toimenpidettä ilman vastuutahoa", "{n} measures without a responsible party"),
+}
+CHANGE_LABELS = {
+    "status": ("Tila muuttui", "Status changed"), "new_measure": ("Uusi toimenpide", "New measure"),
+    "new_value": ("Uusi arvo", "New value"), "changed_value": ("Arvo muuttui", "Value changed"),
+}
+#: Shown after values whose indicator names no unit of its own.
+DEFAULT_UNITS: dict[str, str] = {IndicatorKind.PERCENT: "%", IndicatorKind.MONEY: "€"}
+MAX_DECISIONS = 5
+MAX_PERIODS = 6
+
+
+#: The chart colour of each status, the gap and each on-track class (the vocabulary's own).
+_COLOURS = colours()
+
+
+def _colour(key: str) -> str:
+    return _COLOURS.get(key, "#6e6e6e")
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def _shown(value: str | None) -> Status | Gap:
+    """A measure's status as shown: a status, or the gap where none is reported."""
+    return UNREPORTED if value is None else Status(value)
+
+
+def _status_label(value: str | None, lang: str) -> str:
+    return _shown(value).text(lang)
+
+
+def _parts(counts: dict[str, int], vocab: Callable[[str], Vocab], lang: str) -> list[dict[str, Any]]:
+    return [{"key": k, "label": vocab(k).text(lang), "symbol": vocab(k).symbol, "count": n} for k, n in counts.items()]
+
+
+def _summary(c: Counts, lang: str) -> dict[str, Any]:
+    by_status = _parts(c.by_status, lambda k: UNREPORTED if k == UNREPORTED else Status(k), lang)
+    by_on_track = _parts(c.by_on_track, OnTrack, lang)
+    bar_label = ("Toimenpiteet tiloittain: " if lang == "fi" else "Measures by status: ") + ", ".join(
+        f"{p['label']} {p['count']}" for p in by_status if p["count"])
+    on_label = ("Mittarit tilanteen mukaan: " if lang == "fi" else "Indicators by status: ") + ", ".join(
+        f"{p['label']} {p['count']}" for p in by_on_track if p["count"])
+    return {
+        "measures": c.measures, "finished": c.finished, "share_finished": c.share_finished, "overdue": c.overdue,
+        "late": c.late, "indicators": c.indicators, "without_responsible": c.without_responsible,
+        "without_schedule": c.without_schedule, "without_data": c.without_data, "undefined": c.undefined,
+        "by_status": by_status, "by_on_track": by_on_track,
+        "status_bar": stacked_bar([(_colour(p["key"]), p["label"], p["count"]) for p in by_status], bar_label),
+        "on_track_bar": stacked_bar([(_colour(p["key"]), p["label"], p["count"]) for p in by_on_track], on_label),
+    }
+
+
+def _measure(m: MeasureStatus, latest_note: str | None, schedule: str | None, objective: str | None,
+             lang: str) -> dict[str, Any]:
+    value = m.status.value if m.status else None
+    return {
+        "id": m.id, "title": m.title, "objective": objective, "status": value,
+        "status_label": _status_label(value, lang),
+        "symbol": _shown(value).symbol, "responsible": "; ".join(m.responsible) or None,
+        "schedule": schedule, "due": m.due, "overdue": m.overdue, "late": m.late, "latest_note": latest_note,
+        "last_update": m.last_update, "freshness": m.freshness.value, "freshness_label": m.freshness.text(lang),
+    }
+
+
+def _indicator(i: IndicatorStatus, derived: bool, lang: str) -> dict[str, Any]:
+    periods = [{"period": p, "value": v} for p, v in i.series][-MAX_PERIODS:]
+    numeric = [(str(p), float(v)) for p, v in i.series[-MAX_PERIODS:]
+               if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    target = i.target if isinstance(i.target, (int, float)) and not isinstance(i.target, bool) else None
+    label = ", ".join(f"{p} {v:g}" for p, v in numeric)
+    if target is not None:
+        label += ("; tavoite " if lang == "fi" else "; target ") + f"{target:g}"
+    return {
+        "id": i.id, "name": i.name, "unit": i.unit or DEFAULT_UNITS.get(i.kind), "kind": i.kind, "periods": periods,
+        "latest": i.latest, "latest_period": i.latest_period, "target": i.target,
+        "target_deadline": i.target_deadline, "attainment": i.attainment, "on_track": i.on_track.value,
+        "on_track_label": i.on_track.text(lang), "symbol": i.on_track.symbol,
+        "reason_label": i.reason.text(lang) if i.reason is not None else None,
+        "stale": bool(i.stale), "derived": derived,
+        "chart": sparkline(numeric, float(target) if target is not None else None, label) if len(numeric) > 1 else "",
+    }
+
+
+def _decisions(st: ProgrammeStatus, lang: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for m in st.measures:
+        if m.late:
+            out.append({"kind": "late", "id": m.id, "title": m.title, "label": _pick(DECISIONS["late"], lang)})
+    for klass, kind in ((OnTrack.FAR_BEHIND, "far_behind"), (OnTrack.BEHIND, "behind")):
+        for i in st.indicators:
+            if i.on_track is klass:
+                out.append({"kind": kind, "id": i.id, "title": i.name, "label": _pick(DECISIONS[kind], lang)})
+    owners = [m for m in st.measures if not m.responsible]
+    room = MAX_DECISIONS - len(out)
+    if owners and room > 0:
+        if len(owners) <= room:
+            out += [{"kind": "no_owner", "id": m.id, "title": m.title, "label": _pick(DECISIONS["no_owner"], lang)}
+                    for m in owners]
+        else:
+            text = _pick(DECISIONS["no_owner_many"], lang).format(n=len(owners))
+            out.append({"kind": "no_owner", "id": None, "title": text, "label": _pick(DECISIONS["no_owner"], lang)})
+    return out[:MAX_DECISIONS]
+
+
+def _change(c: Change, lang: str) -> dict[str, Any]:
+    d = dict(c.__dict__)
+    d["label"] = _pick(CHANGE_LABELS[c.kind], lang)
+    d["status_label"] = _status_label(c.status, lang) if c.kind in ("status", "new_measure") else None
+    # a change from no status at all is shown as coming from "not reported"
+    d["previous_status_label"] = _status_label(c.previous_status, lang) if c.kind == "status" else None
+    return d
+
+
+def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: str,
+                      changes_note: str | None = None) -> dict[str, Any]:
+    p = st.programme
+    by_measure = {m.id: m for m in st.measures}
+    by_indicator = {i.id: i for i in st.indicators}
+    derived_ids = {at.indicator.id for at in walk.indicators(p) if at.owner == "goal" and at.indicator.derived}
+    # the indicators shown under a goal (its own and its measures') or a theme (its own measures'), by path
+    shown_under: dict[tuple[Any, ...], list[Indicator]] = {}
+    for at in walk.indicators(p):
+        if at.theme is not None:
+            shown_under.setdefault(at.path[:4] if at.goal else at.path[:2], []).append(at.indicator)
+
+    def measures(items: list[Any]) -> list[dict[str, Any]]:
+        out = []
+        for m in items:
+            note = next((h.note for h in reversed(m.history) if h.note and h.date <= st.as_of), None)
+            out.append(_measure(by_measure[m.id], note, schedule_label(m.schedule, lang), m.objective, lang))
+        return out
+
+    def indicators(items: list[Any]) -> list[dict[str, Any]]:
+        return [_indicator(by_indicator[i.id], bool(i.derived) or i.id in derived_ids, lang) for i in items]
+
+    themes = []
+    for ti, t in enumerate(p.themes):
+        themes.append({
+            "id": t.id, "name": t.name, "description": t.description,
+            "measures": measures(t.measures), "indicators": [],
+            "goals": [{"id": g.id, "title": g.title, "measures": measures(g.measures),
+                       "indicators": indicators(shown_under.get(("themes", ti, "goals", gi), []))}
+                      for gi, g in enumerate(t.goals)],
+        })
+        themes[-1]["indicators"] = indicators(shown_under.get(("themes", ti), []))
+    if p.indicators:
+        themes.insert(0, {"id": "", "name": "Koko ohjelma" if lang == "fi" else "Whole programme",
+                          "description": None, "measures": [], "indicators": indicators(p.indicators), "goals": []})
+    gaps = {
+        "no_responsible": [{"id": m.id, "title": m.title} for m in st.measures if not m.responsible],
+        "no_schedule": [{"id": m.id, "title": m.title} for m in st.measures if not m.has_schedule],
+        "undefined": [{"id": i.id, "title": i.name} for i in st.indicators if i.on_track is OnTrack.UNDEFINED],
+        "no_data": [{"id": i.id, "title": i.name} for i in st.indicators
+                    if not i.series and i.on_track is not OnTrack.UNDEFINED],
+    }
+    return {
+        "id": p.id, "name": p.name, "organisation": p.organisation,
+        "period_start": p.period.start if p.period else None, "period_end": p.period.end if p.period else None,
+        "follow_up": p.follow_up, "stage": p.stage.text(lang) if p.stage else None,
+        "summary": _summary(st.overall, lang), "decisions": _decisions(st, lang),
+        "changes": None if changes is None else [_change(c, lang) for c in changes],
+        "changes_note": changes_note,
+        "themes": themes, "gaps": gaps,
+    }
+
+
+def shared_indicators(rows: list[CatalogueRow]) -> list[dict[str, Any]]:
+    """Catalogue indicators across the programmes of a combined report (calc/rollup.py)."""
+    out = []
+    for r in rows:
+        if not r.latest:
+            continue
+        last = max(r.totals) if r.totals else None
+        out.append({
+            "id": r.entry.id, "name": r.entry.name, "unit": r.entry.unit or DEFAULT_UNITS.get(r.entry.kind),
+            "summable": r.summable,
+            "latest": [{"programme": pid, "period": period or None, "value": value}
+                       for pid, (period, value) in r.latest.items()],
+            "total": r.totals[last][0] if last else None, "total_period": last,
+            "reporting": r.totals[last][1] if last else 0, "programmes": len(r.latest),
+            "targets": [t.value for t in r.entry.targets],
+        })
+    return out
+
+
+def report_context(statuses: list[ProgrammeStatus], changes: list[list[Change] | None], as_of: dt.date,
+                   since: str | None, lang: str, catalogue: Catalogue | None = None,
+                   changes_notes: list[str | None] | None = None) -> dict[str, Any]:
+    notes = changes_notes or [None] * len(statuses)
+    programmes = [programme_context(st, ch, lang, note)
+                  for st, ch, note in zip(statuses, changes, notes, strict=True)]
+    multi = len(programmes) > 1
+    title = programmes[0]["name"] if not multi else ("Hankintaohjelmien tilanne" if lang == "fi"
+                                                     else "Procurement programmes")
+    rollup, shared = None, []
+    if multi:
+        rollup = [{"id": p["id"], "name": p["name"], **{k: v for k, v in p["summary"].items()
+                                                       if not k.endswith("_bar")}} for p in programmes]
+        shared = shared_indicators(roll_up([summarise(st) for st in statuses], catalogue))
+    return {"lang": lang, "as_of": as_of, "title": title, "since": since, "multi": multi, "rollup": rollup,
+            "shared": shared, "programmes": programmes, "finished_statuses": sorted(s.value for s in FINISHED)}

@@ -1,0 +1,1 @@
+"""Reading: files and command-line arguments in, safely (load → data and positions)."""

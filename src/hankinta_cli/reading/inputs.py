@@ -1,0 +1,46 @@
+"""Values typed on the command line that reading and editing commands share: dates and statuses.
+
+A value that cannot be read raises `UserError` with the accepted forms in its hint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..errors import UserError
+from ..vocab import OnTrack, Status
+
+
+def parse_date(text: str) -> dt.date:
+    """ISO 2025-03-31 or Finnish 31.3.2025."""
+    try:
+        m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text.strip())
+        if m:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError("bad_date", value=text) from None
+
+
+def parse_status(text: str) -> Status:
+    status = Status.parse(text)
+    if status is None:
+        from ..checking.validate import suggest
+
+        names = Status.choices() + [m.label.en for m in Status]
+        guess = suggest(text, names)
+        raise UserError("bad_status", value=text, allowed=", ".join(Status.choices()),
+                        guess=f"Tarkoititko '{guess}'? " if guess else "",
+                        guess_en=f"Did you mean '{guess}'? " if guess else "")
+    assert isinstance(status, Status)
+    return status
+
+
+def parse_on_track(text: str) -> OnTrack:
+    """An on-track class for `indicators --status` (saavutettu, aikataulussa, jäljessä, …)."""
+    wanted = OnTrack.parse(text)
+    if wanted is None:
+        raise UserError("bad_on_track", value=text, allowed=", ".join(OnTrack.choices()))
+    assert isinstance(wanted, OnTrack)
+    return wanted

@@ -1,0 +1,123 @@
+"""Programme arguments → files, the same way for every command.
+
+An argument is a file, a folder (its *.yaml/*.yml files, recursively) or a programme id (a file
+name without its suffix, or the `id:` of a programme) under the programme folder. That folder is
+`--root`, or else the nearest `programmes/` folder from the working directory upwards, as git
+finds `.git`: so every command works from any subfolder of a programme repository.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import UserError
+
+PROGRAMMES = "programmes"
+
+
+def find_root(start: Path, root_option: Path | None) -> Path | None:
+    """The programme folder: `root_option` if given, else the nearest `programmes/` folder in
+    `start` or a folder above it; None when there is none."""
+    if root_option is not None:
+        return root_option
+    for folder in (start, *start.parents):
+        candidate = folder / PROGRAMMES
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def resolve(args: Sequence[str], root: Path | None) -> list[Path]:
+    """The files that `args` name, in order, each once; no arguments means every file under
+    `root`. Shared catalogues are included (`check` checks them; `read.load_programmes` leaves
+    them out). UserError (exit 2) for an argument that names nothing."""
+    if not args:
+        if root is None:
+            raise UserError("no_root")
+        if not root.is_dir():
+            raise UserError("missing_path", path=root)
+        args = [str(root)]
+    out: list[Path] = []
+    for arg in args:
+        out += [p for p in _resolve_one_arg(arg, root) if p not in out]
+    if not out:
+        raise UserError("no_files", path=", ".join(args))
+    return out
+
+
+def resolve_one(arg: str, root: Path | None) -> Path:
+    """The one programme file `arg` names, for a command that edits one programme."""
+    paths = resolve([arg], root)
+    if len(paths) > 1:
+        paths = [p for p in paths if not _is_catalogue(p)]
+    if len(paths) > 1:
+        names = ", ".join(p.name for p in paths[:8]) + (", …" if len(paths) > 8 else "")
+        raise UserError("several_programmes", name=arg, count=len(paths), names=names)
+    if not paths:
+        raise UserError("no_files", path=arg)
+    return paths[0]
+
+
+def _resolve_one_arg(arg: str, root: Path | None) -> list[Path]:
+    from ..checking.check import collect
+
+    path = Path(arg)
+    if path.is_dir():
+        return collect([path])
+    if path.exists():
+        return [path]
+    if root is None:
+        raise UserError("no_programme_no_root", name=arg)
+    found, known = _by_id(arg, root)
+    if found is None:
+        raise UserError("no_programme", name=arg, root=root, known=", ".join(sorted(known)) or "–")
+    return [found]
+
+
+def _by_id(name: str, root: Path) -> tuple[Path | None, list[str]]:
+    """The file under `root` named `name` (without suffix), else the programme whose `id` is
+    `name` (files are loaded with the loader; catalogues and unloadable files are passed over);
+    and the programme ids seen, for the error that lists them."""
+    from ..checking.check import collect
+    from ..checking.findings import LoadError
+    from ..checking.validate import is_catalogue
+    from .load import load_path
+
+    files = collect([root]) if root.is_dir() else []
+    for f in files:
+        if f.stem == name:
+            return f, []
+    ids: list[str] = []
+    for f in files:
+        try:
+            data = load_path(f).data
+        except LoadError:
+            continue  # a file that cannot be read cannot be the one meant; naming it by path says why
+        if is_catalogue(data):
+            continue
+        if str(data.get("id")) == name:
+            return f, ids
+        ids.append(str(data.get("id")))
+    return None, ids
+
+
+def _is_catalogue(path: Path) -> bool:
+    from ..checking.findings import LoadError
+    from ..checking.validate import is_catalogue
+    from .load import load_path
+
+    try:
+        return is_catalogue(load_path(path).data)
+    except LoadError:
+        return False
+
+
+def programme_paths(args: Sequence[str] | None, root_option: Path | None) -> list[Path]:
+    """`resolve` from the working directory, as every command does."""
+    return resolve(args or [], find_root(Path.cwd(), root_option))
+
+
+def programme_path(arg: str, root_option: Path | None) -> Path:
+    """`resolve_one` from the working directory, as every editing command does."""
+    return resolve_one(arg, find_root(Path.cwd(), root_option))
