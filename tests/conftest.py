@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from hankinta_cli.cli import app
@@ -41,3 +42,21 @@ class Run:
 def hankinta(*args: str, env: dict[str, str] | None = None) -> Run:
     result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
     return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def markdown_tables(md: str) -> list[list[int]]:
+    """Cell counts per row of every table, as a GFM parser sees them."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    tables, rows, cells = [], [], 0
+    for tok in tokens:
+        if tok.type == "table_open":
+            rows = []
+        elif tok.type == "tr_open":
+            cells = 0
+        elif tok.type in ("th_open", "td_open"):
+            cells += 1
+        elif tok.type == "tr_close":
+            rows.append(cells)
+        elif tok.type == "table_close":
+            tables.append(rows)
+    return tables

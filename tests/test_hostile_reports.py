@@ -23,7 +23,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from conftest import CATALOGUE, PROGRAMMES, hankinta
+from conftest import CATALOGUE, PROGRAMMES, hankinta, markdown_tables
 from hankinta_cli.escape import one_line
 
 SOURCE = PROGRAMMES / "valtio-innovatiiviset-hankinnat-2017-2019.yaml"
@@ -86,19 +86,8 @@ def _assert_markdown_is_inert(md: str) -> None:
     tokens = list(_walk(MarkdownIt("commonmark").enable("table").parse(md)))
     markup = {t.type for t in tokens} & {"html_inline", "html_block", "image", "link_open", "autolink_open"}
     assert not markup, f"data became markup: {markup}"
-    rows: list[int] = []
-    cells = 0
-    for tok in tokens:
-        if tok.type == "table_open":
-            rows = []
-        elif tok.type == "tr_open":
-            cells = 0
-        elif tok.type in ("th_open", "td_open"):
-            cells += 1
-        elif tok.type == "tr_close":
-            rows.append(cells)
-        elif tok.type == "table_close":
-            assert len(set(rows)) == 1, f"a table row gained columns: {rows}"
+    for rows in markdown_tables(md):
+        assert len(set(rows)) == 1, f"a table row gained columns: {rows}"
     text = "".join(t.content for t in tokens if t.type == "text")
     # the data is still there, shown as written
     for shown in ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "![kuva](http://127.0.0.1:9/x.png)",

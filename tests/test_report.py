@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from conftest import PROGRAMME_FILES, hankinta
+from conftest import PROGRAMME_FILES, hankinta, markdown_tables
 
 HERE = Path(__file__).parent
 FIXTURE = HERE / "fixtures" / "six_years.yaml"
@@ -36,29 +36,11 @@ def test_golden_six_year_fixture(fmt: str, lang: str) -> None:
     assert text == golden.read_text(encoding="utf-8"), f"differs from {golden}: UPDATE_GOLDEN=1 pytest to accept"
 
 
-def _tables(md: str) -> list[list[int]]:
-    """Cell counts per row of every table, as a GFM parser sees them."""
-    tokens = MarkdownIt("commonmark").enable("table").parse(md)
-    tables, rows, cells = [], [], 0
-    for tok in tokens:
-        if tok.type == "table_open":
-            rows = []
-        elif tok.type == "tr_open":
-            cells = 0
-        elif tok.type in ("th_open", "td_open"):
-            cells += 1
-        elif tok.type == "tr_close":
-            rows.append(cells)
-        elif tok.type == "table_close":
-            tables.append(rows)
-    return tables
-
-
 @pytest.mark.parametrize("lang", ["fi", "en"])
 @pytest.mark.parametrize("path", PROGRAMME_FILES, ids=[p.stem for p in PROGRAMME_FILES])
 def test_shipped_programmes_render_in_both_formats(path: Path, lang: str) -> None:
     md = report(str(path), "-f", "md", "--lang", lang, "--as-of", "2025-01-01")
-    tables = _tables(md)
+    tables = markdown_tables(md)
     assert tables, "the report has tables"
     for rows in tables:
         assert len(set(rows)) == 1, f"a table with inconsistent columns: {rows}"
