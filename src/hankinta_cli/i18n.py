@@ -153,8 +153,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Give a date (2025-03-31) or a git revision (e.g. HEAD~5, v1.0).",
     ),
     "pdf_missing": (
-        "PDF vaatii WeasyPrintin: pip install 'hankinta[pdf]'",
-        "PDF needs WeasyPrint: pip install 'hankinta[pdf]'",
+        "PDF vaatii WeasyPrintin, jota ei ole asennettu: {python} -m pip install weasyprint",
+        "PDF needs WeasyPrint, which is not installed: {python} -m pip install weasyprint",
     ),
     "pdf_needs_output": (
         "PDF kirjoitetaan tiedostoon: anna -o raportti.pdf",

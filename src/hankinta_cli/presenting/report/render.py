@@ -37,7 +37,11 @@ class PdfUnavailable(UserError):
     """WeasyPrint (the `pdf` extra) is not installed."""
 
     def __init__(self) -> None:
-        super().__init__("pdf_missing")
+        import shlex
+        import sys
+
+        # the interpreter hankinta runs on, so the command installs into the same environment
+        super().__init__("pdf_missing", python=shlex.quote(sys.executable))
 
 
 class TemplateProblem(UserError):
