@@ -115,6 +115,9 @@ def json_text(value: Any) -> str:
     return "".join(parts)
 
 
+_SCALARS = frozenset((str, int, float, bool))
+
+
 def _json_into(value: Any, newline: str, parts: list[str]) -> None:
     """Append `value` to `parts`; `newline` is a line break and the indent of its level."""
     if isinstance(value, str):
@@ -124,6 +127,12 @@ def _json_into(value: Any, newline: str, parts: list[str]) -> None:
             parts.append("{}")
             return
         inner = newline + "  "
+        if all(type(k) is str and (v is None or type(v) in _SCALARS) for k, v in value.items()):
+            # A flat mapping (a finding): the C encoder writes it, its item separator carrying the
+            # line break and indent that `indent=2` would put there.
+            flat = json.dumps(value, ensure_ascii=False, separators=("," + inner, ": "))
+            parts.append("{" + inner + flat[1:-1] + newline + "}")
+            return
         opening = "{" + inner
         for key, item in value.items():
             parts.append(opening)
