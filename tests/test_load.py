@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
@@ -93,7 +93,11 @@ trees = st.recursive(scalars, lambda kids: st.one_of(st.lists(kids, max_size=4),
 def test_loader_agrees_with_a_reference_parser(data: dict[str, object], flow: bool) -> None:
     # ruamel.yaml implements YAML 1.2, the version the loader follows (PyYAML is YAML 1.1)
     text = yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow, sort_keys=False)
-    assert load_text(text, Path("x")).data == YAML(typ="safe", pure=True).load(text)
+    try:
+        expected = YAML(typ="safe", pure=True).load(text)
+    except ValueError:  # ruamel's float resolver fails on plain text such as '._' (text in YAML 1.2)
+        reject()
+    assert load_text(text, Path("x")).data == expected
 
 
 @settings(max_examples=100, deadline=None)
