@@ -1,15 +1,22 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from hankinta_cli.cli import app
+
+# CI runs the property tests on a fixed sequence of examples (HYPOTHESIS_PROFILE=ci in .ci/run), so
+# a landing is never decided by a random draw; local runs explore new examples every time.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMMES = ROOT / "programmes"
