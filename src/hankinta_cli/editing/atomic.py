@@ -104,7 +104,7 @@ def _exchange(a: str, b: str) -> bool:
     import ctypes
 
     err = ctypes.get_errno()
-    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EPERM):  # unsupported here: rename instead
         return False
     if err == errno.ENOENT:
         raise ChangedOnDisk(b)
