@@ -245,3 +245,17 @@ def test_derived_indicator_takes_no_values(tmp_path: Path) -> None:
     target.write_bytes((Path(__file__).parent / "fixtures" / "six_years.yaml").read_bytes())
     run = hankinta("record", str(target), "J", "--period", "2025", "--value", "3")
     assert run.code == 2 and "K1, K2" in run.stderr
+
+
+def test_setting_the_status_a_measure_already_has_changes_nothing(awkward: Path) -> None:
+    first = hankinta("status", "set", str(awkward), "1.2", "valmis", "--date", "31.3.2025")
+    assert first.code == 0, first.stderr
+    after_first = awkward.read_bytes()
+    again = hankinta("status", "set", str(awkward), "1.2", "done", "--date", "1.4.2025")
+    assert again.code == 0 and "ei muutoksia" in again.stderr, again.stderr
+    assert awkward.read_bytes() == after_first  # no duplicate history entry
+    # a note is news: the same status with a note is a dated progress entry
+    noted = hankinta("status", "set", str(awkward), "1.2", "valmis", "--date", "2.4.2025", "--note", "Raportoitu")
+    assert noted.code == 0
+    _, added = changed_lines(after_first, awkward.read_bytes())
+    assert len(added) == 1 and b"2025-04-02, status: valmis, note: Raportoitu" in added[0]

@@ -101,6 +101,10 @@ def set_status(measure_id: str, status_text: str, day: dt.date, note: str | None
 
     def change(s: Session) -> None:
         path, m = _find(raw_measures(s.data), measure_id, ("toimenpide", "measure"), s.doc.path.name)
+        history = m.get("history") or []
+        last = history[-1] if history and isinstance(history[-1], dict) else {}
+        if m.get("status") == status.value and last.get("status") == status.value and note in (None, last.get("note")):
+            return  # the measure already has this status on record and there is nothing new to note
         if m.get("status") != status.value:
             s.set((*path, "status"), status.value, after=keys_before(MEASURE_ORDER, "status"))
         add_history(s, path, [history_entry(day, status.value, note, by)])
