@@ -35,7 +35,7 @@ def main() -> None:
         statuses = ["valmis", "käynnissä"]
         t_status = [timed([*hk, "status", "set", str(target), "3.1", statuses[i % 2], "--date",
                            f"2025-01-{i + 1:02d}"], ENV) for i in range(args.runs)]
-        t_record = [timed([*hk, "record", str(target), "M3.3", "--period", str(2030 + i), "--value", "12,5"], ENV)
+        t_record = [timed([*hk, "record", str(target), "M3.3", "--period", str(1990 + i), "--value", "12,5"], ENV)
                     for i in range(args.runs)]
         print(f"status set: median {statistics.median(t_status):.3f} s per edit (max {max(t_status):.3f})")
         print(f"record:     median {statistics.median(t_record):.3f} s per edit (max {max(t_record):.3f})")
@@ -48,7 +48,7 @@ def main() -> None:
                for i in m.get("indicators", []) if i["kind"] not in ("määrittelemätön", "kyllä/ei", "laadullinen")]
         measures = [m["id"] for t in data["themes"] for g in t["goals"] for m in g["measures"]]
         rows = [["mittari", "tunniste", "kausi", "arvo", "tila", "päivä", "huomio"]]
-        rows += [[ids[i % len(ids)], "", str(2040 + i // len(ids)), "1", "", "", ""] for i in range(150)]
+        rows += [[ids[i % len(ids)], "", str(1950 + i // len(ids)), "1", "", "", ""] for i in range(150)]
         rows += [["", measures[i % len(measures)], "", "", ["valmis", "keskeytetty"][i // len(measures)],
                   "2025-03-01", f"rivi {i}"] for i in range(50)]
         sheet = Path(tmp) / "rows.csv"

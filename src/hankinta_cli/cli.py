@@ -18,7 +18,7 @@ from .errors import UserError
 from .i18n import t
 from .presenting.output.documents import emit
 from .presenting.output.messages import write_error, write_warning
-from .reading.inputs import parse_date, parse_on_track, parse_status
+from .reading.inputs import entry_date, parse_date, parse_on_track, parse_status
 from .reading.read import programmes_named
 from .reading.resolve import programme_path, programme_paths
 
@@ -138,7 +138,7 @@ def status_set(
 ) -> None:
     """Aseta toimenpiteen tila ja lisää päivätty merkintä sen tilahistoriaan."""
     from .editing.updates import set_status
-    _edit(programme, root, lambda: set_status(measure, status, _day(date), note, by), dry_run, lang)
+    _edit(programme, root, lambda: set_status(measure, status, entry_date(date, _day(None)), note, by), dry_run, lang)
 
 
 @app.command("set")
@@ -164,14 +164,14 @@ def record_command(
     value: Annotated[str, o.opt("--value", text="Arvo: K/E, 12,5, 40 %, 1 200 € …")],
     note: Annotated[o.Str, o.opt("--note", text="Huomio arvolle.")] = None,
     source: Annotated[o.Str, o.opt("--source", text="Arvon lähde.")] = None,
-    units: Annotated[list[str] | None, o.opt("--unit-breakdown", text="Arvo yksiköittäin: yksikkö=arvo (toistettava).")]
-    = None,
+    units: Annotated[list[str] | None, o.opt("--unit-breakdown", text="yksikkö=arvo (toistettava).")] = None,
     replace: Annotated[bool, o.opt("--replace", text="Korvaa kauden aiempi arvo.")] = False,
     dry_run: o.DryRun = False, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Kirjaa mittarille arvo kaudelta."""
     from .editing.updates import record
-    _edit(programme, root, lambda: record(indicator, period, value, note, source, replace, units), dry_run, lang)
+    _edit(programme, root, lambda: record(indicator, period, value, note, source, replace, units, _day(None)), dry_run,
+          lang)
 
 
 @app.command("import")
@@ -191,7 +191,7 @@ def import_command(
         if template is not None:
             found = programme_path(programme, root) if programme else None
             return _emit(template_file(template, found, lang, dt.date.today()), template, "template_written", lang)
-        rows, today = read_import(programme, source, sheet), _day(date)
+        rows, today = read_import(programme, source, sheet), entry_date(date, _day(None))
     _edit(str(programme), root, lambda: import_change(rows, source, today, replace, lang), dry_run, lang)
 
 

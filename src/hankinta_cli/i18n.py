@@ -458,6 +458,17 @@ _TEXT: dict[str, tuple[str, str]] = {
         "hankinta import PROGRAMME FILE  |  hankinta import --template FILE",
     ),
     "bad_on_track_hint": ("{allowed}", "{allowed}"),
+    # --- issue 12: edits dated in the future ---
+    "date_in_future": ("päivä {value} on tulevaisuudessa (tänään on {today})",
+                       "the date {value} is in the future (today is {today})"),
+    "date_in_future_hint": (
+        "Kirjaa tilamerkintä sinä päivänä, jona tila muuttui; tulevaa aikataulua varten: hankinta set … schedule.due",
+        "Date the entry on the day the status changed; for a future schedule: hankinta set … schedule.due",
+    ),
+    "period_in_future": ("kausi {period} ei ole vielä alkanut (tänään on {today})",
+                         "period {period} has not begun yet (today is {today})"),
+    "period_in_future_hint": ("Kirjaa arvo, kun kausi on alkanut; tavoitteet kirjataan kenttään targets.",
+                              "Record the value once the period has begun; targets go in the indicator's targets."),
 }
 
 

@@ -224,8 +224,15 @@ def parse_breakdown(parts: list[str]) -> dict[str, int | float] | None:
 
 
 def record(indicator_id: str, period_text: str, value_text: str, note: str | None, source: str | None,
-           replace: bool, breakdown: list[str] | None = None) -> Callable[[Session], None]:
+           replace: bool, breakdown: list[str] | None = None,
+           today: dt.date | None = None) -> Callable[[Session], None]:
+    """`today`, when given, refuses a period that has not begun yet (a value cannot be known)."""
     period = _period(period_text)
+    if today is not None:
+        from ..computing.periods import span
+
+        if span(period).start > today:
+            raise EditError("period_in_future", period=period, today=today.isoformat())
     note, source = _storable("--note", note), _storable("--source", source)
     units = parse_breakdown(breakdown or [])
 

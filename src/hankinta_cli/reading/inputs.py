@@ -23,6 +23,15 @@ def parse_date(text: str) -> dt.date:
         raise UserError("bad_date", value=text) from None
 
 
+def entry_date(text: str | None, today: dt.date) -> dt.date:
+    """The date of a new history entry: `text`, or `today` when not given. A date after today is
+    refused: once recorded, it would put every correct later entry out of date order (HK309)."""
+    day = parse_date(text) if text else today
+    if day > today:
+        raise UserError("date_in_future", value=text, today=today.isoformat())
+    return day
+
+
 def parse_status(text: str) -> Status:
     status = Status.parse(text)
     if status is None:
