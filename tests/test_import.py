@@ -143,3 +143,21 @@ def test_cp1252_semicolon_csv_from_finnish_excel(programme: Path, tmp_path: Path
     data.write_bytes("mittari;kausi;arvo;huomio\r\nM1;2025;8;Ennakkotieto, tarkentuu myöhemmin\r\n".encode("cp1252"))
     assert hankinta("import", str(programme), str(data)).code == 0
     assert "note: \"Ennakkotieto, tarkentuu myöhemmin\"" in programme.read_text(encoding="utf-8-sig")
+
+
+def test_status_csv_round_trip_changing_only_the_status_copies_no_note(programme: Path, tmp_path: Path) -> None:
+    assert hankinta("status", "set", str(programme), "1.1", "käynnissä", "--date", "2025-01-10",
+                    "--note", "Aloitettu").code == 0
+    exported = tmp_path / "st.csv"
+    exported.write_text(hankinta("status", str(programme), "-f", "csv").stdout, encoding="utf-8")
+    rows = list(csv.reader(exported.open(encoding="utf-8")))
+    for r in rows:
+        if r[3] == "1.1":
+            assert r[10] == "Aloitettu"  # the latest note is in the export
+            r[5] = "valmis"
+    write_csv(exported, rows, delimiter=",")
+    run = hankinta("import", str(programme), str(exported), "--date", "2025-02-01")
+    assert run.code == 0, run.stderr
+    text = programme.read_text(encoding="utf-8-sig")
+    assert "{date: 2025-02-01, status: valmis}" in text, text[:2000]
+    assert text.count("Aloitettu") == 1

@@ -386,7 +386,8 @@ def _measure_row(row: Row, path: tuple[Any, ...], m: dict[str, Any], plan: Plan,
     if new_status:
         plan.measure_sets.append((path, status, "status"))
     if new_status or new_note:
-        entry = history_entry(day, status or current, note or None, row.text("by") or None)
+        # the note column of an exported status table is the latest note: only a changed one is new
+        entry = history_entry(day, status or current, note if new_note else None, row.text("by") or None)
         plan.history.setdefault(path, []).append(entry)
     responsible = row.text("responsible")
     if responsible:
