@@ -161,3 +161,22 @@ def test_status_csv_round_trip_changing_only_the_status_copies_no_note(programme
     text = programme.read_text(encoding="utf-8-sig")
     assert "{date: 2025-02-01, status: valmis}" in text, text[:2000]
     assert text.count("Aloitettu") == 1
+
+
+def test_rows_dated_in_the_future_are_refused(programme: Path, tmp_path: Path) -> None:
+    import datetime as dt
+
+    before = programme.read_bytes()
+    today = dt.date.today()
+    data = write_csv(tmp_path / "d.csv", [
+        ["mittari", "tunniste", "kausi", "arvo", "tila", "päivä"],
+        ["M1", "", str(today.year + 1), "7", "", ""],
+        ["", "1.2", "", "", "valmis", (today + dt.timedelta(days=3)).isoformat()],
+        ["M1", "", str(today.year), "8", "", ""],
+    ])
+    run = hankinta("import", str(programme), str(data), "--lang", "en")
+    assert run.code == 1, run.stderr
+    assert f"row 2: period {today.year + 1} has not begun yet" in run.stderr
+    assert "row 3: the date" in run.stderr and "is in the future" in run.stderr
+    assert "row 4" not in run.stderr  # the current period has begun
+    assert programme.read_bytes() == before

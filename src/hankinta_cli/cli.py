@@ -192,7 +192,7 @@ def import_command(
             found = programme_path(programme, root) if programme else None
             return _emit(template_file(template, found, lang, dt.date.today()), template, "template_written", lang)
         rows, today = read_import(programme, source, sheet), entry_date(date, _day(None))
-    _edit(str(programme), root, lambda: import_change(rows, source, today, replace, lang), dry_run, lang)
+    _edit(str(programme), root, lambda: import_change(rows, source, today, replace, lang, _day(None)), dry_run, lang)
 
 
 @app.command("indicators")

@@ -24,6 +24,7 @@ from typing import Any
 from ..checking.findings import Finding, LoadError
 from ..checking.rules.values import period_shape, value_problem
 from ..checking.validate import suggest
+from ..computing.periods import span
 from ..errors import UserError
 from ..escape import spreadsheet_cell
 from ..reading.inputs import parse_date, parse_status
@@ -238,8 +239,9 @@ def _schedule(text: str) -> dict[str, Any] | None:
 
 
 def plan_rows(rows: list[Row], data: dict[str, Any], today: dt.date, replace: bool,
-              lang: str) -> tuple[Plan, list[RowProblem]]:
-    """Check every row against the programme; return what to change and every problem found."""
+              lang: str, now: dt.date | None = None) -> tuple[Plan, list[RowProblem]]:
+    """Check every row against the programme; return what to change and every problem found.
+    `today` dates rows without a date; `now`, when given, refuses dates and periods after it."""
     from ..computing.overview import schedule_text
     from ..model import Schedule
 
@@ -284,7 +286,7 @@ def plan_rows(rows: list[Row], data: dict[str, Any], today: dt.date, replace: bo
                 continue
             if indicators[ind_id][1].get("derived"):
                 continue  # computed from other indicators: an exported value is not data to import
-            _observation_row(row, ind_id, *indicators[ind_id], plan, pending, replace, bad)
+            _observation_row(row, ind_id, *indicators[ind_id], plan, pending, replace, bad, now)
             continue
         m_id = row.text("measure")
         if not m_id:
@@ -297,7 +299,7 @@ def plan_rows(rows: list[Row], data: dict[str, Any], today: dt.date, replace: bo
                 f"no measure '{m_id}'" + (f" (did you mean '{guess}'?)" if guess else ""))
             continue
         path, measure = measures[m_id]
-        _measure_row(row, path, measure, plan, today, bad, schedule_text, Schedule)
+        _measure_row(row, path, measure, plan, today, bad, schedule_text, Schedule, now)
     return plan, problems
 
 
@@ -312,7 +314,7 @@ def _short(value: Any) -> str:
 
 def _observation_row(row: Row, ind_id: str, path: tuple[Any, ...], ind: dict[str, Any], plan: Plan,
                      pending: dict[tuple[str, str], tuple[Any, int]], replace: bool,
-                     bad: Callable[[Row, str, str, str], None]) -> None:
+                     bad: Callable[[Row, str, str, str], None], now: dt.date | None = None) -> None:
     period_text, value_text = row.text("period"), row.text("value")
     if not period_text and not value_text:
         return  # an unfilled template row
@@ -320,6 +322,9 @@ def _observation_row(row: Row, ind_id: str, path: tuple[Any, ...], ind: dict[str
     if period is None:
         bad(row, "period", f"kausi '{period_text}' ei kelpaa (2024, 2024-H1, 2024-Q3 tai 2024-05)",
             f"period '{period_text}' is not valid (2024, 2024-H1, 2024-Q3 or 2024-05)")
+        return
+    if now is not None and span(period).start > now:
+        bad(row, "period", f"kausi {period} ei ole vielä alkanut", f"period {period} has not begun yet")
         return
     kind = IndicatorKind.parse(str(ind.get("kind"))) or IndicatorKind.UNDEFINED
     granularity = Granularity.parse(str(ind.get("granularity") or ""))
@@ -367,7 +372,7 @@ def _observation_row(row: Row, ind_id: str, path: tuple[Any, ...], ind: dict[str
 
 def _measure_row(row: Row, path: tuple[Any, ...], m: dict[str, Any], plan: Plan, today: dt.date,
                  bad: Callable[[Row, str, str, str], None], schedule_text: Callable[[Any], str],
-                 schedule_model: Any) -> None:
+                 schedule_model: Any, now: dt.date | None = None) -> None:
     current = m.get("status")
     status_text, note = row.text("status"), row.text("note")
     history = m.get("history") or []
@@ -377,6 +382,9 @@ def _measure_row(row: Row, path: tuple[Any, ...], m: dict[str, Any], plan: Plan,
         day = parse_date(row.text("date")) if row.text("date") else today
     except UserError as e:
         bad(row, "status" if e.key == "bad_status" else "date", e.message("fi"), e.message("en"))
+        return
+    if now is not None and day > now:
+        bad(row, "date", f"päivä {day.isoformat()} on tulevaisuudessa", f"the date {day.isoformat()} is in the future")
         return
     new_status = status is not None and status != current
     new_note = bool(note) and note != latest_note
@@ -410,9 +418,9 @@ def _measure_row(row: Row, path: tuple[Any, ...], m: dict[str, Any], plan: Plan,
 
 
 def import_change(rows: list[Row], source: Path | None, today: dt.date, replace: bool,
-                  lang: str) -> Callable[[Session], None]:
+                  lang: str, now: dt.date | None = None) -> Callable[[Session], None]:
     def change(s: Session) -> None:
-        plan, problems = plan_rows(rows, s.data, today, replace, lang)
+        plan, problems = plan_rows(rows, s.data, today, replace, lang, now)
         if problems:
             raise ImportProblems(problems, source)
         # in the model's key order, so new keys land in the order a person would write them
