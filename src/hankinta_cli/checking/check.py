@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from ..model import Catalogue
     from ..reading.load import Document
 
-SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -32,29 +31,6 @@ class FileResult:
     path: Path
     findings: list[Finding] = field(default_factory=list)
     cached: bool = False
-
-
-class UsageError(Exception):
-    """A path that does not exist or is not a programme file: exit code 2, not a finding."""
-
-
-def collect(paths: Iterable[Path]) -> list[Path]:
-    """Programme files named by `paths`: files as given, folders searched for *.yaml/*.yml."""
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            found = []
-            # os.walk does not follow symlinked folders, so a link loop cannot make this endless
-            for folder, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [Path(folder) / f for f in files
-                          if f.endswith(SUFFIXES) and not f.startswith(".") and (Path(folder) / f).is_file()]
-            out += sorted(found)
-        elif p.exists():
-            out.append(p)
-        else:
-            raise UsageError(str(p))
-    return out
 
 
 #: The shared indicator catalogue lives beside the programmes that refer to it.
@@ -320,6 +296,8 @@ def check_paths(paths: Iterable[Path], cache: Cache | None) -> list[FileResult]:
 
     catalogues = _Catalogues()
     unreadable: set[Path] = set()  # files already reported as unreadable (a catalogue once per folder)
+    from ..reading.resolve import collect
+
     for path in collect(paths):
         try:
             raw = read(path)

@@ -8,7 +8,8 @@ finds `.git`: so every command works from any subfolder of a programme repositor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..errors import UserError
@@ -60,7 +61,6 @@ def resolve_one(arg: str, root: Path | None) -> Path:
 
 
 def _resolve_one_arg(arg: str, root: Path | None) -> list[Path]:
-    from ..checking.check import collect
 
     path = Path(arg)
     if path.is_dir():
@@ -79,7 +79,6 @@ def _by_id(name: str, root: Path) -> tuple[Path | None, list[str]]:
     """The file under `root` named `name` (without suffix), else the programme whose `id` is
     `name` (files are loaded with the loader; catalogues and unloadable files are passed over);
     and the programme ids seen, for the error that lists them."""
-    from ..checking.check import collect
     from ..checking.findings import LoadError
     from ..checking.validate import is_catalogue
     from .load import load_path
@@ -121,3 +120,25 @@ def programme_paths(args: Sequence[str] | None, root_option: Path | None) -> lis
 def programme_path(arg: str, root_option: Path | None) -> Path:
     """`resolve_one` from the working directory, as every editing command does."""
     return resolve_one(arg, find_root(Path.cwd(), root_option))
+
+
+SUFFIXES = (".yaml", ".yml")
+
+
+def collect(paths: Iterable[Path]) -> list[Path]:
+    """Programme files named by `paths`: files as given, folders searched for *.yaml/*.yml."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = []
+            # os.walk does not follow symlinked folders, so a link loop cannot make this endless
+            for folder, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [Path(folder) / f for f in files
+                          if f.endswith(SUFFIXES) and not f.startswith(".") and (Path(folder) / f).is_file()]
+            out += sorted(found)
+        elif p.exists():
+            out.append(p)
+        else:
+            raise UserError("missing_path", path=p)
+    return out
