@@ -41,6 +41,7 @@ from typing import Any
 
 from ..errors import UserError
 from ..escape import unspreadsheet_cell
+from .load import read_bounded
 
 MB = 2**20
 MAX_CSV_BYTES = 10 * MB  # the same as a programme file
@@ -97,7 +98,7 @@ def blank(value: Any) -> bool:
 def read_grid(path: Path, sheet: str | None = None) -> Grid:
     """The cells of a CSV or .xlsx file, chosen by content (an .xlsx renamed .csv is read as Excel)."""
     limit = MAX_XLSX_BYTES if path.suffix.lower() in (".xlsx", ".xlsm") else MAX_CSV_BYTES
-    raw = _read_capped(path, max(limit, MAX_XLSX_BYTES))
+    raw = read_bounded(path, max(limit, MAX_XLSX_BYTES))
     if raw.startswith(_ZIP_MAGIC):
         if len(raw) > MAX_XLSX_BYTES:
             raise _too_big(path, len(raw), MAX_XLSX_BYTES)
@@ -109,12 +110,6 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
     if len(raw) > MAX_CSV_BYTES:
         raise _too_big(path, len(raw), MAX_CSV_BYTES)
     return _read_csv(path, raw)
-
-
-def _read_capped(path: Path, limit: int) -> bytes:
-    """At most limit + 1 bytes: enough to tell that a file is too big without reading it all."""
-    with path.open("rb") as fh:
-        return fh.read(limit + 1)
 
 
 def _too_big(path: Path, size: int, limit: int) -> UserError:
