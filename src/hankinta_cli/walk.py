@@ -119,31 +119,14 @@ def _raw_children(node: Any, key: str) -> Iterable[tuple[int, Any]]:
 
 def measures(p: Programme) -> Iterator[MeasureAt]:
     """Every measure of the programme, in outline order."""
-    # `_outline`'s order, written out: checks walk every programme several times and this is the
-    # hot path (tests/test_traversal.py holds the two to the same paths)
-    for ti, theme in enumerate(p.themes):
-        for mi, m in enumerate(theme.measures):
-            yield MeasureAt(("themes", ti, "measures", mi), m, theme, None)
-        for gi, goal in enumerate(theme.goals):
-            for mi, m in enumerate(goal.measures):
-                yield MeasureAt(("themes", ti, "goals", gi, "measures", mi), m, theme, goal)
+    for _, path, m, theme, goal, _ in _outline(p, _model_children, MEASURES):
+        yield MeasureAt(path, m, theme, goal)
 
 
 def indicators(p: Programme) -> Iterator[IndicatorAt]:
     """Every indicator defined in the programme (programme, goal or measure level), in outline order."""
-    for ii, ind in enumerate(p.indicators):  # as in `measures`, `_outline`'s order written out
-        yield IndicatorAt(("indicators", ii), ind, None, None, None)
-    for ti, theme in enumerate(p.themes):
-        for mi, m in enumerate(theme.measures):
-            for ii, ind in enumerate(m.indicators):
-                yield IndicatorAt(("themes", ti, "measures", mi, "indicators", ii), ind, theme, None, m)
-        for gi, goal in enumerate(theme.goals):
-            for ii, ind in enumerate(goal.indicators):
-                yield IndicatorAt(("themes", ti, "goals", gi, "indicators", ii), ind, theme, goal, None)
-            for mi, m in enumerate(goal.measures):
-                for ii, ind in enumerate(m.indicators):
-                    yield IndicatorAt(("themes", ti, "goals", gi, "measures", mi, "indicators", ii), ind, theme,
-                                      goal, m)
+    for _, path, ind, theme, goal, measure in _outline(p, _model_children, INDICATORS):
+        yield IndicatorAt(path, ind, theme, goal, measure)
 
 
 def references(p: Programme) -> Iterator[ReferenceAt]:
