@@ -3,16 +3,19 @@ faster writers of findings produce exactly what the slower ones did."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hankinta_cli.checking.check import FileResult, check_paths
 from hankinta_cli.escape import _BREAKS, _CONTROL, clean, one_line
-from hankinta_cli.presenting.output.findings import json_text
+from hankinta_cli.presenting.output.findings import json_text, to_json, write_json
 from hankinta_cli.reading.load import Positions, load_text
 
 
@@ -129,3 +132,17 @@ def test_printable_text_needs_no_cleaning() -> None:
     assert _CONTROL.search(printable) is None and _BREAKS.search(printable) is None and "\r" not in printable
     for text in ("a\u202eb", "a\r\nb", "a\tb\x1b[31m", "a\u2028b", "a\x85b"):
         assert not text.isprintable() and one_line(text) != text and clean(text) != text
+
+
+@pytest.mark.parametrize("strict", [False, True])
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_check_json_is_what_the_standard_library_writes(lang: str, strict: bool) -> None:
+    # write_json streams findings through the C encoder; the document must be the same as
+    # the plain `json.dumps(..., indent=2)` of the documented shape, for clean, broken and no files
+    root = Path(__file__).resolve().parents[1]
+    paths = [*sorted((root / "programmes").glob("*.yaml")), *sorted((root / "tests" / "broken").glob("*.yaml"))]
+    for results in (check_paths(paths, None), [], [FileResult(paths[0])]):
+        out = io.StringIO()
+        write_json(results, out, lang, strict)
+        assert out.getvalue() == json.dumps(to_json(results, lang, strict), ensure_ascii=False, indent=2) + "\n"
+        assert json.loads(out.getvalue())["summary"]["files"] == len(results)

@@ -29,9 +29,11 @@ def severity(f: Finding, strict: bool) -> str:
 
 
 def counts(results: Sequence[FileResult], strict: bool) -> tuple[int, int]:
-    errors = sum(severity(f, strict) == "error" for r in results for f in r.findings)
-    warnings = sum(severity(f, strict) == "warning" for r in results for f in r.findings)
-    return errors, warnings
+    total = sum(len(r.findings) for r in results)
+    if strict:
+        return total, 0
+    errors = sum(f.severity == "error" for r in results for f in r.findings)
+    return errors, total - errors
 
 
 def _display(path: Path) -> str:
@@ -100,7 +102,31 @@ def to_json(results: Sequence[FileResult], lang: str, strict: bool) -> dict[str,
 
 
 def write_json(results: Sequence[FileResult], out: TextIO, lang: str, strict: bool) -> None:
-    out.write(json_text(to_json(results, lang, strict)) + "\n")
+    """`json_text(to_json(...))`, with each finding written by the C encoder as soon as it is
+    made: a check of a real repository writes thousands (tests compare the two)."""
+    errors, warnings = counts(results, strict)
+    head = {"version": JSON_VERSION, "tool": "hankinta check", "lang": lang,
+            "summary": {"files": len(results), "errors": errors, "warnings": warnings}}
+    parts = [json_text(head)[:-2], ',\n  "files": ']
+    if not results:
+        parts.append("[]")
+    opening = "[\n    "
+    item = "\n        "  # a finding's line break and indent; its fields are two deeper
+    encode = json.JSONEncoder(ensure_ascii=False, separators=("," + item + "  ", ": ")).encode
+    for r in results:
+        parts.append(opening + '{\n      "path": ' + _encode_string(_display(r.path)) + ',\n      "findings": ')
+        finding_opening = "[" + item
+        for f in r.findings:
+            flat = encode(_json_finding(f, lang, strict))
+            parts.append(finding_opening + "{" + item + "  " + flat[1:-1] + item + "}")
+            finding_opening = "," + item
+        parts.append("\n      ]" if r.findings else "[]")
+        parts.append("\n    }")
+        opening = ",\n    "
+    if results:
+        parts.append("\n  ]")
+    parts.append("\n}\n")
+    out.write("".join(parts))
 
 
 def json_text(value: Any) -> str:
