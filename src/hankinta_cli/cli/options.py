@@ -22,7 +22,7 @@ Str: TypeAlias = str | None
 
 def _version(value: bool) -> None:
     if value:
-        from . import __version__
+        from .. import __version__
 
         typer.echo(f"hankinta {__version__}")
         raise typer.Exit(0)
