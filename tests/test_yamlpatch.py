@@ -35,9 +35,15 @@ def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...
     return out
 
 
-@settings(max_examples=200, deadline=None)
+def _at(data: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+@settings(max_examples=300, deadline=None)
 @given(docs, st.booleans(), st.booleans(), st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(
-    ["set", "new", "append"]), scalars, keys), min_size=1, max_size=6))
+    ["set", "new", "append", "insert", "delete", "replace"]), scalars, keys), min_size=1, max_size=6))
 def test_random_edits_give_exactly_the_intended_data(data: dict[str, Any], flow: bool, crlf: bool,
                                                      ops: list[tuple[int, str, Any, str]]) -> None:
     text = "# otsikko\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=flow)
@@ -61,13 +67,33 @@ def test_random_edits_give_exactly_the_intended_data(data: dict[str, Any], flow:
             path = (*maps[pick % len(maps)], key)
             patcher.set(path, value)
             _data_set(expected, path, value)
+        elif op == "delete":  # a key of a mapping that keeps at least one other
+            keyed = [p for p, v in candidates if p and isinstance(p[-1], str) and len(_at(expected, p[:-1])) > 1]
+            if not keyed:
+                continue
+            path = keyed[pick % len(keyed)]
+            patcher.delete(path)
+            del _at(expected, path[:-1])[path[-1]]
+        elif op == "replace":  # a whole mapping replaced by another
+            maps = [p for p, v in candidates if p and isinstance(v, dict)]
+            if not maps:
+                continue
+            path = maps[pick % len(maps)]
+            new = {key: value, key + "x": [value]}
+            patcher.set(path, new)
+            _data_set(expected, path, new)
         else:
             seqs = [p for p, v in candidates if isinstance(v, list)]
             if not seqs:
                 continue
             path = seqs[pick % len(seqs)]
-            patcher.append(path, value)
-            _data_append(expected, path, value)
+            if op == "insert":
+                index = pick % (len(_at(expected, path)) + 1)
+                patcher.insert(path, index, [value])
+                _at(expected, path).insert(index, value)
+            else:
+                patcher.append(path, value)
+                _data_append(expected, path, value)
     result = patcher.text
     assert load_text(result, Path("x")).data == expected
     assert result.startswith("# otsikko")

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ..reading.load import resolve_plain
+from ..reading.load import parse, resolve_plain
 
 
 @dataclass
@@ -196,6 +196,8 @@ class Patcher:
             if node.kind == "map" and step in node.keys:
                 node = node.keys[step][1]
             elif node.kind == "seq" and isinstance(step, int) and 0 <= step < len(node.items):
+                if ("inserted", node.start) in self._touched:  # the items after an insertion moved
+                    return node, i, True
                 node = node.items[step]
             else:
                 pending = ("key", node.start, step) in self._touched or ("seq", node.start) in self._touched
@@ -224,11 +226,11 @@ class Patcher:
         """Set the value at `path`, creating missing mapping keys; `after` orders a new key."""
         node, depth = self._find(path)
         if depth == len(path):
-            if not self._claim(("value", node.start)):
+            if self._pending_within(node) or not self._claim(("value", node.start)):  # replace what the text says now
                 self._flush()
                 return self.set(path, value, after)
             self._replaced.add(node.start)
-            self._splice(node.start, node.last_end(), render(value), depth)
+            self._splice(node.start, node.last_end(), self._render_in_place(node, value), depth)
             return None
         if node.kind != "map":
             raise PatchError(f"cannot create {path[depth]!r} inside a {node.kind}")
@@ -239,6 +241,70 @@ class Patcher:
         for step in reversed(path[depth + 1:]):
             rest = {step: rest}
         self._insert_key(node, path[depth], rest, after, depth)
+        return None
+
+    def _pending_within(self, node: Node) -> bool:
+        """Whether a pending edit changes `node`'s text or adds to its end."""
+        end = self._insertion_point(node.last_end())[0]
+        return any(node.start <= start <= end for start, *_ in self._splices)
+
+    def _render_in_place(self, node: Node, value: Any) -> str:
+        """A new value for `node`'s place. A block mapping replaced by a mapping stays a block
+        (`schedule:` then its keys one per line, at the old indent), as a person would write it;
+        anything else is written on one line."""
+        if node.kind == "map" and not node.flow and node.keys and isinstance(value, dict) and value:
+            indent = self.newline + " " * (node.start - self._line_start(node.start))
+            return indent.join(f"{render(k)}: {render(v)}" for k, v in value.items())
+        return render(value)
+
+    def delete(self, path: tuple[Any, ...]) -> None:
+        """Remove the key `path[-1]` from the mapping at `path[:-1]` (nothing if it is not there).
+        A key on lines of its own goes with its lines (and a comment on them); otherwise (a flow
+        mapping, the only key, or the first key on a list item's line) the mapping is written
+        again without it. Pending edits are applied first: a deletion is rare and must see them."""
+        if self._splices:
+            self._flush()
+        parent, depth = self._find(path[:-1])
+        if depth < len(path) - 1 or parent.kind != "map" or path[-1] not in parent.keys:
+            return None
+        self._claim(("value", parent.start))
+        self._replaced.add(parent.start)
+        key_start, value = parent.keys[path[-1]]
+        line = self._line_start(key_start)
+        if parent.flow or len(parent.keys) == 1 or self._base[line:key_start].strip():
+            data: Any = parse(self._base)[0]
+            for step in path[:-1]:
+                data = data[step]
+            rest = {k: v for k, v in data.items() if k != path[-1]}
+            self._splice(parent.start, parent.last_end(), self._render_in_place(parent, rest), depth)
+            return None
+        at, _ = self._insertion_point(value.last_end())
+        self._splice(line, at, "", depth)
+        return None
+
+    def insert(self, path: tuple[Any, ...], index: int, items: list[Any], after: tuple[str, ...] = ()) -> None:
+        """Insert `items` into the sequence at `path` before its item `index` (at the end when
+        `index` is past it; the sequence is created if missing)."""
+        if not items:
+            return None
+        node, depth = self._find(path)
+        if depth == len(path) and (("seq", node.start) in self._touched or self._pending_within(node)):
+            self._flush()  # the items as the text has them now
+            node, depth = self._find(path)
+        if depth < len(path) or node.kind != "seq" or index >= len(node.items):
+            return self.extend(path, items, after)
+        self._claim(("seq", node.start))
+        self._claim(("inserted", node.start))
+        target = node.items[index]
+        if node.flow:
+            self._splice(target.start, target.start, "".join(render(i) + ", " for i in items), depth)
+            return None
+        dash_col = node.start - self._line_start(node.start)
+        if index == 0:
+            at = self._line_start(target.start)
+        else:  # just after the item before, so a comment above the next item stays with it
+            at, _ = self._insertion_point(node.items[index - 1].last_end())
+        self._splice(at, at, "".join(" " * dash_col + "- " + render(i) + self.newline for i in items), depth)
         return None
 
     def append(self, path: tuple[Any, ...], item: Any, after: tuple[str, ...] = ()) -> None:
