@@ -317,17 +317,12 @@ def _try_repo(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
                            "--all-files", "--verbose"], cwd=repo, env=env, capture_output=True, text=True, timeout=600)
 
 
-@pytest.fixture(scope="module")
-def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One pre-commit store for both cases: from a clean checkout, try-repo names the hook
-    repository by its path and commit, so the second case reuses the first one's environment
-    (a checkout with uncommitted changes is copied to a new shadow repository each time)."""
-    return tmp_path_factory.mktemp("pre-commit-home")
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("broken", [False, True], ids=["good", "broken"])
-def test_pre_commit_try_repo(tmp_path: Path, pre_commit_home: Path, broken: bool) -> None:
+def test_pre_commit_try_repo(tmp_path: Path, broken: bool) -> None:
+    """The hook as a programme repository gets it. try-repo installs this checkout (its last
+    commit, plus uncommitted changes to tracked files) with its dependencies from PyPI into a
+    store of its own that it deletes afterwards: each case takes tens of seconds."""
     pytest.importorskip("pre_commit")
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("needs git and a git checkout of hankinta")
@@ -341,7 +336,7 @@ def test_pre_commit_try_repo(tmp_path: Path, pre_commit_home: Path, broken: bool
     _git(repo, "add", "-A")
     _git(repo, "commit", "-q", "-m", "programme")
     started = time.perf_counter()
-    r = _try_repo(repo, pre_commit_home)
+    r = _try_repo(repo, tmp_path / "pre-commit-home")  # nothing of pre-commit's in the user's home
     print(f"pre-commit try-repo: {time.perf_counter() - started:.1f} s")
     out = r.stdout + r.stderr
     assert "Traceback" not in out, out
