@@ -469,6 +469,11 @@ _TEXT: dict[str, tuple[str, str]] = {
                          "period {period} has not begun yet (today is {today})"),
     "period_in_future_hint": ("Kirjaa arvo, kun kausi on alkanut; tavoitteet kirjataan kenttään targets.",
                               "Record the value once the period has begun; targets go in the indicator's targets."),
+    # --- issue 12: check --only-programmes (the pre-commit hook) names the files it skipped ---
+    "skipped_one": ("ohitettiin {files}, joka ei ole ohjelma eikä mittaristo: {names}",
+                    "skipped {files} that is not a programme or catalogue: {names}"),
+    "skipped_many": ("ohitettiin {files}, jotka eivät ole ohjelmia eivätkä mittaristoja: {names}",
+                     "skipped {files} that are not programmes or catalogues: {names}"),
 }
 
 

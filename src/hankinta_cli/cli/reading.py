@@ -24,16 +24,23 @@ def check(
     strict: Annotated[bool, o.opt("--strict", text="Varoitukset ovat virheitä.")] = False,
     show_all: Annotated[bool, o.opt("--all", text="Näytä kaikki varoitukset tiivistämättä.")] = False,
     no_cache: Annotated[bool, o.opt("--no-cache", text="Älä käytä tulosvälimuistia.")] = False,
+    only_programmes: Annotated[bool, o.opt("--only-programmes", text=(
+        "Ohita YAML-tiedostot, jotka eivät ole ohjelmia tai mittaristoja (ei programmes/-kansiossa, "
+        "ei skeemaa eikä ohjelman avaimia); pre-commit-koukku käyttää tätä."))] = False,
     root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Tarkista ohjelmatiedostot: YAML, rakenne ja sisältösäännöt."""
     from ..checking.check import check_paths, open_cache
     from ..presenting.output.findings import write_check
+    from ..reading.sniff import programmes_among
     with failures(lang):
         cache = open_cache(no_cache)
-        results = check_paths(programme_paths(paths, root), cache)
+        files, skipped = programme_paths(paths, root), None
+        if only_programmes:
+            files, skipped = programmes_among(files)
+        results = check_paths(files, cache)
     raise typer.Exit(write_check(results, fmt.value, lang, strict, show_all, sys.stdout, sys.stderr,
-                                 cache.unsafe if cache else None))
+                                 cache.unsafe if cache else None, skipped))
 
 
 @app.command()

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from ...checking.check import FileResult
 from ...checking.findings import Finding
 from ...escape import markdown_code, markdown_inline, one_line
-from ...i18n import check_summary, t
+from ...i18n import check_summary, counted, t
 
 JSON_VERSION = 1
 #: With this many findings of one warning code in one file, text output folds the rest.
@@ -87,13 +87,22 @@ def _json_finding(f: Finding, lang: str, strict: bool) -> dict[str, Any]:
             "path": f.path, "message": message, "hint": hint}
 
 
-def to_json(results: Sequence[FileResult], lang: str, strict: bool) -> dict[str, Any]:
+def _json_head(results: Sequence[FileResult], lang: str, strict: bool,
+               skipped: Sequence[Path] | None) -> dict[str, Any]:
+    """Everything but the files; `skipped` (the files `--only-programmes` passed over) is there
+    only when the selection was asked for: an addition within version 1."""
     errors, warnings = counts(results, strict)
+    head: dict[str, Any] = {"version": JSON_VERSION, "tool": "hankinta check", "lang": lang,
+                            "summary": {"files": len(results), "errors": errors, "warnings": warnings}}
+    if skipped is not None:
+        head["skipped"] = [_display(p) for p in skipped]
+    return head
+
+
+def to_json(results: Sequence[FileResult], lang: str, strict: bool,
+            skipped: Sequence[Path] | None = None) -> dict[str, Any]:
     return {
-        "version": JSON_VERSION,
-        "tool": "hankinta check",
-        "lang": lang,
-        "summary": {"files": len(results), "errors": errors, "warnings": warnings},
+        **_json_head(results, lang, strict, skipped),
         "files": [
             {"path": _display(r.path), "findings": [_json_finding(f, lang, strict) for f in r.findings]}
             for r in results
@@ -101,12 +110,11 @@ def to_json(results: Sequence[FileResult], lang: str, strict: bool) -> dict[str,
     }
 
 
-def write_json(results: Sequence[FileResult], out: TextIO, lang: str, strict: bool) -> None:
+def write_json(results: Sequence[FileResult], out: TextIO, lang: str, strict: bool,
+               skipped: Sequence[Path] | None = None) -> None:
     """`json_text(to_json(...))`, with each finding written by the C encoder as soon as it is
     made: a check of a real repository writes thousands (tests compare the two)."""
-    errors, warnings = counts(results, strict)
-    head = {"version": JSON_VERSION, "tool": "hankinta check", "lang": lang,
-            "summary": {"files": len(results), "errors": errors, "warnings": warnings}}
+    head = _json_head(results, lang, strict, skipped)
     parts = [json_text(head)[:-2], ',\n  "files": ']
     if not results:
         parts.append("[]")
@@ -233,18 +241,31 @@ def exit_code(results: Sequence[FileResult], strict: bool) -> int:
     return 1 if counts(results, strict)[0] else 0
 
 
+#: The skipped files' line names this many, then "…".
+SKIPPED_SHOWN = 8
+
+
+def skipped_line(skipped: Sequence[Path], lang: str) -> str:
+    """One line naming the files `check --only-programmes` did not check."""
+    names = ", ".join(_display(p) for p in skipped[:SKIPPED_SHOWN]) + (", …" if len(skipped) > SKIPPED_SHOWN else "")
+    return t("skipped_one" if len(skipped) == 1 else "skipped_many", lang,
+             files=counted(len(skipped), "file", lang), names=names)
+
+
 def write_check(results: Sequence[FileResult], fmt: str, lang: str, strict: bool, show_all: bool,
-                out: TextIO, err: TextIO, unsafe_cache: Path | None = None) -> int:
+                out: TextIO, err: TextIO, unsafe_cache: Path | None = None,
+                skipped: Sequence[Path] | None = None) -> int:
     """The whole output of `check`: findings on `out` in `fmt` (text, json or github), the GitHub
     step summary when Actions asks for one, the summary line on `err` (after a warning when the
-    cache folder was not safe to use); returns the exit code."""
+    cache folder was not safe to use, and after the line naming the `skipped` files, if any);
+    returns the exit code. `skipped` is None unless the files were selected (`--only-programmes`)."""
     if unsafe_cache is not None:
         from .messages import write_warning
 
         write_warning(t("cache_unsafe", lang, path=unsafe_cache), t("cache_unsafe_hint", lang, path=unsafe_cache),
                       lang, err)
     if fmt == "json":
-        write_json(results, out, lang, strict)
+        write_json(results, out, lang, strict, skipped)
     elif fmt == "github":
         write_github(results, out, lang, strict)
     else:
@@ -256,6 +277,8 @@ def write_check(results: Sequence[FileResult], fmt: str, lang: str, strict: bool
                 fh.write(step_summary(results, lang, strict))
         except OSError:
             pass  # the summary is a courtesy; the findings are already on stdout
+    if skipped:
+        err.write(skipped_line(skipped, lang) + "\n")
     errors, warnings = counts(results, strict)
     err.write(check_summary(len(results), errors, warnings, lang) + (t("strict", lang) if strict else "") + "\n")
     return exit_code(results, strict)
