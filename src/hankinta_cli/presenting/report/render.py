@@ -8,6 +8,9 @@ A template is code and programme text is other people's: every template runs in 
 (a repository's own also under CPU and memory limits), every printed expression loses its control
 and bidi characters, Markdown templates pass programme text through `md` and the CSS string through
 `css` (escape.py), and a PDF loads nothing but data: URLs.
+
+The PDF is tagged (PDF/UA-1) for the screen readers of those who read a council's publications;
+its bookmarks come from the print styles of report.css (`bookmark-level`).
 """
 
 from __future__ import annotations
@@ -291,13 +294,35 @@ def _texts(lang: str) -> dict[str, str]:
     return {k: (en if lang == "en" else fi) for k, (fi, en) in TEXTS.items()}
 
 
+#: Councils publish the PDF, and a public body's documents must be accessible: a tagged PDF
+#: (structure tree of headings, lists and tables with their headers; the language from `<html
+#: lang>`; the `<title>` as the title a viewer shows) that declares PDF/UA-1.
+PDF_VARIANT = "pdf/ua-1"
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
 def pdf_bytes(html: str) -> bytes:
     """The PDF of `html`; the caller writes it (atomically, as every output)."""
     try:
         from weasyprint import HTML
     except ImportError:
         raise PdfUnavailable() from None
-    return bytes(HTML(string=html, url_fetcher=_inline_only_fetcher()).write_pdf())
+    document = HTML(string=html, url_fetcher=_inline_only_fetcher())
+    _name_charts(document.etree_element)
+    return bytes(document.write_pdf(pdf_variant=PDF_VARIANT))
+
+
+def _name_charts(root: Any) -> None:
+    """Give every SVG with an `aria-label` the same text as its `<title>`, in the parsed page only.
+    A tagged PDF needs a text alternative on each figure, and WeasyPrint takes an SVG's only from
+    its `<title>` child: it reads no ARIA attributes (WeasyPrint issue 2550), while a browser names
+    the chart by its `aria-label`. A `<title>` the SVG already has is kept."""
+    for svg in root.iter(f"{SVG_NS}svg"):
+        label = (svg.get("aria-label") or "").strip()
+        if label and svg.find(f"{SVG_NS}title") is None:
+            title = svg.makeelement(f"{SVG_NS}title", {})
+            title.text = label
+            svg.insert(0, title)
 
 
 def _inline_only_fetcher() -> Any:
