@@ -99,8 +99,8 @@ def test_changes_since_a_git_revision(tmp_path: Path) -> None:
     md = report(str(target), "--since", "HEAD", "-f", "md", "--as-of", "2026-06-30")
     section = md.split("## Muutokset edellisestä katsauksesta (alkaen HEAD)")[1].split("\n## ")[0]
     assert "| 1.4 | Ei raportoitu | Tila muuttui: ei raportoitu → käynnissä (1.6.2025) |" in section
-    assert "| E | Ilman lähtötasoa | Uusi arvo: 2026: 35 |" in section
-    assert "| A | Nouseva lukumäärä | Arvo muuttui: 2025: 21 → 22 |" in section
+    assert "| E | Ilman lähtötasoa | Uusi arvo 2026: 35 |" in section
+    assert "| A | Nouseva lukumäärä | Arvo muuttui 2025: 21 → 22 (+1) |" in section
     bad = hankinta("report", str(target), "--since", "ei-tällaista-versiota")
     assert bad.code == 2 and "git" in bad.stderr
 

@@ -12,9 +12,10 @@ function here and every writer uses it; nothing else in the code base escapes by
 | CSS string literal | `css_string` | quotes, backslashes, line breaks: everything but letters and digits |
 | Markdown (GitHub) inline text | `markdown_inline` | HTML, links, images, emphasis, table pipes, comments |
 | a CSV or spreadsheet cell | `spreadsheet_cell` / `unspreadsheet_cell` | formulas (`=`, `+`, `-`, `@`, tab, CR) |
+| SVG built in Python (report charts) | `xml_text` | the above `clean`, `<>&"'`, non-characters XML refuses |
 
-HTML needs nothing here: Jinja's autoescape handles `<>&"'`; `clean` removes what escaping
-cannot (bidi overrides that reorder the text a reader sees).
+HTML from templates needs nothing here: Jinja's autoescape handles `<>&"'`; `clean` removes what
+escaping cannot (bidi overrides that reorder the text a reader sees).
 """
 
 from __future__ import annotations
@@ -33,6 +34,18 @@ def clean(text: str) -> str:
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text)
+
+
+_NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str) -> str:
+    """Text or an attribute value in SVG markup built in Python (the report's charts, which
+    templates place with `|safe`): `clean`, then `&<>"'` as references, so a label can end no
+    element or attribute, and without the characters an XML parser refuses."""
+    from html import escape
+
+    return escape(_NOT_XML.sub("", clean(text)), quote=True)
 
 
 def one_line(text: str) -> str:

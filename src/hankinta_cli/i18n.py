@@ -542,18 +542,30 @@ def day(value: object, lang: str) -> str:
     return str(format_date(value, "d MMM yyyy", locale="en"))
 
 
-def value_text(value: object, lang: str, unit: str | None = None) -> str:
-    """An indicator value for people: K/E for yes/no, numbers per locale, the unit after."""
+def value_text(value: object, lang: str, unit: str | None = None, decimals: int | None = None) -> str:
+    """An indicator value for people: K/E for yes/no, numbers per locale, the unit after.
+    `decimals`: at most this many (a chart's axis of 0,05 steps); else 0 for whole numbers, 1 otherwise."""
     if value is None:
         return "–"
     if isinstance(value, bool):
         return ("kyllä" if value else "ei") if lang == "fi" else ("yes" if value else "no")
     if isinstance(value, (int, float)):
-        text = number(value, lang, 0 if isinstance(value, int) else 1)
+        if decimals is None:
+            decimals = 0 if isinstance(value, int) else 1
+        text = number(value, lang, decimals)
         if unit:
             text += "\u00a0" + unit
         return text
     return str(value)
+
+
+def difference_text(difference: float, lang: str, unit: str | None = None) -> str:
+    """A change between two values, signed, with its unit: +20 000 €, −3 kpl. A change of a percentage
+    is in percentage points: +1,7 %-yks. (en +1.7 pp), never "+1,7 %", which reads as relative."""
+    if unit == "%":
+        unit = "pp" if lang == "en" else "%-yks."
+    text = value_text(difference, lang, unit)
+    return "+" + text if difference > 0 else text
 
 
 def schedule_label(s: Schedule | None, lang: str) -> str | None:

@@ -2,6 +2,6 @@
 
 context.py  builds the documented report context from the calculation results
 changes.py  what changed since a date or a git revision
-charts.py   small inline SVG charts (status bar, indicator sparkline)
+charts.py   inline SVG charts (status bar; an indicator's values against its target)
 render.py   fills the jinja2 templates (Markdown, HTML) and turns HTML into PDF
 """

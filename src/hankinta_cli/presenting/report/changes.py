@@ -27,6 +27,8 @@ class Change:
     period: str | None = None
     value: object = None
     previous_value: object = None
+    unit: str | None = None  # an indicator's own unit, as written in the programme
+    indicator_kind: str | None = None  # an indicator's kind (vocab.IndicatorKind), for its default unit
 
 
 def _measures(p: Programme) -> list[Measure]:
@@ -68,8 +70,9 @@ def since_version(old: Programme, new: Programme) -> list[Change]:
         for o in ind.observations:
             key = str(o.period)
             if key not in prior:
-                out.append(Change("new_value", ind.id, ind.name, period=key, value=o.value))
+                out.append(Change("new_value", ind.id, ind.name, period=key, value=o.value, unit=ind.unit,
+                                  indicator_kind=ind.kind))
             elif prior[key] != o.value:
                 out.append(Change("changed_value", ind.id, ind.name, period=key, value=o.value,
-                                  previous_value=prior[key]))
+                                  previous_value=prior[key], unit=ind.unit, indicator_kind=ind.kind))
     return out

@@ -17,7 +17,8 @@ The structure, as plain dicts and lists (documented in the README, "Report templ
             part: {key, label, symbol, count}
         decisions: [{kind, id, title, label}]          (at most five, most urgent first)
         changes: None or [{kind, label, id, title, date, status, previous_status, note, period,
-                           value, previous_value}]
+                           value, previous_value, unit (an indicator's, shown after its values),
+                           difference (value − previous_value when both are numbers, else None)}]
         changes_note: None, or why the changes could not be listed (the earlier version given to
                       --since is missing, too large or does not load); changes is then []
         themes: [{id, name, description, measures: [measure], indicators: [indicator],
@@ -27,7 +28,9 @@ The structure, as plain dicts and lists (documented in the README, "Report templ
                       freshness, freshness_label}
             indicator: {id, name, unit, kind, periods: [{period, value}], latest, latest_period,
                         target, target_deadline, attainment, on_track, on_track_label, symbol,
-                        reason_label, stale, chart (SVG), derived}
+                        reason_label, stale, chart, derived}
+                chart: SVG of the values shown (a line, or a bar for one value) against the target,
+                       with its own <title> and <desc>; "" when no value is a number
         gaps: {no_responsible: [ref], no_schedule: [ref], undefined: [ref], no_data: [ref]}
             ref: {id, title}
 """
@@ -48,7 +51,7 @@ from ...i18n import schedule_label
 from ...model import Catalogue, Indicator
 from ...vocab import FINISHED, UNREPORTED, Gap, IndicatorKind, OnTrack, Status, Vocab, colours
 from .changes import Change
-from .charts import sparkline, stacked_bar
+from .charts import indicator_chart, stacked_bar
 
 DECISIONS = {
     "late": ("Myöhässä", "Late"), "far_behind": ("Mittari selvästi jäljessä", "Indicator far behind"),
@@ -119,22 +122,25 @@ def _measure(m: MeasureStatus, latest_note: str | None, schedule: str | None, ob
     }
 
 
+def _number(value: object) -> float | None:
+    """A value that can be charted or subtracted: a number, not a yes/no."""
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
 def _indicator(i: IndicatorStatus, derived: bool, lang: str) -> dict[str, Any]:
     periods = [{"period": p, "value": v} for p, v in i.series][-MAX_PERIODS:]
-    numeric = [(str(p), float(v)) for p, v in i.series[-MAX_PERIODS:]
-               if isinstance(v, (int, float)) and not isinstance(v, bool)]
-    target = i.target if isinstance(i.target, (int, float)) and not isinstance(i.target, bool) else None
-    label = ", ".join(f"{p} {v:g}" for p, v in numeric)
-    if target is not None:
-        label += ("; tavoite " if lang == "fi" else "; target ") + f"{target:g}"
+    numeric = [(str(p), n) for p, v in i.series[-MAX_PERIODS:] if (n := _number(v)) is not None]
+    unit = i.unit or DEFAULT_UNITS.get(i.kind)
+    chart = indicator_chart(numeric, unit=unit, target=_number(i.target), deadline=i.target_deadline, name=i.name,
+                            lang=lang)
     return {
-        "id": i.id, "name": i.name, "unit": i.unit or DEFAULT_UNITS.get(i.kind), "kind": i.kind, "periods": periods,
+        "id": i.id, "name": i.name, "unit": unit, "kind": i.kind, "periods": periods,
         "latest": i.latest, "latest_period": i.latest_period, "target": i.target,
         "target_deadline": i.target_deadline, "attainment": i.attainment, "on_track": i.on_track.value,
         "on_track_label": i.on_track.text(lang), "symbol": i.on_track.symbol,
         "reason_label": i.reason.text(lang) if i.reason is not None else None,
         "stale": bool(i.stale), "derived": derived,
-        "chart": sparkline(numeric, float(target) if target is not None else None, label) if len(numeric) > 1 else "",
+        "chart": chart,
     }
 
 
@@ -161,7 +167,11 @@ def _decisions(st: ProgrammeStatus, lang: str) -> list[dict[str, Any]]:
 
 def _change(c: Change, lang: str) -> dict[str, Any]:
     d = dict(c.__dict__)
+    d.pop("indicator_kind")
     d["label"] = _pick(CHANGE_LABELS[c.kind], lang)
+    d["unit"] = (c.unit or DEFAULT_UNITS.get(c.indicator_kind or "")) if c.kind.endswith("_value") else None
+    new, old = _number(c.value), _number(c.previous_value)
+    d["difference"] = new - old if new is not None and old is not None else None
     d["status_label"] = _status_label(c.status, lang) if c.kind in ("status", "new_measure") else None
     # a change from no status at all is shown as coming from "not reported"
     d["previous_status_label"] = _status_label(c.previous_status, lang) if c.kind == "status" else None
