@@ -119,6 +119,8 @@ def test_report_lists_what_is_coming_up_soonest_first(schedules: str) -> None:
     assert "| 1.4 | Määräpäivään | 1.12.2024 | ○ ei aloitettu | hankintapalvelut |" in section
     assert "31.12.2024" in section and "_puuttuu_" in section  # 1.5 has no responsible party
     assert "60 päivän" in section and "1.6, 1.10" in section  # the window, and what has no date
+    html = hankinta("report", schedules, "--as-of", AS_OF).stdout
+    assert '<td class="nowrap">1.12.2024</td>' in html and "1.6, 1.10" in html
     wider = coming_up(hankinta("report", schedules, "-f", "md", "--as-of", AS_OF, "--horizon", "250").stdout)
     assert "| 1.2 |" in wider and "| 2.2 |" in wider and "250 päivän" in wider
 
@@ -128,8 +130,6 @@ def test_report_says_plainly_when_nothing_is_coming_up(schedules: str) -> None:
     assert "Nothing is due in the next 60 days." in coming_up(md, "## Coming up")
     html = hankinta("report", schedules, "--as-of", "2026-01-01").stdout
     assert "Tulossa" in html and "Seuraavan 60 päivän aikana ei ole määräaikoja." in html
-    html = hankinta("report", schedules, "--as-of", AS_OF).stdout
-    assert "<td>1.12.2024</td>" in html or "1.12.2024</td>" in html
 
 
 # --- b. report --theme / --responsible -------------------------------------------------------------------------
@@ -154,10 +154,7 @@ def test_status_over_several_programmes_names_the_programme() -> None:
     assert "Ohjelma" in head and "kajaani-2021-2023" in table and "hyvinkaa" in table
     one = hankinta("status", "hyvinkaa", env=wide).stdout
     assert "Ohjelma" not in one.splitlines()[1]
-    rows = hankinta("status", "-f", "json").json()["measures"]
-    assert len({r["programme"] for r in rows}) == 3
-    csv_head = hankinta("status", "-f", "csv").stdout.splitlines()[0]
-    assert csv_head.startswith("programme,")
+    # JSON and CSV name each row's programme already (test_cli; `import` checks the CSV's)
 
 
 # --- d. no word split across lines in a narrow terminal --------------------------------------------------------
