@@ -129,8 +129,11 @@ def test_markdown_report_of_the_example_has_statuses_values_and_no_gaps() -> Non
     assert run.code == 0, run.stderr
     md = _plain(run.stdout)
     rows: dict[str, str] = {}  # each measure's and indicator's row in its goal's table (the first)
+    section = ""
     for line in md.splitlines():
-        if line.startswith("| "):
+        if line.startswith("## "):
+            section = line
+        if line.startswith("| ") and section.startswith("## Teema"):
             rows.setdefault(line.split(" | ")[0].strip("| "), line)
     assert "✓ valmis" in rows["1.1"] and "! viivästynyt" in rows["1.2"] and "myöhässä" in rows["1.2"]
     assert "○ ei aloitettu" in rows["5.2"] and "‖ keskeytetty" in rows["2.2"] and "∞ jatkuva" in rows["2.1"]

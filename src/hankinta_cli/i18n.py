@@ -87,7 +87,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "no_item": ("{kind} '{id}' ei löydy ohjelmasta {programme}", "{kind_en} '{id}' not found in {programme}"),
     "no_item_hint": ("{guess}Tunnisteet: {known}", "{guess_en}Ids: {known}"),
     "bad_status": ("tila '{value}' ei ole tunnettu", "status '{value}' is not known"),
-    "bad_status_hint": ("{guess}Sallitut: {allowed}.", "{guess_en}Allowed: {allowed}."),
+    "bad_status_hint": ("{guess}Sallitut: {allowed}.", "{guess_en}Allowed: {allowed_en}."),
     "bad_breakdown": ("erittely '{value}' ei kelpaa", "breakdown '{value}' is not valid"),
     "bad_breakdown_hint": (
         "Anna muodossa yksikkö=arvo, esim. --unit-breakdown Sote=3 --unit-breakdown Tekninen=1,5",
@@ -457,7 +457,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "hankinta import PROGRAMME FILE  |  hankinta import --template FILE",
         "hankinta import PROGRAMME FILE  |  hankinta import --template FILE",
     ),
-    "bad_on_track_hint": ("{allowed}", "{allowed}"),
+    "bad_on_track_hint": ("{guess}Sallitut: {allowed}.", "{guess_en}Allowed: {allowed_en}."),
     # --- issue 12: edits dated in the future ---
     "date_in_future": ("päivä {value} on tulevaisuudessa (tänään on {today})",
                        "the date {value} is in the future (today is {today})"),
@@ -474,6 +474,17 @@ _TEXT: dict[str, tuple[str, str]] = {
                     "skipped {files} that is not a programme or catalogue: {names}"),
     "skipped_many": ("ohitettiin {files}, jotka eivät ole ohjelmia eivätkä mittaristoja: {names}",
                      "skipped {files} that are not programmes or catalogues: {names}"),
+    # --- issue 12: reading views (--theme, --due-within) ---
+    "bad_theme": ("teemaa '{value}' ei ole", "there is no theme '{value}'"),
+    "bad_theme_hint": ("{guess}Teemat: {allowed}.", "{guess_en}Themes: {allowed}."),
+    "undated_left_out": (
+        "ei mukana, koska aikataulussa ei ole päivämäärää: {ids}",
+        "left out because their schedule has no date: {ids}",
+    ),
+    "undated_left_out_hint": (
+        "Anna aikataululle vuosi tai määräpäivä, esim. hankinta set OHJELMA TOIMENPIDE schedule.due 30.6.2026",
+        "Give the schedule a year or a due date, e.g. hankinta set PROGRAMME MEASURE schedule.due 2026-06-30",
+    ),
 }
 
 

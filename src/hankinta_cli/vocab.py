@@ -122,6 +122,9 @@ UNREPORTED = Gap.UNREPORTED
 #: Statuses that count as finished for overdue checks.
 FINISHED = frozenset({Status.DONE, Status.ONGOING})
 
+#: Statuses with no deadline ahead of them: finished, or suspended (cancelled). What is "coming up" leaves them out.
+CLOSED = FINISHED | {Status.SUSPENDED}
+
 
 class Stage(Vocab):
     """Lifecycle stage of a programme (Kajaani's adoption process)."""

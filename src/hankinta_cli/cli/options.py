@@ -42,6 +42,8 @@ RootOption = Annotated[Path | None, opt("--root", show_default=False,
 DryRun = Annotated[bool, opt("--dry-run", text="Näytä muutos diffinä; älä kirjoita mitään.")]
 AsOf = Annotated[str | None, opt("--as-of", text="Päivä, jolle tilanne lasketaan (oletus tänään), esim. 30.6.2025.")]
 Table = Annotated[TableFormat, opt("--format", "-f", text="table, json tai csv.")]
+Theme = Annotated[str | None, opt("--theme", text="Vain tämä teema (tunniste).")]
+Responsible = Annotated[str | None, opt("--responsible", text="Vain tämä vastuutaho (osa nimestä riittää).")]
 One = Annotated[str, typer.Argument(help="Ohjelma: tiedosto, tunniste tai kansio, jossa on yksi ohjelma.")]
 Many = Annotated[list[str] | None, typer.Argument(
     help="Ohjelmat: tiedostot, tunnisteet tai kansiot (oletus: kaikki --root-kansiosta).", show_default=False)]

@@ -64,21 +64,25 @@ def schema(
 def status_show(
     programme: Annotated[o.Str, typer.Argument(
         help="Ohjelma: tiedosto, tunniste tai kansio (oletus: kaikki --root-kansiosta).")] = None,
-    theme: Annotated[o.Str, o.opt("--theme", text="Vain tämä teema (tunniste).")] = None,
+    theme: o.Theme = None,
     status: Annotated[o.Str, o.opt("--status", text="Vain tämä tila.")] = None,
-    responsible: Annotated[o.Str, o.opt("--responsible", text="Vain tämä vastuutaho.")] = None,
+    responsible: o.Responsible = None,
     overdue: Annotated[bool, o.opt("--overdue", text="Vain myöhässä olevat.")] = False,
+    due_within: Annotated[int | None, o.opt("--due-within", min=0, metavar="DAYS", show_default=False,
+                                            text="Vain avoimet, joiden määräaika on DAYS päivän sisällä.")] = None,
     as_of: Annotated[o.Str, o.opt("--as-of", text="Päivä, jolle myöhästyminen lasketaan.")] = None,
     fmt: o.Table = o.TableFormat.table, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Näytä toimenpiteiden tila taulukkona."""
-    from ..computing.overview import overview_rows
-    from ..presenting.output.status import write_rows
+    from ..computing.overview import overview
+    from ..computing.selection import Selection, check_theme
+    from ..presenting.output.status import write_overview
     with failures(lang):
         day, wanted = today_or(as_of), parse_status(status) if status else None
-        rows = [r for p in programmes_named([programme] if programme else [], root)
-                for r in overview_rows(p, day, theme, wanted, responsible, overdue, lang)]
-    write_rows(rows, fmt.value, lang, sys.stdout)
+        programmes = programmes_named([programme] if programme else [], root)
+        check_theme(theme, programmes)
+        view = overview(programmes, day, Selection(theme, responsible), wanted, overdue, lang, due_within)
+    write_overview(view, fmt.value, lang, sys.stdout, sys.stderr)
 
 
 @app.command("indicators")
@@ -90,10 +94,13 @@ def indicators_command(
 ) -> None:
     """Laske mittareiden tilanne: viimeisin arvo, muutos, tavoite, toteuma ja tila."""
     from ..computing.metrics import evaluate_programme
+    from ..computing.selection import check_theme
     from ..presenting.output.indicators import write_indicators
     with failures(lang):
         day, wanted = today_or(as_of), parse_on_track(status) if status else None
-        statuses = [evaluate_programme(p, day) for p in programmes_named([programme], root)]
+        programmes = programmes_named([programme], root)
+        check_theme(theme, programmes)
+        statuses = [evaluate_programme(p, day) for p in programmes]
     write_indicators(statuses, theme, wanted, fmt.value, lang, sys.stdout)
 
 
@@ -117,14 +124,19 @@ def report_command(
     as_of: o.AsOf = None,
     since: Annotated[o.Str, o.opt("--since", text="Muutokset tästä päivästä tai git-versiosta (esim. HEAD~3).")] = None,
     templates: Annotated[Path | None, o.opt("--templates", text="Kansio, jonka pohjat korvaavat oletuspohjat.")] = None,
+    theme: o.Theme = None, responsible: o.Responsible = None,
+    horizon: Annotated[int | None, o.opt("--horizon", min=0, metavar="DAYS", show_default=False,
+                                         text="Tulossa-kohdan aikaväli päivinä (oletus 60).")] = None,
     root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Laadi tilannekatsaus valtuustolle tai johtoryhmälle: HTML, Markdown tai PDF."""
+    from ..computing.selection import Selection
     from ..presenting.report.build import build_report, check_report_options, render_report, report_kind, report_notes
     with failures(lang):
         kind = report_kind(fmt.value if fmt else None, output)
         check_report_options(kind, output, templates)
-        context = build_report(programme_paths(programmes, root), today_or(as_of), since, lang)
+        context = build_report(programme_paths(programmes, root), today_or(as_of), since, lang,
+                               Selection(theme, responsible), horizon)
         for note in report_notes(context):  # the report says it too, in its changes section
             write_warning(note, "", lang, sys.stderr)
         content = render_report(context, kind, lang, templates)

@@ -8,15 +8,21 @@ from typing import Any
 
 from .. import walk
 from ..model import Measure, Programme, Schedule, UpdateInterval
-from ..vocab import FINISHED, Freshness, Status
+from ..vocab import CLOSED, FINISHED, Freshness, Status
 from .ontrack import IndicatorStatus
 
 #: Used when a programme sets no `update_interval`: a quarter is current, half a year acceptable.
 DEFAULT_INTERVAL = UpdateInterval(target_days=92, acceptable_days=183)
 
 
+#: How far ahead the report's "coming up" looks unless told (`report --horizon`).
+HORIZON_DAYS = 60
+
+
 def due_date(s: Schedule | None) -> dt.date | None:
-    """The last day a schedule allows: its due date, or the end of its year, half or quarter."""
+    """The last day a schedule allows: its due date (also the end of a start–end range), or the end
+    of its year, half or quarter. None for a schedule with no end: free text, or a start alone.
+    The one place a schedule's end is computed: lateness, `--due-within` and "coming up" use it."""
     if s is None:
         return None
     if s.due:
@@ -25,6 +31,18 @@ def due_date(s: Schedule | None) -> dt.date | None:
         return None
     month = s.quarter * 3 if s.quarter else (s.half * 6 if s.half else 12)
     return dt.date(s.year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def due_soon(due: dt.date | None, status: Status | None, as_of: dt.date, days: int) -> bool:
+    """Due within `days` days of `as_of` (`as_of` itself included) and still open. One already late
+    is not: it is overdue."""
+    return due is not None and status not in CLOSED and as_of <= due <= as_of + dt.timedelta(days=days)
+
+
+def undated(has_schedule: bool, due: dt.date | None, status: Status | None) -> bool:
+    """Open, with a schedule that names no end date (free text, a start alone): it can never be
+    listed as coming up, and the lists that leave it out say so."""
+    return has_schedule and due is None and status not in CLOSED
 
 
 @dataclass
@@ -113,3 +131,9 @@ def evaluate_measures(p: Programme, as_of: dt.date, indicators: dict[str, Indica
     interval = p.update_interval or DEFAULT_INTERVAL
     return [evaluate_measure(at.measure, at.theme.id, at.goal.id if at.goal else None, as_of, interval, indicators)
             for at in walk.measures(p)]
+
+
+def coming_up(measures: list[MeasureStatus], as_of: dt.date, days: int) -> list[MeasureStatus]:
+    """The open measures due within `days` days of `as_of`, soonest first (then in outline order)."""
+    soon = [m for m in measures if due_soon(m.due, m.status, as_of, days)]
+    return sorted(soon, key=lambda m: m.due or as_of)  # stable: outline order among equal dates

@@ -3,6 +3,7 @@ and programme. This is the structure the `indicators` command and the reports co
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
@@ -78,11 +79,18 @@ def evaluate_programme(p: Programme, as_of: dt.date) -> ProgrammeStatus:
     measures = evaluate_measures(p, as_of, by_id)
     owner = {at.indicator.id: (at.theme.id, at.goal.id if at.goal else None)
              for at in walk.indicators(p) if at.theme is not None}
+    return counted(ProgrammeStatus(p, as_of, indicators, measures, Counts(), {}, {}, owner))
+
+
+def counted(st: ProgrammeStatus) -> ProgrammeStatus:
+    """`st` with its counts (overall, per theme, per goal) made from its measures and indicators."""
+    p, measures, owner = st.programme, st.measures, st.owner
+    by_id = {i.id: i for i in st.indicators}
     by_theme, by_goal = {}, {}
     for t in p.themes:
-        t_inds = [by_id[i] for i, (th, _) in owner.items() if th == t.id]
+        t_inds = [by_id[i] for i, (th, _) in owner.items() if th == t.id and i in by_id]
         by_theme[t.id] = count([m for m in measures if m.theme == t.id], t_inds)
         for g in t.goals:
-            g_inds = [by_id[i] for i, (_, go) in owner.items() if go == g.id and owner[i][0] == t.id]
+            g_inds = [by_id[i] for i, (_, go) in owner.items() if go == g.id and owner[i][0] == t.id and i in by_id]
             by_goal[g.id] = count([m for m in measures if m.goal == g.id and m.theme == t.id], g_inds)
-    return ProgrammeStatus(p, as_of, indicators, measures, count(measures, indicators), by_theme, by_goal, owner)
+    return dataclasses.replace(st, overall=count(measures, st.indicators), by_theme=by_theme, by_goal=by_goal)

@@ -7,13 +7,14 @@ edited in a spreadsheet can be imported unchanged.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..i18n import schedule_label
 from ..model import Programme, Schedule
 from ..vocab import FINISHED, Status
 from ..walk import MeasureAt, measures
-from .measures import due_date
+from .measures import due_date, due_soon, undated
+from .selection import Selection
 
 
 @dataclass
@@ -59,18 +60,49 @@ def _row(p: Programme, at: MeasureAt, as_of: dt.date, lang: str) -> Row:
 
 
 def _rows(p: Programme, as_of: dt.date, lang: str) -> list[Row]:
+    """Every measure's row, unfiltered."""
     return [_row(p, at, as_of, lang) for at in measures(p)]
 
 
-def overview_rows(programme: Programme, as_of: dt.date, theme: str | None, status: Status | None,
-                  responsible: str | None, overdue: bool, lang: str = "fi") -> list[Row]:
-    rows = _rows(programme, as_of, lang)
-    if theme:
-        rows = [r for r in rows if r.theme == theme]
-    if status:
-        rows = [r for r in rows if r.status == status.value]
-    if responsible:
-        rows = [r for r in rows if responsible.casefold() in r.responsible.casefold()]
-    if overdue:
-        rows = [r for r in rows if r.overdue]
-    return rows
+@dataclass
+class Overview:
+    """The rows asked for, from `programmes` programmes; with `--due-within`, the open measures
+    among those asked for whose schedule names no end date and so cannot be listed (ids, with
+    their programme's id first when there are several programmes)."""
+
+    rows: list[Row]
+    programmes: int
+    undated: list[str] = field(default_factory=list)
+
+
+def overview_rows(programme: Programme, as_of: dt.date, selection: Selection, status: Status | None,
+                  overdue: bool, lang: str = "fi", due_within: int | None = None) -> tuple[list[Row], list[str]]:
+    """One programme's rows that `selection`, `status`, `overdue` and `due_within` ask for, and the
+    ids left out of `due_within` because their schedule has no end date."""
+    rows, no_end = [], []
+    for at in measures(programme):
+        m = at.measure
+        if not selection.keeps(at.theme.id, m.responsible or []) or (status and m.status is not status):
+            continue
+        due = due_date(m.schedule)
+        if due_within is not None and not due_soon(due, m.status, as_of, due_within):
+            if undated(m.schedule is not None, due, m.status):
+                no_end.append(m.id)
+            continue
+        row = _row(programme, at, as_of, lang)
+        if overdue and not row.overdue:
+            continue
+        rows.append(row)
+    return rows, no_end
+
+
+def overview(programmes: list[Programme], as_of: dt.date, selection: Selection, status: Status | None,
+             overdue: bool, lang: str = "fi", due_within: int | None = None) -> Overview:
+    """`hankinta status` over `programmes`."""
+    several = len(programmes) > 1
+    view = Overview([], len(programmes))
+    for p in programmes:
+        rows, no_end = overview_rows(p, as_of, selection, status, overdue, lang, due_within)
+        view.rows += rows
+        view.undated += [f"{p.id}:{i}" if several else i for i in no_end]
+    return view

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from ..errors import UserError
-from ..vocab import OnTrack, Status
+from ..vocab import OnTrack, Status, Vocab
 
 
 def parse_date(text: str) -> dt.date:
@@ -33,15 +33,10 @@ def entry_date(text: str | None, today: dt.date) -> dt.date:
 
 
 def parse_status(text: str) -> Status:
+    """A measure's status as typed: its value, either label or an alias (valmis, done, …)."""
     status = Status.parse(text)
     if status is None:
-        from ..checking.validate import suggest
-
-        names = Status.choices() + [m.label.en for m in Status]
-        guess = suggest(text, names)
-        raise UserError("bad_status", value=text, allowed=", ".join(Status.choices()),
-                        guess=f"Tarkoititko '{guess}'? " if guess else "",
-                        guess_en=f"Did you mean '{guess}'? " if guess else "")
+        raise _unknown("bad_status", text, Status)
     assert isinstance(status, Status)
     return status
 
@@ -50,6 +45,18 @@ def parse_on_track(text: str) -> OnTrack:
     """An on-track class for `indicators --status` (saavutettu, aikataulussa, jäljessä, …)."""
     wanted = OnTrack.parse(text)
     if wanted is None:
-        raise UserError("bad_on_track", value=text, allowed=", ".join(OnTrack.choices()))
+        raise _unknown("bad_on_track", text, OnTrack)
     assert isinstance(wanted, OnTrack)
     return wanted
+
+
+def _unknown(key: str, text: str, vocab: type[Vocab]) -> UserError:
+    """A value of `vocab` that cannot be read: the values listed in the message's language (the
+    stored ones in Finnish, the English names in English), and the closest spelling, if one is close."""
+    from ..checking.validate import suggest
+
+    guess = suggest(text, vocab.choices() + [m.label.en for m in vocab])  # as the user spells: valmis or done
+    return UserError(key, value=text, allowed=", ".join(vocab.choices()),
+                     allowed_en=", ".join(m.label.en for m in vocab),
+                     guess=f"Tarkoititko '{guess}'? " if guess else "",
+                     guess_en=f"Did you mean '{guess}'? " if guess else "")

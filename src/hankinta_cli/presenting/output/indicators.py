@@ -80,7 +80,8 @@ def write_table(st: ProgrammeStatus, inds: list[IndicatorStatus], lang: str, out
     fi = lang != "en"
     head = (("Tunniste", "Id"), ("Mittari", "Indicator"), ("Viimeisin", "Latest"), ("Muutos", "Change"),
             ("Tavoite", "Target"), ("Toteuma", "Attainment"), ("Tila", "Status"))
-    table = new_table(f"{st.programme.name} – {day(st.as_of, lang)}", [h[0] if fi else h[1] for h in head])
+    table = new_table(f"{st.programme.name} – {day(st.as_of, lang)}", [h[0] if fi else h[1] for h in head],
+                      one_line=(0,))
     for i in inds:
         latest = value_text(i.latest, lang, i.unit)
         if i.latest_period:

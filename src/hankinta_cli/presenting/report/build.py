@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ...checking.findings import Finding, LoadError
+from ...computing.measures import HORIZON_DAYS
 from ...computing.metrics import evaluate_programme
+from ...computing.selection import Selection, check_theme, narrow
 from ...errors import UserError
 from ...model import Programme
 from ...reading.read import load_programmes
@@ -89,12 +91,17 @@ def parse_since(text: str) -> dt.date | None:
         return None
 
 
-def build_report(paths: list[Path], as_of: dt.date, since: str | None, lang: str) -> dict[str, Any]:
+def build_report(paths: list[Path], as_of: dt.date, since: str | None, lang: str,
+                 selection: Selection | None = None, horizon: int | None = None) -> dict[str, Any]:
+    """The report context of the programmes in `paths`, as far as `selection` reaches (`--theme`,
+    `--responsible`), with what falls due within `horizon` days (default HORIZON_DAYS)."""
     statuses, changes, notes = [], [], []
     since_day = parse_since(since) if since else None
+    selection = selection or Selection()
     programmes = load_programmes(paths)  # the catalogue among them is left out
+    check_theme(selection.theme, (programme for _, programme in programmes))
     for path, programme in programmes:
-        statuses.append(evaluate_programme(programme, as_of))
+        statuses.append(narrow(evaluate_programme(programme, as_of), selection))
         found: list[Change] | None = None
         note: str | None = None  # why the changes could not be listed
         if since_day is not None:
@@ -117,7 +124,8 @@ def build_report(paths: list[Path], as_of: dt.date, since: str | None, lang: str
     from ...checking.check import load_catalogue
 
     catalogue = load_catalogue(programmes[0][0].parent)[0] if len(programmes) > 1 else None
-    return report_context(statuses, changes, as_of, since_text, lang, catalogue, notes)
+    return report_context(statuses, changes, as_of, since_text, lang, catalogue, notes, selection,
+                          HORIZON_DAYS if horizon is None else horizon)
 
 
 def report_kind(fmt: str | None, output: Path | None) -> str:

@@ -5,6 +5,10 @@ render.py), so a programme repository can replace a template without re-implemen
 The structure, as plain dicts and lists (documented in the README, "Report templates"):
 
     lang, as_of, title, since (text or None), multi (several programmes)
+    selection: None, or {theme, responsible} as given to `report --theme/--responsible`: the report
+        then shows only the measures selected (matched as `status` matches them), the indicators of
+        their themes and goals, and counts, decisions, gaps, changes and coming_up of those alone;
+        themes and goals left empty are left out
     rollup: None or [{id, name, measures, finished, share_finished, overdue, late, without_responsible,
                       without_schedule, indicators, without_data, undefined, by_on_track: [...]}]
     shared: (combined reports) catalogue indicators across the programmes:
@@ -21,6 +25,11 @@ The structure, as plain dicts and lists (documented in the README, "Report templ
                            difference (value − previous_value when both are numbers, else None)}]
         changes_note: None, or why the changes could not be listed (the earlier version given to
                       --since is missing, too large or does not load); changes is then []
+        coming_up: {days, until, measures: [{id, title, due, status, status_label, symbol, responsible}],
+                    undated: [id]}
+            the open measures (not done, ongoing or suspended) due from as_of to `until` (as_of + `days`,
+            `report --horizon`, default 60), soonest first; `undated`: the open measures whose
+            schedule names no date (free text, a start alone), which cannot be listed
         themes: [{id, name, description, measures: [measure], indicators: [indicator],
                   goals: [{id, title, measures, indicators}]}]
             measure: {id, title, objective (its own goal statement or None), status, status_label,
@@ -42,11 +51,12 @@ from collections.abc import Callable
 from typing import Any
 
 from ... import walk
-from ...computing.measures import MeasureStatus
+from ...computing.measures import HORIZON_DAYS, MeasureStatus, coming_up, undated
 from ...computing.metrics import Counts, ProgrammeStatus
 from ...computing.ontrack import IndicatorStatus
 from ...computing.rollup import CatalogueRow, summarise
 from ...computing.rollup import rollup as roll_up
+from ...computing.selection import Selection
 from ...i18n import schedule_label
 from ...model import Catalogue, Indicator
 from ...vocab import FINISHED, UNREPORTED, Gap, IndicatorKind, OnTrack, Status, Vocab, colours
@@ -178,8 +188,22 @@ def _change(c: Change, lang: str) -> dict[str, Any]:
     return d
 
 
+def _coming_up(st: ProgrammeStatus, days: int, lang: str) -> dict[str, Any]:
+    listed = []
+    for m in coming_up(st.measures, st.as_of, days):
+        value = m.status.value if m.status else None
+        listed.append({"id": m.id, "title": m.title, "due": m.due, "status": value,
+                       "status_label": _status_label(value, lang), "symbol": _shown(value).symbol,
+                       "responsible": "; ".join(m.responsible) or None})
+    return {"days": days, "until": st.as_of + dt.timedelta(days=days), "measures": listed,
+            "undated": [m.id for m in st.measures if undated(m.has_schedule, m.due, m.status)]}
+
+
 def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: str,
-                      changes_note: str | None = None) -> dict[str, Any]:
+                      changes_note: str | None = None, selected: bool = False,
+                      horizon: int = HORIZON_DAYS) -> dict[str, Any]:
+    """One programme's part of the context; `selected`: `st` is narrowed to a selection, and the
+    themes and goals left without measures or indicators are left out."""
     p = st.programme
     by_measure = {m.id: m for m in st.measures}
     by_indicator = {i.id: i for i in st.indicators}
@@ -193,26 +217,35 @@ def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: s
     def measures(items: list[Any]) -> list[dict[str, Any]]:
         out = []
         for m in items:
+            if m.id not in by_measure:
+                continue  # not selected
             note = next((h.note for h in reversed(m.history) if h.note and h.date <= st.as_of), None)
             out.append(_measure(by_measure[m.id], note, schedule_label(m.schedule, lang), m.objective, lang))
         return out
 
     def indicators(items: list[Any]) -> list[dict[str, Any]]:
-        return [_indicator(by_indicator[i.id], bool(i.derived) or i.id in derived_ids, lang) for i in items]
+        return [_indicator(by_indicator[i.id], bool(i.derived) or i.id in derived_ids, lang) for i in items
+                if i.id in by_indicator]
+
+    def shown(part: dict[str, Any]) -> bool:
+        return not selected or bool(part["measures"] or part["indicators"] or part.get("goals"))
 
     themes = []
     for ti, t in enumerate(p.themes):
-        themes.append({
-            "id": t.id, "name": t.name, "description": t.description,
-            "measures": measures(t.measures), "indicators": [],
-            "goals": [{"id": g.id, "title": g.title, "measures": measures(g.measures),
-                       "indicators": indicators(shown_under.get(("themes", ti, "goals", gi), []))}
-                      for gi, g in enumerate(t.goals)],
-        })
-        themes[-1]["indicators"] = indicators(shown_under.get(("themes", ti), []))
-    if p.indicators:
-        themes.insert(0, {"id": "", "name": "Koko ohjelma" if lang == "fi" else "Whole programme",
-                          "description": None, "measures": [], "indicators": indicators(p.indicators), "goals": []})
+        goals = [{"id": g.id, "title": g.title, "measures": measures(g.measures),
+                  "indicators": indicators(shown_under.get(("themes", ti, "goals", gi), []))}
+                 for gi, g in enumerate(t.goals)]
+        theme = {"id": t.id, "name": t.name, "description": t.description, "measures": measures(t.measures),
+                 "indicators": indicators(shown_under.get(("themes", ti), [])),
+                 "goals": [g for g in goals if shown(g)]}
+        if shown(theme):
+            themes.append(theme)
+    whole = {"id": "", "name": "Koko ohjelma" if lang == "fi" else "Whole programme",
+             "description": None, "measures": [], "indicators": indicators(p.indicators), "goals": []}
+    if p.indicators and shown(whole):
+        themes.insert(0, whole)
+    if selected and changes is not None:  # the changes of what is shown
+        changes = [c for c in changes if c.id in by_measure or c.id in by_indicator]
     gaps = {
         "no_responsible": [{"id": m.id, "title": m.title} for m in st.measures if not m.responsible],
         "no_schedule": [{"id": m.id, "title": m.title} for m in st.measures if not m.has_schedule],
@@ -226,7 +259,7 @@ def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: s
         "follow_up": p.follow_up, "stage": p.stage.text(lang) if p.stage else None,
         "summary": _summary(st.overall, lang), "decisions": _decisions(st, lang),
         "changes": None if changes is None else [_change(c, lang) for c in changes],
-        "changes_note": changes_note,
+        "changes_note": changes_note, "coming_up": _coming_up(st, horizon, lang),
         "themes": themes, "gaps": gaps,
     }
 
@@ -252,9 +285,12 @@ def shared_indicators(rows: list[CatalogueRow]) -> list[dict[str, Any]]:
 
 def report_context(statuses: list[ProgrammeStatus], changes: list[list[Change] | None], as_of: dt.date,
                    since: str | None, lang: str, catalogue: Catalogue | None = None,
-                   changes_notes: list[str | None] | None = None) -> dict[str, Any]:
+                   changes_notes: list[str | None] | None = None, selection: Selection | None = None,
+                   horizon: int = HORIZON_DAYS) -> dict[str, Any]:
+    """The context of `statuses` (already narrowed to `selection`, if any: selection.narrow)."""
     notes = changes_notes or [None] * len(statuses)
-    programmes = [programme_context(st, ch, lang, note)
+    selected = bool(selection)
+    programmes = [programme_context(st, ch, lang, note, selected, horizon)
                   for st, ch, note in zip(statuses, changes, notes, strict=True)]
     multi = len(programmes) > 1
     title = programmes[0]["name"] if not multi else ("Hankintaohjelmien tilanne" if lang == "fi"
@@ -264,5 +300,7 @@ def report_context(statuses: list[ProgrammeStatus], changes: list[list[Change] |
         rollup = [{"id": p["id"], "name": p["name"], **{k: v for k, v in p["summary"].items()
                                                        if not k.endswith("_bar")}} for p in programmes]
         shared = shared_indicators(roll_up([summarise(st) for st in statuses], catalogue))
-    return {"lang": lang, "as_of": as_of, "title": title, "since": since, "multi": multi, "rollup": rollup,
+    chosen = {"theme": selection.theme, "responsible": selection.responsible} if selection else None
+    return {"lang": lang, "as_of": as_of, "title": title, "since": since, "multi": multi, "selection": chosen,
+            "rollup": rollup,
             "shared": shared, "programmes": programmes, "finished_statuses": sorted(s.value for s in FINISHED)}

@@ -82,5 +82,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the observed annual growth with the growth required (Open SDG's method), with the same limits. "
         "A yes/no indicator is achieved when it is yes. No data: a value or the target is missing."),
     "symbols": ("Merkit", "Symbols"),
+    # issue 12: what falls due soon (%(days)s and %(until)s are filled with Jinja's `format` filter), a selection
+    "coming_up": ("Tulossa", "Coming up"),
+    "coming_up_intro": ("Toimenpiteet, joiden määräaika on seuraavan %(days)s päivän aikana (%(until)s mennessä).",
+                        "Measures due in the next %(days)s days (by %(until)s)."),
+    "due": ("Määräaika", "Due"),
+    "nothing_due": ("Seuraavan %(days)s päivän aikana ei ole määräaikoja.",
+                    "Nothing is due in the next %(days)s days."),
+    "undated": ("Aikataulussa ei ole päivämäärää, joten nämä eivät voi olla listalla:",
+                "These have a schedule without a date and so cannot be listed:"),
+    "selection": ("Rajaus", "Selection"),
     "generated": ("Laadittu hankinta-työkalulla", "Produced with hankinta"),
 }
