@@ -181,7 +181,7 @@ def test_concurrent_writers_lose_no_update(awkward: Path) -> None:
 
 def test_file_changed_underneath_is_not_overwritten(awkward: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from hankinta_cli.editing import edit
-    from hankinta_cli.editing.updates import set_field
+    from hankinta_cli.editing.fields import set_field
 
     real_read = edit.read
     calls = {"n": 0}

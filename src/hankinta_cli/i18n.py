@@ -485,6 +485,25 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Anna aikataululle vuosi tai määräpäivä, esim. hankinta set OHJELMA TOIMENPIDE schedule.due 30.6.2026",
         "Give the schedule a year or a due date, e.g. hankinta set PROGRAMME MEASURE schedule.due 2026-06-30",
     ),
+    # --- issue 12: set/unset/add measure (editing/fields.py) ---
+    "set_value_or_clear": ("anna joko uusi arvo tai --clear", "give either a new value or --clear"),
+    "set_value_or_clear_hint": (
+        "Esim. hankinta set OHJELMA 3.2 schedule 2026-H1 tai hankinta unset OHJELMA 3.2 schedule",
+        "E.g. hankinta set PROGRAMME 3.2 schedule 2026-H1 or hankinta unset PROGRAMME 3.2 schedule"),
+    "bad_schedule": ("aikataulu '{value}' ei kelpaa", "schedule '{value}' is not valid"),
+    "bad_schedule_hint": ("Aikataulu on vuosi (2026), puolivuosi (2026-H1), neljännes (2026-Q3), päivä (30.6.2026), "
+                          "jakso (1.1.2026–30.6.2026) tai teksti.",
+                          "A schedule is a year (2026), a half (2026-H1), a quarter (2026-Q3), a date (2026-06-30), "
+                          "a range (2026-01-01–2026-06-30) or text."),
+    "schedule_reversed": ("jakson '{value}' loppu on ennen alkua", "the range '{value}' ends before it starts"),
+    "schedule_reversed_hint": ("Kirjoita alkupäivä ensin, esim. 1.1.2026–30.6.2026.",
+                               "Write the start first, e.g. 2026-01-01–2026-06-30."),
+    "baseline_period": ("lähtötaso tarvitsee kauden", "a baseline needs its period"),
+    "baseline_period_hint": ("Anna kausi: --period 2023 (tai 2023-H1, 2023-Q4, 2023-05).",
+                             "Give the period: --period 2023 (or 2023-H1, 2023-Q4, 2023-05)."),
+    "id_taken": ("tunniste '{id}' on jo käytössä ohjelmassa", "id '{id}' is already used in the programme"),
+    "id_taken_hint": ("Valitse uusi tunniste; hankinta status OHJELMA näyttää käytössä olevat.",
+                      "Choose a new id; hankinta status PROGRAMME lists those in use."),
 }
 
 

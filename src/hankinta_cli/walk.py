@@ -156,3 +156,9 @@ def raw_indicators(data: dict[str, Any]) -> Iterator[tuple[Path, dict[str, Any]]
     """The indicators of loaded data with their paths, in outline order."""
     for _, path, item, _, _, _ in _outline(data, _raw_children, INDICATORS):
         yield path, item
+
+
+def raw_items(data: dict[str, Any]) -> Iterator[tuple[str, Path, dict[str, Any]]]:
+    """Every theme, goal, measure and indicator of loaded data: (kind, path, item), in outline order."""
+    for kind, path, item, _, _, _ in _outline(data, _raw_children, CONTAINERS | INDICATORS):
+        yield kind, path, item

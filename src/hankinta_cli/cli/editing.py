@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import UserError
 from ..reading.inputs import entry_date
 from ..reading.resolve import programme_path
 from . import options as o
@@ -29,19 +30,67 @@ def status_set(
          dry_run, lang)
 
 
+ItemId = Annotated[str, typer.Argument(help="Toimenpiteen tai mittarin tunniste, esim. 3.2 tai M16.3b.")]
+
+
+SET_FIELDS = ("Toimenpiteen: responsible, priority, tags, dimensions, schedule (koko aikataulu: 2026, 2026-H1, "
+              "2026-Q3, 30.6.2026, 1.1.2026–30.6.2026 tai teksti), schedule.due …, title, description, objective, "
+              "note. Mittarin: unit, direction, granularity, method, baseline (--period), target (--deadline), name, "
+              "description, note …")
+
+
 @app.command("set")
 def set_command(
-    programme: o.One,
-    measure: Annotated[str, typer.Argument(help="Toimenpiteen tunniste.")],
-    field: Annotated[str, typer.Argument(metavar="FIELD", help="responsible, priority, tags, dimensions, schedule."
-                                         "start, schedule.due, schedule.year, schedule.half, schedule.quarter tai "
-                                         "schedule.text.")],
-    value: Annotated[str, typer.Argument(help="Uusi arvo; listat pilkuilla eroteltuina.")],
+    programme: o.One, item: ItemId,
+    field: Annotated[str, typer.Argument(metavar="FIELD", help=SET_FIELDS)],
+    value: Annotated[o.Str, typer.Argument(help="Uusi arvo; listat pilkuilla eroteltuina.")] = None,
+    period: Annotated[o.Str, o.opt("--period", text="Lähtötason kausi (baseline), esim. 2023.")] = None,
+    deadline: Annotated[o.Str, o.opt("--deadline", text="Tavoitteen määräaika (target), esim. 31.12.2025.")] = None,
+    note: Annotated[o.Str, o.opt("--note", text="Huomio lähtötasoon tai tavoitteeseen.")] = None,
+    clear: Annotated[bool, o.opt("--clear", text="Poista kenttä (kuten unset).")] = False,
     dry_run: o.DryRun = False, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
-    """Täytä toimenpiteen kenttä: vastuutaho, aikataulu, prioriteetti, tunnisteet."""
-    from ..editing.updates import set_field
-    edit(programme, root, lambda: set_field(measure, field, value), dry_run, lang)
+    """Aseta toimenpiteen tai mittarin kenttä: vastuutaho, aikataulu, lähtötaso, tavoite, yksikkö …"""
+    from ..editing.fields import set_field, unset_field
+    with failures(lang):
+        if clear == (value is not None):
+            raise UserError("set_value_or_clear")
+    edit(programme, root, lambda: unset_field(item, field) if clear else
+         set_field(item, field, str(value), period, deadline, note), dry_run, lang)
+
+
+@app.command("unset")
+def unset_command(
+    programme: o.One, item: ItemId,
+    field: Annotated[str, typer.Argument(metavar="FIELD", help="Poistettava kenttä, esim. responsible, schedule, "
+                                         "schedule.half, baseline tai targets.")],
+    dry_run: o.DryRun = False, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
+) -> None:
+    """Poista toimenpiteen tai mittarin kenttä (puuttuva kenttä näkyy puutteena)."""
+    from ..editing.fields import unset_field
+    edit(programme, root, lambda: unset_field(item, field), dry_run, lang)
+
+
+add_app = typer.Typer(help="Lisää ohjelmaan uusi kohta.", rich_markup_mode=None, no_args_is_help=True)
+app.add_typer(add_app, name="add")
+
+
+@add_app.command("measure")
+def add_measure_command(
+    programme: o.One,
+    parent: Annotated[str, typer.Argument(help="Tavoitteen (tai teeman) tunniste, jonka alle toimenpide tulee.")],
+    measure: Annotated[str, typer.Argument(help="Uuden toimenpiteen tunniste, esim. 3.4.")],
+    title: Annotated[str, typer.Argument(help="Toimenpiteen nimi.")],
+    responsible: Annotated[o.Str, o.opt("--responsible", text="Vastuutahot pilkuilla eroteltuina.")] = None,
+    schedule: Annotated[o.Str, o.opt("--schedule", text="Aikataulu: 2026, 2026-H1, 30.6.2026, … tai teksti.")] = None,
+    priority: Annotated[o.Str, o.opt("--priority", text="Prioriteetti 1–3.")] = None,
+    description: Annotated[o.Str, o.opt("--description", text="Tarkempi sisältö.")] = None,
+    dry_run: o.DryRun = False, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
+) -> None:
+    """Lisää toimenpide tavoitteen (tai teeman) toimenpiteiden loppuun."""
+    from ..editing.fields import add_measure
+    edit(programme, root, lambda: add_measure(parent, measure, title, responsible, schedule, priority, description),
+         dry_run, lang)
 
 
 @app.command("record")

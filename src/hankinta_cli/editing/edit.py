@@ -107,10 +107,39 @@ class Session:
     def append(self, path: tuple[Step, ...], item: Any, after: tuple[str, ...] = ()) -> None:
         self.extend(path, [item], after)
 
-    def extend(self, path: tuple[Step, ...], items: list[Any], after: tuple[str, ...] = ()) -> None:
-        self.patcher.extend(path, items, after)
+    def extend(self, path: tuple[Step, ...], items: list[Any], after: tuple[str, ...] = (),
+               block: bool = False) -> None:
+        self.patcher.extend(path, items, after, block)
         for item in items:
             _data_append(self.expected, path, item)
+
+    def insert(self, path: tuple[Step, ...], index: int, item: Any, after: tuple[str, ...] = ()) -> None:
+        """Put `item` before the list's item `index` (at the end when there is none)."""
+        self.patcher.insert(path, index, [item], after)
+        found = self.current(path)
+        if isinstance(found, list) and index < len(found):
+            found.insert(index, _plain(item))
+        else:
+            _data_append(self.expected, path, item)
+
+    def delete(self, path: tuple[Step, ...]) -> None:
+        """Remove a mapping's key (nothing if it is not there)."""
+        self.patcher.delete(path)
+        parent = self.current(path[:-1])
+        if isinstance(parent, dict):
+            parent.pop(path[-1], None)
+
+    def current(self, path: tuple[Step, ...]) -> Any:
+        """The value at `path` with this session's edits so far (None where there is none)."""
+        data: Any = self.expected
+        for step in path:
+            if isinstance(data, dict):
+                data = data.get(step)
+            elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+                data = data[step]
+            else:
+                return None
+        return data
 
 
 def _data_set(data: Any, path: tuple[Step, ...], value: Any) -> None:

@@ -15,8 +15,8 @@ from typing import Any
 
 from ..checking.validate import suggest
 from ..model import Indicator, Measure
-from ..reading.inputs import parse_date, parse_status
-from ..vocab import Dimension, IndicatorKind
+from ..reading.inputs import parse_status
+from ..vocab import IndicatorKind
 from ..walk import raw_indicators, raw_measures
 from .edit import EditError, Session, ValueReplaced
 from .yamlpatch import render
@@ -44,7 +44,31 @@ def history_entry(day: dt.date, status: str | None, note: str | None, by: str | 
 
 
 def add_history(s: Session, measure: Path_, entries: list[dict[str, Any]]) -> None:
-    s.extend((*measure, "history"), entries, after=keys_before(MEASURE_ORDER, "history"))
+    """New status entries in date order (after entries of the same day: the history reads as it happened)."""
+    add_in_order(s, (*measure, "history"), entries, keys_before(MEASURE_ORDER, "history"),
+                  lambda e: str(e.get("date")))
+
+
+def _period_key(entry: Any) -> tuple[Any, ...]:
+    from ..computing.periods import span
+
+    try:
+        found = span(entry.get("period"))
+    except (ValueError, TypeError, AttributeError):  # not a period: the checker reports it; order is moot
+        return (dt.date.max,)
+    return (found.start, found.end)
+
+
+def add_in_order(s: Session, path: Path_, entries: list[dict[str, Any]], after: tuple[str, ...],
+                  key: Callable[[Any], Any]) -> None:
+    """Insert each entry before the first existing one that sorts after it, so a list kept in
+    order stays in order; entries of an unordered list go before the first later one, else last."""
+    for entry in sorted(entries, key=key):
+        existing = s.current(path)
+        items = existing if isinstance(existing, list) else []
+        mine = key(entry)
+        index = next((i for i, e in enumerate(items) if isinstance(e, dict) and key(e) > mine), len(items))
+        s.insert(path, index, entry, after=after)
 
 
 def observation_entry(period: int | str, value: Any, breakdown: dict[str, int | float] | None = None,
@@ -54,7 +78,9 @@ def observation_entry(period: int | str, value: Any, breakdown: dict[str, int | 
 
 
 def add_observations(s: Session, indicator: Path_, entries: list[dict[str, Any]]) -> None:
-    s.extend((*indicator, "observations"), entries, after=keys_before(INDICATOR_ORDER, "observations"))
+    """New observations in period order (2024-H1 before 2024-H2 before 2025)."""
+    add_in_order(s, (*indicator, "observations"), entries, keys_before(INDICATOR_ORDER, "observations"),
+                  _period_key)
 
 
 @dataclass(frozen=True)
@@ -80,7 +106,7 @@ def observation_slot(ind: dict[str, Any], period: int | str, value: Any, replace
     return Slot(None)
 
 
-def _find(items: Iterator[tuple[Path_, dict[str, Any]]], item_id: str, kind: tuple[str, str],
+def find(items: Iterator[tuple[Path_, dict[str, Any]]], item_id: str, kind: tuple[str, str],
           programme: str) -> tuple[Path_, dict[str, Any]]:
     found = list(items)
     for path, item in found:
@@ -97,10 +123,10 @@ def _find(items: Iterator[tuple[Path_, dict[str, Any]]], item_id: str, kind: tup
 def set_status(measure_id: str, status_text: str, day: dt.date, note: str | None,
                by: str | None) -> Callable[[Session], None]:
     status = parse_status(status_text)
-    note, by = _storable("--note", note), _storable("--by", by)
+    note, by = storable("--note", note), storable("--by", by)
 
     def change(s: Session) -> None:
-        path, m = _find(raw_measures(s.data), measure_id, ("toimenpide", "measure"), s.doc.path.name)
+        path, m = find(raw_measures(s.data), measure_id, ("toimenpide", "measure"), s.doc.path.name)
         history = m.get("history") or []
         last = history[-1] if history and isinstance(history[-1], dict) else {}
         if m.get("status") == status.value and last.get("status") == status.value and note in (None, last.get("note")):
@@ -108,52 +134,6 @@ def set_status(measure_id: str, status_text: str, day: dt.date, note: str | None
         if m.get("status") != status.value:
             s.set((*path, "status"), status.value, after=keys_before(MEASURE_ORDER, "status"))
         add_history(s, path, [history_entry(day, status.value, note, by)])
-
-    return change
-
-
-SETTABLE = ("responsible", "priority", "tags", "dimensions", "schedule.start", "schedule.due",
-            "schedule.year", "schedule.half", "schedule.quarter", "schedule.text")
-
-
-def _list(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"[;,]", text) if p.strip()]
-
-
-def field_value(fieldname: str, text: str) -> Any:
-    def bad(reason: str) -> EditError:
-        return EditError("bad_value", code=2, value=text, field=fieldname, reason=reason)
-
-    if fieldname in ("responsible", "tags"):
-        return _list(text)
-    if fieldname == "dimensions":
-        out = []
-        for part in _list(text):
-            d = Dimension.parse(part)
-            if d is None:
-                raise bad(", ".join(Dimension.choices()))
-            out.append(d.value)
-        return out
-    if fieldname in ("schedule.start", "schedule.due"):
-        return parse_date(text)
-    ranges = {"priority": (1, 3), "schedule.half": (1, 2), "schedule.quarter": (1, 4), "schedule.year": (1900, 2199)}
-    if fieldname in ranges:
-        low, high = ranges[fieldname]
-        if not text.strip().isdigit() or not low <= int(text) <= high:
-            raise bad(f"{low}–{high}")
-        return int(text)
-    return text
-
-
-def set_field(measure_id: str, fieldname: str, text: str) -> Callable[[Session], None]:
-    if fieldname not in SETTABLE:
-        raise EditError("bad_field", field=fieldname, allowed=", ".join(SETTABLE))
-    value = field_value(fieldname, text)
-
-    def change(s: Session) -> None:
-        path, _ = _find(raw_measures(s.data), measure_id, ("toimenpide", "measure"), s.doc.path.name)
-        parts = tuple(fieldname.split("."))
-        s.set((*path, *parts), value, after=keys_before(MEASURE_ORDER, parts[0]))
 
     return change
 
@@ -185,7 +165,7 @@ def parse_value(kind: str, text: str) -> Any:
     return number
 
 
-def _period(text: str) -> int | str:
+def parse_period(text: str) -> int | str:
     """A period as stored: a year as a number, the others as text; refused here with what a period
     is (the model's PERIOD_PATTERN), not later as a YAML quoting problem of the edited file."""
     from ..model import PERIOD_PATTERN
@@ -201,7 +181,7 @@ def _period(text: str) -> int | str:
 _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
-def _storable(option: str, text: str | None) -> str | None:
+def storable(option: str, text: str | None) -> str | None:
     """Free text from an option (--note, --by, --source), refused with the character and its
     place if the file could not hold it."""
     if text is not None and (bad := _UNSTORABLE.search(text)):
@@ -227,17 +207,17 @@ def record(indicator_id: str, period_text: str, value_text: str, note: str | Non
            replace: bool, breakdown: list[str] | None = None,
            today: dt.date | None = None) -> Callable[[Session], None]:
     """`today`, when given, refuses a period that has not begun yet (a value cannot be known)."""
-    period = _period(period_text)
+    period = parse_period(period_text)
     if today is not None:
         from ..computing.periods import span
 
         if span(period).start > today:
             raise EditError("period_in_future", period=period, today=today.isoformat())
-    note, source = _storable("--note", note), _storable("--source", source)
+    note, source = storable("--note", note), storable("--source", source)
     units = parse_breakdown(breakdown or [])
 
     def change(s: Session) -> None:
-        path, ind = _find(raw_indicators(s.data), indicator_id, ("mittari", "indicator"), s.doc.path.name)
+        path, ind = find(raw_indicators(s.data), indicator_id, ("mittari", "indicator"), s.doc.path.name)
         if isinstance(ind.get("derived"), dict):
             inputs = ", ".join(str(i) for i in ind["derived"].get("of") or [])
             raise EditError("derived_no_values", code=2, id=indicator_id, inputs=inputs)

@@ -310,8 +310,10 @@ class Patcher:
     def append(self, path: tuple[Any, ...], item: Any, after: tuple[str, ...] = ()) -> None:
         self.extend(path, [item], after)
 
-    def extend(self, path: tuple[Any, ...], items: list[Any], after: tuple[str, ...] = ()) -> None:
-        """Append `items` to the sequence at `path`, creating it if missing."""
+    def extend(self, path: tuple[Any, ...], items: list[Any], after: tuple[str, ...] = (),
+               block: bool = False) -> None:
+        """Append `items` to the sequence at `path`, creating it if missing. With `block`, a
+        mapping item in a block list is written a key per line (a new measure), not on one line."""
         if not items:
             return
         node, depth = self._find(path)
@@ -320,14 +322,14 @@ class Patcher:
                 raise PatchError(f"no place for {path}")
             if not self._claim(("key", node.start, path[-1])):
                 self._flush()
-                return self.extend(path, items, after)
-            self._insert_key(node, path[-1], items, after, depth, block_list=True)
+                return self.extend(path, items, after, block)
+            self._insert_key(node, path[-1], items, after, depth, block_list=True, block_items=block)
             return None
         if node.kind != "seq":
             raise PatchError(f"{path} is not a list")
         if not self._claim(("seq", node.start)):
             self._flush()
-            return self.extend(path, items, after)
+            return self.extend(path, items, after, block)
         if node.flow or not node.items:
             close = self._base.rfind("]", node.start, node.end)
             sep = ", " if node.items else ""
@@ -335,11 +337,19 @@ class Patcher:
             return None
         dash_col = node.start - self._line_start(node.start)
         at, lead = self._insertion_point(node.items[-1].last_end())
-        self._splice(at, at, lead + "".join(" " * dash_col + "- " + render(i) + self.newline for i in items), depth)
+        self._splice(at, at, lead + "".join(self._item_lines(i, dash_col, block) for i in items), depth)
         return None
 
+    def _item_lines(self, item: Any, dash_col: int, block: bool) -> str:
+        """A list item's line(s) at `dash_col`: `- value`, or with `block` a mapping's keys one per line."""
+        nl = self.newline
+        if block and isinstance(item, dict) and item:
+            inner = nl + " " * (dash_col + 2)
+            return " " * dash_col + "- " + inner.join(f"{render(k)}: {render(v)}" for k, v in item.items()) + nl
+        return " " * dash_col + "- " + render(item) + nl
+
     def _insert_key(self, node: Node, key: Any, value: Any, after: tuple[str, ...], depth: int,
-                    block_list: bool = False) -> None:
+                    block_list: bool = False, block_items: bool = False) -> None:
         if node.flow:
             close = self._base.rfind("}", node.start, node.end)
             sep = ", " if node.keys else ""
@@ -354,7 +364,7 @@ class Patcher:
         nl = self.newline
         if block_list and isinstance(value, list):
             lines = f"{' ' * indent}{render(key)}:{nl}" + "".join(
-                f"{' ' * (indent + 2)}- {render(v)}{nl}" for v in value)
+                self._item_lines(v, indent + 2, block_items) for v in value)
         else:
             lines = f"{' ' * indent}{render(key)}: {render(value)}{nl}"
         self._splice(at, at, lead + lines, depth)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from ..errors import UserError
 from ..vocab import OnTrack, Status, Vocab
@@ -21,6 +22,37 @@ def parse_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         raise UserError("bad_date", value=text) from None
+
+
+#: Between the two dates of a range: an en or em dash (spaces around it or not), " - ", "--" or "..".
+_RANGE = re.compile(r"\s*[–—]\s*|\s+-\s+|\s*--\s*|\s*\.\.\s*")
+
+
+def parse_schedule(text: str) -> dict[str, Any]:
+    """A whole schedule as typed: 2026, 2026-H1, 2026-Q3, a date (30.6.2026 or 2026-06-30), a
+    range of two dates (1.1.2026–30.6.2026), or anything else as text, as the source says it."""
+    raw = text.strip()
+    if m := re.fullmatch(r"(\d{4})(?:-([HhQq])(\d))?", raw):
+        year, part, number = int(m.group(1)), (m.group(2) or "").upper(), int(m.group(3) or 0)
+        if not part:
+            return {"year": year}
+        if (part == "H" and number in (1, 2)) or (part == "Q" and 1 <= number <= 4):
+            return {"year": year, "half" if part == "H" else "quarter": number}
+        raise UserError("bad_schedule", value=text)
+    parts = _RANGE.split(raw)
+    if len(parts) == 2 and all(_DATE.fullmatch(p) for p in parts):
+        start, due = parse_date(parts[0]), parse_date(parts[1])
+        if due < start:
+            raise UserError("schedule_reversed", value=text)
+        return {"start": start, "due": due}
+    if _DATE.fullmatch(raw):
+        return {"due": parse_date(raw)}
+    if not raw:
+        raise UserError("bad_schedule", value=text)
+    return {"text": raw}
+
+
+_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}")
 
 
 def entry_date(text: str | None, today: dt.date) -> dt.date:

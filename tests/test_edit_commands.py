@@ -1,0 +1,215 @@
+"""Issue 12's editing commands: entries go where they belong in order, a schedule is set as a
+whole, a field can be removed, indicators get their baseline, targets and settings, and a new
+measure can be added — all through the one safe edit path (minimal diff, re-checked, atomic)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import hankinta
+from test_edit import FIXTURE, changed_lines
+
+
+@pytest.fixture(params=["lf", "crlf"])
+def awkward(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    raw = FIXTURE.read_bytes()
+    if request.param == "crlf":
+        raw = raw.replace(b"\n", b"\r\n")
+    target = tmp_path / "hankala.yaml"
+    target.write_bytes(raw)
+    return target
+
+
+def data(path: Path) -> dict:  # type: ignore[type-arg]
+    return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+
+
+def measure(path: Path, measure_id: str) -> dict:  # type: ignore[type-arg]
+    for theme in data(path)["themes"]:
+        for goal in theme.get("goals", []):
+            for m in goal.get("measures", []):
+                if str(m["id"]) == measure_id:
+                    return m  # type: ignore[no-any-return]
+    raise KeyError(measure_id)
+
+
+def indicator(path: Path, indicator_id: str) -> dict:  # type: ignore[type-arg]
+    for theme in data(path)["themes"]:
+        for goal in theme.get("goals", []):
+            for m in goal.get("measures", []):
+                for ind in m.get("indicators", []):
+                    if ind["id"] == indicator_id:
+                        return ind  # type: ignore[no-any-return]
+    raise KeyError(indicator_id)
+
+
+def ok(*args: str) -> str:
+    run = hankinta(*args)
+    assert run.code == 0, run.stdout + run.stderr
+    return run.stdout + run.stderr
+
+
+# --- entries in order ---------------------------------------------------------------------------
+
+def test_an_earlier_period_goes_before_the_later_ones(awkward: Path) -> None:
+    before = awkward.read_bytes()
+    ok("record", str(awkward), "M1", "--period", "2022", "--value", "3")
+    assert [o["period"] for o in indicator(awkward, "M1")["observations"]] == [2022, 2023, 2024]
+    removed, added = changed_lines(before, awkward.read_bytes())
+    assert removed == [] and [a.strip() for a in added] == [b"- {period: 2022, value: 3}"]
+
+
+def test_periods_of_a_flow_list_and_of_an_import_stay_in_order(awkward: Path) -> None:
+    ok("record", str(awkward), "M2", "--period", "2022", "--value", "10")
+    ok("record", str(awkward), "M2", "--period", "2024-H1", "--value", "11")
+    ok("record", str(awkward), "M2", "--period", "2023-Q4", "--value", "11,5")
+    assert [o["period"] for o in indicator(awkward, "M2")["observations"]] == [2022, 2023, "2023-Q4", "2024-H1"]
+    assert hankinta("check", str(awkward)).code in (0, 1)  # still a programme (granularity may warn)
+
+
+def test_a_back_dated_status_entry_goes_in_date_order(awkward: Path) -> None:
+    ok("status", "set", str(awkward), "1.2", "valmis", "--date", "2024-06-01")
+    ok("status", "set", str(awkward), "1.2", "käynnissä", "--date", "2023-12-01", "--note", "esiselvitys")
+    dates = [str(e["date"]) for e in measure(awkward, "1.2")["history"]]
+    assert dates == sorted(dates) == ["2023-12-01", "2024-01-15", "2024-06-01"]
+
+
+# --- a schedule as a whole ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2026", {"year": 2026}),
+    ("2026-H1", {"year": 2026, "half": 1}),
+    ("2026-q3", {"year": 2026, "quarter": 3}),
+    ("30.6.2026", {"due": "2026-06-30"}),
+    ("2026-06-30", {"due": "2026-06-30"}),
+    ("1.1.2026–30.6.2026", {"start": "2026-01-01", "due": "2026-06-30"}),
+    ("1.1.2026 - 30.6.2026", {"start": "2026-01-01", "due": "2026-06-30"}),
+    ("syksyllä 2026", {"text": "syksyllä 2026"}),
+])
+def test_set_schedule_replaces_the_whole_schedule(awkward: Path, text: str, expected: dict) -> None:  # type: ignore[type-arg]
+    ok("set", str(awkward), "1.1", "schedule", text)  # was {year: 2024}
+    got = {k: str(v) if k in ("due", "start") else v for k, v in measure(awkward, "1.1")["schedule"].items()}
+    assert got == expected
+
+
+def test_set_schedule_over_a_due_date_leaves_no_old_part(tmp_path: Path, awkward: Path) -> None:
+    ok("set", str(awkward), "1.2", "schedule.due", "2025-06-30")
+    ok("set", str(awkward), "1.2", "schedule", "2026")
+    assert measure(awkward, "1.2")["schedule"] == {"year": 2026}
+
+
+def test_a_block_schedule_stays_a_block(awkward: Path) -> None:
+    ok("set", str(awkward), "1.2", "schedule", "1.1.2025–30.6.2025")
+    ok("set", str(awkward), "1.2", "schedule", "2026-H2")
+    text = awkward.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    assert measure(awkward, "1.2")["schedule"] == {"year": 2026, "half": 2}
+    assert "schedule: {year: 2026, half: 2}" in text or "schedule:\n" in text
+
+
+def test_a_reversed_range_is_refused_and_nothing_written(awkward: Path) -> None:
+    before = awkward.read_bytes()
+    run = hankinta("set", str(awkward), "1.1", "schedule", "30.6.2026–1.1.2026")
+    assert run.code != 0 and awkward.read_bytes() == before
+    assert "Traceback" not in run.stdout + run.stderr
+
+
+# --- removing a field ---------------------------------------------------------------------------
+
+def test_unset_removes_a_field_and_only_its_lines(awkward: Path) -> None:
+    ok("set", str(awkward), "1.2", "responsible", "hankintapalvelut, talous")
+    before = awkward.read_bytes()
+    ok("unset", str(awkward), "1.2", "responsible")
+    assert "responsible" not in measure(awkward, "1.2")
+    removed, added = changed_lines(before, awkward.read_bytes())
+    assert added == [] and len(removed) == 1 and b"responsible" in removed[0]
+
+
+def test_unset_in_a_flow_mapping_and_a_part_of_the_schedule(awkward: Path) -> None:
+    ok("unset", str(awkward), "1.1", "responsible")
+    m = measure(awkward, "1.1")
+    assert "responsible" not in m and m["schedule"] == {"year": 2024}
+    ok("set", str(awkward), "1.1", "schedule.half", "2")
+    ok("unset", str(awkward), "1.1", "schedule.half")
+    assert measure(awkward, "1.1")["schedule"] == {"year": 2024}
+
+
+def test_set_clear_is_unset(awkward: Path) -> None:
+    ok("set", str(awkward), "1.1", "schedule", "--clear")
+    assert "schedule" not in measure(awkward, "1.1")
+
+
+def test_unset_of_a_missing_field_says_no_change(awkward: Path) -> None:
+    before = awkward.read_bytes()
+    out = ok("unset", str(awkward), "1.2", "priority")
+    assert awkward.read_bytes() == before and ("ei muutoksia" in out.lower() or "no change" in out.lower())
+
+
+def test_unset_that_leaves_an_invalid_schedule_is_refused(awkward: Path) -> None:
+    ok("set", str(awkward), "1.1", "schedule.half", "1")
+    before = awkward.read_bytes()
+    run = hankinta("unset", str(awkward), "1.1", "schedule.year")  # a half needs a year
+    assert run.code != 0 and awkward.read_bytes() == before and "Traceback" not in run.stderr
+
+
+# --- an indicator's settings, baseline and targets ---------------------------------------------
+
+def test_indicator_settings_are_set_by_their_vocabulary(awkward: Path) -> None:
+    ok("set", str(awkward), "M1", "unit", "kpl")
+    ok("set", str(awkward), "M1", "direction", "increase")  # English alias, stored in Finnish
+    ok("set", str(awkward), "M1", "method", "kasvuvauhti")
+    ind = indicator(awkward, "M1")
+    assert (ind["unit"], ind["direction"], ind["method"]) == ("kpl", "kasvu", "kasvuvauhti")
+    keys = list(ind)
+    assert keys.index("unit") < keys.index("granularity") < keys.index("direction") < keys.index("observations")
+    run = hankinta("set", str(awkward), "M1", "granularity", "viikko")
+    assert run.code == 2 and "vuosi" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_baseline_needs_a_period_and_reads_the_value_by_kind(awkward: Path) -> None:
+    before = awkward.read_bytes()
+    run = hankinta("set", str(awkward), "M2", "baseline", "12,5 %")
+    assert run.code == 2 and "--period" in run.stderr and awkward.read_bytes() == before
+    ok("set", str(awkward), "M2", "baseline", "12,5 %", "--period", "2022", "--note", "lähtötaso 2022")
+    assert indicator(awkward, "M2")["baseline"] == {"period": 2022, "value": 12.5, "note": "lähtötaso 2022"}
+
+
+def test_targets_go_in_deadline_order_and_the_same_deadline_is_replaced(awkward: Path) -> None:
+    ok("set", str(awkward), "M1", "target", "10", "--deadline", "31.12.2026")
+    ok("set", str(awkward), "M1", "target", "8", "--deadline", "2025-12-31")
+    out = ok("set", str(awkward), "M1", "target", "12", "--deadline", "2026-12-31")
+    assert "10" in out and "12" in out  # says which value was replaced
+    targets = indicator(awkward, "M1")["targets"]
+    assert [(str(t["deadline"]), t["value"]) for t in targets] == [("2025-12-31", 8), ("2026-12-31", 12)]
+    ok("unset", str(awkward), "M1", "targets")
+    assert "targets" not in indicator(awkward, "M1")
+
+
+def test_a_measure_field_on_an_indicator_is_refused_with_the_fields_it_has(awkward: Path) -> None:
+    run = hankinta("set", str(awkward), "M1", "responsible", "talous")
+    assert run.code == 2 and "unit" in run.stderr and "Traceback" not in run.stderr
+
+
+# --- a new measure ------------------------------------------------------------------------------
+
+def test_add_measure_under_a_goal_writes_a_block_entry(awkward: Path) -> None:
+    before = awkward.read_bytes()
+    ok("add", "measure", str(awkward), "1", "1.3", "Uusi toimenpide: pilotti", "--responsible", "talous, hankinnat",
+       "--schedule", "2026-H1", "--priority", "2")
+    m = measure(awkward, "1.3")
+    assert m == {"id": "1.3", "title": "Uusi toimenpide: pilotti", "responsible": ["talous", "hankinnat"],
+                 "schedule": {"year": 2026, "half": 1}, "priority": 2}
+    removed, added = changed_lines(before, awkward.read_bytes())
+    assert removed == [] and added[0].strip() == b'- id: "1.3"' and len(added) == 5
+    assert hankinta("check", str(awkward)).code in (0, 1)
+
+
+def test_add_measure_refuses_a_used_id_and_an_unknown_goal(awkward: Path) -> None:
+    before = awkward.read_bytes()
+    run = hankinta("add", "measure", str(awkward), "1", "M1", "Sama tunniste")
+    assert run.code == 2 and "M1" in run.stderr
+    run = hankinta("add", "measure", str(awkward), "9", "9.1", "Ei tavoitetta")
+    assert run.code == 2 and "'9'" in run.stderr
+    assert awkward.read_bytes() == before
