@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..i18n import fill
+
 Severity = Literal["error", "warning"]
 
 
@@ -81,8 +83,8 @@ _CODES = [
          "field '{field}': expected {expected_en}, got {found_en}",
          "Katso kentän kuvaus skeemasta (VS Code näyttää sen, kun viet hiiren avaimen päälle).",
          "See the field's description in the schema (VS Code shows it on hover)."),
-    Code("HK111", "error", "tiedostossa on vielä {count} muuta rakennevirhettä (vain {limit} ensimmäistä näytetään)",
-         "the file has {count} more structure errors (only the first {limit} are shown)",
+    Code("HK111", "error", "tiedostossa on vielä {count:more_structure_error} (vain {limit} ensimmäistä näytetään)",
+         "the file has {count:more_structure_error} (only the first {limit} are shown)",
          "Korjaa ensin yllä luetellut; tiedosto ei ehkä ole ohjelmatiedosto lainkaan.",
          "Fix the ones listed above first; the file may not be a programme file at all."),
     Code("HK110", "error", "kenttä '{field}' on tekstiä, mutta {value} luetaan lukuna",
@@ -198,13 +200,13 @@ def markdown_table() -> str:
     """The README's table of codes ("### Finding codes"), made from the catalogue so the two
     cannot differ: `python -m hankinta_cli.checking.findings --markdown [README.md]` prints it, or
     rewrites it in place in the file named; tests/test_codes.py fails when they differ."""
-    from ..i18n import t
+    from ..i18n import plain_fields, t
 
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|")
+    def cell(text: str, lang: str) -> str:
+        return plain_fields(text, lang).replace("|", "\\|")
 
     rows = ["| koodi | vakavuus | viesti (fi) | message (en) |", "|---|---|---|---|"]
-    rows += [f"| {c.code} | {t(c.severity, 'fi')} | {cell(c.fi)} | {cell(c.en)} |"
+    rows += [f"| {c.code} | {t(c.severity, 'fi')} | {cell(c.fi, 'fi')} | {cell(c.en, 'en')} |"
              for c in sorted(_CODES, key=lambda c: c.code)]
     return "\n".join(rows) + "\n"
 
@@ -253,7 +255,7 @@ class Finding:
 
     def message(self, lang: str) -> str:
         c = CATALOGUE[self.code]
-        return (c.en if lang == "en" else c.fi).format(**shown_args(self.args))
+        return fill(c.en if lang == "en" else c.fi, lang, shown_args(self.args))
 
     def hint(self, lang: str) -> str:
         return self.texts(lang)[1]
@@ -264,11 +266,11 @@ class Finding:
         c = CATALOGUE[self.code]
         args = shown_args(self.args)
         en = lang == "en"
-        hint = (c.hint_en if en else c.hint_fi).format(**args)
+        hint = fill(c.hint_en if en else c.hint_fi, lang, args)
         guess = args.get("did_you_mean")
         if guess:
             hint = (f"Did you mean '{guess}'? " if en else f"Tarkoititko '{guess}'? ") + hint
-        return (c.en if en else c.fi).format(**args), hint
+        return fill(c.en if en else c.fi, lang, args), hint
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "line": self.line, "column": self.column, "path": self.path,

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..i18n import fill
 from ..model import Catalogue, Programme
 from ..reading.load import Positions
 from .findings import Finding
@@ -41,7 +42,7 @@ _TYPE_WORDS = {
 
 #: Finnish and English for the pydantic errors that reach the generic finding HK101.
 _PROBLEMS = {
-    "too_short": ("pitää olla vähintään {min_length} kohta(a)", "needs at least {min_length} item(s)"),
+    "too_short": ("pitää olla vähintään {min_length:item}", "needs at least {min_length:item}"),
     "string_too_short": ("ei saa olla tyhjä", "must not be empty"),
     "greater_than_equal": ("pitää olla vähintään {ge}", "must be at least {ge}"),
     "less_than_equal": ("saa olla enintään {le}", "must be at most {le}"),
@@ -250,8 +251,8 @@ def _finding(path: tuple[Any, ...], errs: list[dict[str, Any]], positions: Posit
     for e in errs:
         ctx = e.get("ctx") or {}
         fi_text, en_text = _PROBLEMS.get(e["type"], (e["msg"], e["msg"]))
-        fi_parts.append(fi_text.format(**ctx))
-        en_parts.append(en_text.format(**ctx))
+        fi_parts.append(fill(fi_text, "fi", ctx))
+        en_parts.append(fill(en_text, "en", ctx))
     return Finding("HK101", line, col, name, {"field": field, "problem": "; ".join(fi_parts),
                                               "problem_en": "; ".join(en_parts)})
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from ...errors import UserError
 from ...escape import clean, css_string, markdown_inline
-from ...i18n import day, number, t, value_text
+from ...i18n import NOUNS, day, noun, number, t, value_text
 
 
 def _default_templates() -> Path:
@@ -83,6 +83,8 @@ def environment(extra: Path | None, lang: str) -> Any:
     env.filters["pct"] = lambda v, d=0: ("–" if v is None else number(v, lang, d) + "\u00a0%")
     env.filters["date"] = lambda v: day(v, lang) if isinstance(v, dt.date) else "–"
     env.filters["value"] = lambda v, unit=None: value_text(v, lang, unit)
+    # the noun's form after a count: {{ n }} {{ n|noun("measure") }} → 49 toimenpidettä (i18n.NOUNS)
+    env.filters["noun"] = lambda n, key: noun(n, key, lang) if key in NOUNS else str(key)
     env.filters["md"] = _markdown_text
     env.filters["css"] = lambda v: css_string("" if v is None else str(v))
     return env

@@ -1,0 +1,118 @@
+"""Words (issue 12, item 6): number agreement after a count, Click's own texts in Finnish,
+libyaml's problems in Finnish, hints that fit where the input came from, "did you mean" of the
+same shape, and one meaning of "ei tietoa"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import hankinta
+from hankinta_cli.checking.findings import Finding
+from hankinta_cli.i18n import t
+
+COUNTS = (0, 1, 2, 21)
+
+
+def programme(folder: Path, measures: int, indicators: int, name: str = "p.yaml") -> Path:
+    """A programme with `measures` measures (no owner) and `indicators` indicators without values."""
+    ms = "".join(f'          - {{id: "1.{i + 1}", title: Toimenpide {i + 1}}}\n' for i in range(measures))
+    inds = "".join(f"          - {{id: M{i + 1}, name: Mittari {i + 1}, kind: lukumäärä}}\n"
+                   for i in range(indicators))
+    text = ("schema_version: 1\nid: p\nname: Ohjelma\norganisation: Kunta\nthemes:\n  - id: T1\n    name: Teema\n"
+            "    goals:\n      - id: \"1\"\n        title: Tavoite\n"
+            + ("        measures:\n" + ms if measures else "")
+            + ("        indicators:\n" + inds if indicators else ""))
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- a. number agreement: one mechanism (i18n.NOUNS and "{count:noun}") for every count ---
+
+#: (message key, arguments, the count's argument, fi after 1, fi after others, en after 1, en after others)
+FAMILIES = [
+    ("summary", {"errors": 0, "warnings": 0}, "files", "1 tiedosto tarkistettu", "{n} tiedostoa tarkistettu",
+     "1 file checked", "{n} files checked"),
+    ("summary", {"files": 0, "warnings": 0}, "errors", ": 1 virhe,", ": {n} virhettä,", ": 1 error,",
+     ": {n} errors,"),
+    ("summary", {"files": 0, "errors": 0}, "warnings", ", 1 varoitus", ", {n} varoitusta", ", 1 warning",
+     ", {n} warnings"),
+    ("import_bad_rows", {"file": "a.csv"}, "count", "1 virheellinen rivi,", "{n} virheellistä riviä,",
+     "1 bad row,", "{n} bad rows,"),
+    ("imported", {"replaced": 0, "history": 0}, "obs", "tuotu 1 uusi arvo,", "tuotu {n} uutta arvoa,",
+     "imported 1 new value,", "imported {n} new values,"),
+    ("imported", {"obs": 0, "history": 0}, "replaced", "1 korvattu arvo ja", "{n} korvattua arvoa ja",
+     "1 replaced value and", "{n} replaced values and"),
+    ("imported", {"obs": 0, "replaced": 0}, "history", "ja 1 tilamerkintä", "ja {n} tilamerkintää",
+     "and 1 status entry", "and {n} status entries"),
+    ("more", {"code": "HK101"}, "n", "ja 1 muu HK101-löydös tässä", "ja {n} muuta HK101-löydöstä tässä",
+     "and 1 more HK101 finding in", "and {n} more HK101 findings in"),
+    ("import_xlsx_parts", {"file": "a.xlsx", "limit": 9}, "count", "on 1 osa (", "on {n} osaa (",
+     "has 1 part (", "has {n} parts ("),
+    ("import_xlsx_sheets", {"file": "a.xlsx", "elements": 5}, "sheets", "on 1 välilehti ja",
+     "on {n} välilehteä ja", "has 1 sheet and", "has {n} sheets and"),
+    ("import_xlsx_sheets", {"file": "a.xlsx", "sheets": 5}, "elements", "1 XML-elementti;",
+     "{n} XML-elementtiä;", "1 XML element in", "{n} XML elements in"),
+    ("several_programmes", {"name": "x", "names": "a, b"}, "count", "on 1 ohjelma (", "on {n} ohjelmaa (",
+     "holds 1 programme (", "holds {n} programmes ("),
+]
+
+
+@pytest.mark.parametrize("n", COUNTS)
+@pytest.mark.parametrize(("key", "args", "count", "fi_one", "fi_other", "en_one", "en_other"), FAMILIES,
+                         ids=[f"{f[0]}-{f[2]}" for f in FAMILIES])
+def test_messages_agree_with_their_count(key: str, args: dict[str, object], count: str, fi_one: str,
+                                         fi_other: str, en_one: str, en_other: str, n: int) -> None:
+    fi, en = t(key, "fi", **args, **{count: n}), t(key, "en", **args, **{count: n})
+    assert (fi_one if n == 1 else fi_other.format(n=n)) in fi
+    assert (en_one if n == 1 else en_other.format(n=n)) in en
+
+
+@pytest.mark.parametrize("n", COUNTS)
+def test_finding_texts_agree_with_their_count(n: int) -> None:
+    more = Finding("HK111", 1, 1, "", {"count": n, "limit": 50})
+    fi, en = more.message("fi"), more.message("en")
+    assert ("vielä 1 muu rakennevirhe (" if n == 1 else f"vielä {n} muuta rakennevirhettä (") in fi
+    assert ("has 1 more structure error (" if n == 1 else f"has {n} more structure errors (") in en
+    assert more.texts("fi")[0] == fi
+
+
+def test_too_short_list_says_how_many_items(tmp_path: Path) -> None:
+    from hankinta_cli.checking.validate import _PROBLEMS
+    from hankinta_cli.i18n import fill
+
+    fi, en = _PROBLEMS["too_short"]
+    assert fill(fi, "fi", {"min_length": 1}) == "pitää olla vähintään 1 kohta"
+    assert fill(fi, "fi", {"min_length": 2}) == "pitää olla vähintään 2 kohtaa"
+    assert fill(en, "en", {"min_length": 1}) == "needs at least 1 item"
+    assert fill(en, "en", {"min_length": 21}) == "needs at least 21 items"
+
+
+def test_check_summary_through_the_cli(tmp_path: Path) -> None:
+    one = programme(tmp_path, 1, 1)
+    run = hankinta("check", str(one))
+    assert "1 tiedosto tarkistettu: 0 virhettä, 2 varoitusta" in run.stderr, run.stderr  # no period, follow-up
+    programme(tmp_path, 1, 1, "q.yaml")
+    assert "2 files checked: 0 errors, 4 warnings" in hankinta("check", str(tmp_path), "--lang", "en").stderr
+
+
+@pytest.mark.parametrize("n", COUNTS)
+def test_report_summary_agrees_with_its_counts(tmp_path: Path, n: int) -> None:
+    path = programme(tmp_path, n, n)
+    fi = hankinta("report", str(path), "-f", "md", "--as-of", "2025-01-01")
+    en = hankinta("report", str(path), "-f", "md", "--as-of", "2025-01-01", "--lang", "en")
+    html = hankinta("report", str(path), "-f", "html", "--as-of", "2025-01-01")
+    assert fi.code == en.code == html.code == 0, fi.stderr
+    if n == 1:
+        assert "**1** toimenpide, " in fi.stdout and "; **1** mittari." in fi.stdout
+        assert "**1** measure, " in en.stdout and "; **1** indicator." in en.stdout
+        assert "<strong>1</strong>toimenpide</div>" in html.stdout
+    else:
+        assert f"**{n}** toimenpidettä, " in fi.stdout and f"; **{n}** mittaria." in fi.stdout
+        assert f"**{n}** measures, " in en.stdout and f"; **{n}** indicators." in en.stdout
+        assert f"<strong>{n}</strong>mittaria</div>" in html.stdout
+    if n == 21:  # more owners missing than the decisions list has room for: counted in one line
+        assert "21 toimenpidettä ilman vastuutahoa" in fi.stdout
+        assert "21 measures without a responsible party" in en.stdout
