@@ -116,3 +116,59 @@ def test_report_summary_agrees_with_its_counts(tmp_path: Path, n: int) -> None:
     if n == 21:  # more owners missing than the decisions list has room for: counted in one line
         assert "21 toimenpidettä ilman vastuutahoa" in fi.stdout
         assert "21 measures without a responsible party" in en.stdout
+
+
+# --- b. Click's own texts in the run's language, decided from the raw arguments ---
+
+USAGE_ERRORS = [  # (arguments, Finnish, English)
+    (["chek"], "Virhe: Komentoa 'chek' ei ole. Tarkoititko 'check'", "Error: No such command 'chek'. Did you mean"),
+    (["check", "--nope"], "Virhe: Tuntematon valitsin: --nope", "Error: No such option: --nope"),
+    (["check", "-f", "xml"], "Virhe: Virheellinen arvo kohdassa '--format' / '-f': 'xml' ei ole mikään näistä: "
+     "'text', 'json', 'github'.", "Error: Invalid value for '--format' / '-f': 'xml' is not one of"),
+    (["record"], "Virhe: Argumentti 'PROGRAMME' puuttuu.", "Error: Missing argument 'PROGRAMME'."),
+    (["status", "set", "a", "b", "c", "d"], "Virhe: Ylimääräisiä argumentteja: d",
+     "Error: Got unexpected extra argument(s) (d)"),
+    (["check", "--format"], "Virhe: Valitsin '--format' tarvitsee arvon.",
+     "Error: Option '--format' requires an argument."),
+    (["status", "set", "p"], "Virhe: Argumentti 'MEASURE' puuttuu.", "Error: Missing argument 'MEASURE'."),
+]
+
+
+@pytest.mark.parametrize(("args", "fi", "en"), USAGE_ERRORS, ids=[" ".join(a[0]) for a in USAGE_ERRORS])
+def test_usage_errors_speak_the_language_asked(args: list[str], fi: str, en: str) -> None:
+    run = hankinta(*args)
+    assert run.code == 2 and fi in run.stderr, run.stderr
+    assert "Usage" not in run.stderr and "Error" not in run.stderr and "Try " not in run.stderr
+    with_usage = run.stderr.startswith("Käyttö: ")  # Click knows no command for an option's missing value
+    assert with_usage == ("--format" not in args) and with_usage == ("\nOhje: " in run.stderr)
+    last = -1 if args[-1] == "--format" else len(args)  # after it, --lang would be the format
+    for english in (hankinta(*args[:last], "--lang", "en", *args[last:]), hankinta(*args, env={"HANKINTA_LANG": "en"}),
+                    hankinta(*args[:last], "--lang=en", *args[last:])):
+        assert english.code == 2 and en in english.stderr, english.stderr
+        assert english.stderr.startswith("Usage: ") == with_usage == ("Try '" in english.stderr)
+
+
+def test_lang_given_after_the_mistake_still_decides() -> None:
+    """--lang is read from the raw arguments before Click parses them: an unknown option that comes
+    before --lang is already reported in English, and --lang wins over HANKINTA_LANG."""
+    run = hankinta("check", "--nope", "--lang", "en", env={"HANKINTA_LANG": "fi"})
+    assert run.code == 2 and "Error: No such option: --nope" in run.stderr, run.stderr
+    run = hankinta("check", "--nope", "--lang", "fi", env={"HANKINTA_LANG": "en"})
+    assert run.code == 2 and "Virhe: Tuntematon valitsin: --nope" in run.stderr, run.stderr
+
+
+def test_help_in_finnish_by_default_and_english_on_request() -> None:
+    fi = hankinta("check", "--help")
+    assert fi.code == 0
+    fi.stdout = " ".join(fi.stdout.split())
+    for word in ("Käyttö: ", "[VALITSIMET]", "Argumentit:", "Valitsimet:", "Näytä tämä ohje ja lopeta.",
+                 "[oletus: text]", "ympäristömuuttuja: HANKINTA_LANG"):
+        assert word in fi.stdout, word
+    assert "Show this message" not in fi.stdout and "Options:" not in fi.stdout
+    top = hankinta("--help")
+    assert "Komennot:" in top.stdout and "KOMENTO [ARGUMENTIT]..." in top.stdout
+    assert "Näytä tämä ohje ja lopeta." in hankinta().stdout + hankinta().stderr  # no arguments: the help
+    en = hankinta("check", "--help", "--lang", "en")
+    for word in ("Usage: ", "Arguments:", "Options:", "Show this message and exit.", "[default: text]"):
+        assert word in en.stdout, word
+    assert "Commands:" in hankinta("--help", env={"HANKINTA_LANG": "en"}).stdout
