@@ -172,3 +172,40 @@ def test_help_in_finnish_by_default_and_english_on_request() -> None:
     for word in ("Usage: ", "Arguments:", "Options:", "Show this message and exit.", "[default: text]"):
         assert word in en.stdout, word
     assert "Commands:" in hankinta("--help", env={"HANKINTA_LANG": "en"}).stdout
+
+
+# --- c. libyaml's common problems in Finnish (HK010), the rest as libyaml wrote them ---
+
+YAML_CASES = [  # (a broken line, Finnish, English as libyaml says it)
+    ("a: b: c", "avain–arvo-pari ei ole sallittu tässä kohdassa", "mapping values are not allowed in this context"),
+    ("a: @x", "merkki, jolla mikään YAML-arvo ei voi alkaa", "found character that cannot start any token"),
+    ("a:\n  b: 1\n c: 2", "avain–arvo-rakennetta luettaessa: odotettua avainta ei löytynyt",
+     "while parsing a block mapping: did not find expected key"),
+    ("a: !x!y 1", "tuntematon tagi", "found undefined tag handle"),
+    ("a: 'abc", "lainausmerkeissä olevaa arvoa luettaessa: tiedosto päättyi kesken",
+     "while scanning a quoted scalar: found unexpected end of stream"),
+    ("a: [1, 2", "odotettua pilkkua ',' tai sulkua ']' ei löytynyt", "did not find expected ',' or ']'"),
+    ("a: 1\x07", "merkki U+0007 ei ole sallittu: ohjausmerkit eivät ole sallittuja",
+     "character U+0007 is not allowed: control characters are not allowed"),
+]
+
+
+@pytest.mark.parametrize(("line", "fi", "en"), YAML_CASES, ids=[c[2][:30] for c in YAML_CASES])
+def test_yaml_problems_in_finnish(tmp_path: Path, line: str, fi: str, en: str) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(f"schema_version: 1\n{line}\n", encoding="utf-8")
+    run = hankinta("check", str(path), "--no-cache")
+    assert run.code == 1 and "HK010 YAML-syntaksivirhe: " in run.stdout and fi in run.stdout, run.stdout
+    assert en not in run.stdout
+    english = hankinta("check", str(path), "--no-cache", "--lang", "en")
+    assert "HK010 YAML syntax error: " in english.stdout and en in english.stdout, english.stdout
+
+
+def test_an_unknown_yaml_problem_is_shown_as_libyaml_wrote_it() -> None:
+    from hankinta_cli.i18n import yaml_problem
+
+    assert yaml_problem("while doing something new", "found something odd") == (
+        "while doing something new: found something odd", "while doing something new: found something odd")
+    fi, en = yaml_problem("while scanning for the next token", "found character that cannot start any token", True)
+    assert fi.startswith("merkki, jolla") and fi.endswith("(sarkainmerkki: sisennä välilyönneillä)")
+    assert en.endswith("token (tab character: indent with spaces)")

@@ -475,6 +475,56 @@ _TEXT: dict[str, tuple[str, str]] = {
 }
 
 
+#: libyaml's common problems and their contexts (HK010) in Finnish; others are shown as libyaml
+#: wrote them. `yaml_problem` joins "context: problem" in each language.
+YAML_PROBLEMS: dict[str, str] = {
+    "mapping values are not allowed in this context": "avain–arvo-pari ei ole sallittu tässä kohdassa "
+                                                      "(puuttuvatko lainausmerkit arvosta, jossa on ': ', "
+                                                      "vai onko sisennys väärä?)",
+    "mapping values are not allowed here": "avain–arvo-pari ei ole sallittu tässä kohdassa",
+    "could not find expected ':'": "odotettua kaksoispistettä ':' ei löytynyt",
+    "found character that cannot start any token": "merkki, jolla mikään YAML-arvo ei voi alkaa "
+                                                   "(@, ` tai sarkain: kirjoita arvo lainausmerkeissä)",
+    "did not find expected key": "odotettua avainta ei löytynyt (sisennys ei täsmää)",
+    "did not find expected '-' indicator": "odotettua listan viivaa '-' ei löytynyt (sisennys ei täsmää)",
+    "did not find expected node content": "odotettua arvoa ei löytynyt",
+    "did not find expected ',' or ']'": "odotettua pilkkua ',' tai sulkua ']' ei löytynyt",
+    "did not find expected ',' or '}'": "odotettua pilkkua ',' tai sulkua '}' ei löytynyt",
+    "did not find expected <document start>": "odotettua asiakirjan alkua ei löytynyt (ylimääräinen merkki?)",
+    "found undefined tag handle": "tuntematon tagi (!)",
+    "found unexpected end of stream": "tiedosto päättyi kesken (lainausmerkki tai sulku jäi sulkematta)",
+    "found unknown escape character": "tuntematon kenoviivamerkintä (\\) lainausmerkeissä: käytä "
+                                      "yksinkertaisia lainausmerkkejä tai kirjoita \\\\",
+    "found incompatible YAML document": "YAML-versio, jota ei tueta",
+    "block sequence entries are not allowed in this context": "listan alkiot eivät ole sallittuja tässä kohdassa",
+    "found a tab character that violates indentation": "sarkainmerkki rikkoo sisennyksen",
+    "found a tab character where an indentation space is expected": "sarkainmerkki sisennyksessä",
+    "control characters are not allowed": "ohjausmerkit eivät ole sallittuja",
+    "special characters are not allowed": "erikoismerkit eivät ole sallittuja",
+    "while scanning a simple key": "avainta luettaessa",
+    "while scanning for the next token": "",  # says nothing a reader needs
+    "while parsing a block mapping": "avain–arvo-rakennetta luettaessa",
+    "while parsing a block collection": "listaa luettaessa",
+    "while parsing a flow sequence": "hakasulkulistaa luettaessa",
+    "while parsing a flow mapping": "aaltosulkurakennetta luettaessa",
+    "while parsing a node": "arvoa luettaessa",
+    "while parsing a block node": "arvoa luettaessa",
+    "while parsing a flow node": "arvoa luettaessa",
+    "while scanning a quoted scalar": "lainausmerkeissä olevaa arvoa luettaessa",
+    "while parsing a quoted scalar": "lainausmerkeissä olevaa arvoa luettaessa",
+    "while scanning a plain scalar": "arvoa luettaessa",
+    "while scanning a block scalar": "monirivistä arvoa luettaessa",
+}
+_TAB = (" (sarkainmerkki: sisennä välilyönneillä)", " (tab character: indent with spaces)")
+
+
+def yaml_problem(context: str | None, problem: str | None, tab: bool = False) -> tuple[str, str]:
+    """libyaml's error as (Finnish, English): "context: problem", each part translated when known."""
+    parts = [p for p in (context, problem) if p] or ["invalid YAML"]
+    fi = ": ".join(filter(None, (YAML_PROBLEMS.get(p, p) for p in parts))) + (_TAB[0] if tab else "")
+    return fi, ": ".join(parts) + (_TAB[1] if tab else "")
+
+
 #: What a count is of, by its noun: Finnish after 1 (nominative singular), Finnish after any other
 #: number (partitive singular: "49 toimenpidettä"), English singular, English plural. A message
 #: names the noun in the count's format spec, "{count:bad_row}", and `t` picks the form; a form may

@@ -38,7 +38,7 @@ _CODES = [
     Code("HK004", "error", "tiedosto on tyhjä", "file is empty",
          "Ohjelmatiedosto alkaa esim. riveillä 'schema_version: 1' ja 'id: ...'.",
          "A programme file starts e.g. with 'schema_version: 1' and 'id: ...'."),
-    Code("HK010", "error", "YAML-syntaksivirhe: {problem}", "YAML syntax error: {problem}",
+    Code("HK010", "error", "YAML-syntaksivirhe: {problem}", "YAML syntax error: {problem_en}",
          "Tarkista sisennys ja lainausmerkit tällä rivillä ja sitä edeltävällä.",
          "Check the indentation and quotes on this line and the one before it."),
     Code("HK011", "error", "avain '{key}' toistuu (ensimmäisen kerran rivillä {first})",
