@@ -209,3 +209,40 @@ def test_an_unknown_yaml_problem_is_shown_as_libyaml_wrote_it() -> None:
     fi, en = yaml_problem("while scanning for the next token", "found character that cannot start any token", True)
     assert fi.startswith("merkki, jolla") and fi.endswith("(sarkainmerkki: sisennä välilyönneillä)")
     assert en.endswith("token (tab character: indent with spaces)")
+
+
+# --- d. a refused edit speaks of the value given, not of a file never written ---
+
+def test_a_refused_record_names_no_line_and_no_yaml_advice(tmp_path: Path) -> None:
+    from conftest import copy_programme
+
+    path = copy_programme("hyvinkaa.yaml", tmp_path)
+    before = path.read_bytes()
+    run = hankinta("record", str(path), "M3.3", "--period", "2024", "--value", "150 %")
+    assert run.code == 1 and path.read_bytes() == before
+    assert "virhe HK311 prosenttiarvon pitää olla välillä 0–100, nyt 150" in run.stderr, run.stderr
+    assert "vihje: Anna prosentti väliltä 0–100, esim. 12,5 tai 12,5 %." in run.stderr
+    assert "ilman %" not in run.stderr and "value:" not in run.stderr
+    assert "hyvinkaa.yaml:" not in run.stderr.replace(f"{path}: muutoksen", "")  # no file:line:column
+    en = hankinta("record", str(path), "M3.3", "--period", "2024", "--value", "150", "--lang", "en")
+    assert "error HK311 a percentage must be between 0 and 100, got 150" in en.stderr
+    assert "hint: Give a percentage between 0 and 100, e.g. 12.5 or 12.5 %." in en.stderr
+    assert "without %" not in en.stderr and ".yaml:" not in en.stderr.replace(f"{path}: the file", "")
+
+
+def test_the_same_finding_in_a_file_keeps_its_place_and_file_hint(tmp_path: Path) -> None:
+    path = programme(tmp_path, 1, 0)
+    path.write_text(path.read_text(encoding="utf-8") + "        indicators:\n          - {id: P, name: Osuus, "
+                    "kind: prosentti, observations: [{period: 2024, value: 150}]}\n", encoding="utf-8")
+    run = hankinta("check", str(path))
+    assert "p.yaml:12:" in run.stdout and "ilman %-merkkiä" in run.stdout, run.stdout
+
+
+def test_a_value_that_is_not_a_number_says_so_in_one_language(tmp_path: Path) -> None:
+    from conftest import copy_programme
+
+    path = copy_programme("hyvinkaa.yaml", tmp_path)
+    fi = hankinta("record", str(path), "M3.3", "--period", "2024", "--value", "kolme")
+    assert fi.code == 2 and "arvo 'kolme' ei ole luku" in fi.stderr and "a number" not in fi.stderr
+    en = hankinta("record", str(path), "M3.3", "--period", "2024", "--value", "kolme", "--lang", "en")
+    assert "value 'kolme' is not a number" in en.stderr and "luku" not in en.stderr

@@ -67,8 +67,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path}: the file would have errors after the change, so nothing was written",
     ),
     "edit_invalid_hint": (
-        "Tarkista annettu arvo; virheet näkyvät yllä.",
-        "Check the value given; the errors are shown above.",
+        "Tarkista annettu arvo; mikä siinä on vialla, näkyy yllä.",
+        "Check the value given; what is wrong with it is shown above.",
     ),
     "edit_changed": (
         "{path}: tiedosto muuttui levyllä kesken muokkauksen, joten mitään ei kirjoitettu",
@@ -83,10 +83,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path}: the file could not be written ({reason}); it is unchanged",
     ),
     "edit_write_failed_hint": ("Tarkista kansion kirjoitusoikeudet.", "Check write permission to the folder."),
-    "edited_positions": (
-        "rivit ja sarakkeet viittaavat muutettuun versioon, jota ei tallennettu",
-        "lines and columns refer to the edited version, which was not saved",
-    ),
     "no_item": ("{kind} '{id}' ei löydy ohjelmasta {programme}", "{kind_en} '{id}' not found in {programme}"),
     "no_item_hint": ("{guess}Tunnisteet: {known}", "{guess_en}Ids: {known}"),
     "bad_status": ("tila '{value}' ei ole tunnettu", "status '{value}' is not known"),
@@ -472,6 +468,10 @@ _TEXT: dict[str, tuple[str, str]] = {
                          "period {period} has not begun yet (today is {today})"),
     "period_in_future_hint": ("Kirjaa arvo, kun kausi on alkanut; tavoitteet kirjataan kenttään targets.",
                               "Record the value once the period has begun; targets go in the indicator's targets."),
+    # --- issue 12: words (values given on the command line) ---
+    "not_a_number": ("arvo '{value}' ei ole luku", "value '{value}' is not a number"),
+    "not_a_number_hint": ("Anna luku, esim. 12, 12,5, 1 234,5 tai 12,5 %.",
+                          "Give a number, e.g. 12, 12.5, 1234.5 or 12.5 %."),
 }
 
 
