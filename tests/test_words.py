@@ -246,3 +246,29 @@ def test_a_value_that_is_not_a_number_says_so_in_one_language(tmp_path: Path) ->
     assert fi.code == 2 and "arvo 'kolme' ei ole luku" in fi.stderr and "a number" not in fi.stderr
     en = hankinta("record", str(path), "M3.3", "--period", "2024", "--value", "kolme", "--lang", "en")
     assert "value 'kolme' is not a number" in en.stderr and "luku" not in en.stderr
+
+
+# --- e. "did you mean" proposes ids of the same shape (checking/validate.py: suggest) ---
+
+def test_did_you_mean_proposes_ids_of_the_same_shape() -> None:
+    from hankinta_cli.checking.validate import suggest
+
+    assert suggest("3.7", ["M3", "3.1", "3.2", "M7"]) in ("3.1", "3.2")
+    assert suggest("3.7", ["M3", "M7", "3.1.1"]) == ""
+    assert suggest("M16.3x", ["M13", "M16", "M16.3b", "M1.3"]) == "M16.3b"
+    assert suggest("M16.3x", ["M13", "M16"]) == ""
+    assert suggest("m3", ["M3", "3"]) == "M3"
+    assert suggest("valmsi", ["valmis", "käynnissä"]) == "valmis"  # words: any close one
+
+
+def test_an_unknown_indicator_suggests_one_of_its_shape(tmp_path: Path) -> None:
+    from conftest import copy_programme
+
+    path = copy_programme("kajaani-2021-2023.yaml", tmp_path)
+    run = hankinta("record", str(path), "M16.3x", "--period", "2024", "--value", "1")
+    assert run.code == 2 and "Tarkoititko" not in run.stderr, run.stderr  # not 'M13'
+    path = copy_programme("hyvinkaa.yaml", tmp_path)
+    run = hankinta("record", str(path), "M16.3x", "--period", "2024", "--value", "1", "--lang", "en")
+    assert "Did you mean 'M16.3b'?" in run.stderr, run.stderr
+    run = hankinta("status", "set", str(path), "3.7", "valmis")
+    assert "Tarkoititko '3." in run.stderr, run.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 import types
 import typing
 from typing import Any
@@ -149,11 +150,23 @@ def _enum_values(annotation: Any) -> list[str]:
     return out
 
 
+def shape(word: str) -> str:
+    """An id's shape: letters → A, digits → 9 (a run of each counted once), the rest as is:
+    '3.7' and '3.2' are 9.9, 'M16.3x' and 'M16.3b' are A9.9A, 'M3' is A9."""
+    return re.sub(r"[^\W\d_]+", "A", re.sub(r"\d+", "9", word))
+
+
 def suggest(word: str, choices: list[str]) -> str:
-    match = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    """The one "did you mean" of every message: the closest of `choices` (ignoring case), or "".
+    A word with a digit in it is an id, and only an id of the same shape is proposed: an unknown
+    measure '3.7' suggests '3.4', never 'M3'; indicator 'M16.3x' suggests 'M16.3b', never 'M13'."""
+    word = str(word)
+    if any(ch.isdigit() for ch in word):
+        choices = [c for c in choices if shape(c.casefold()) == shape(word.casefold())]
+    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if not match:
         folded = {c.casefold(): c for c in choices}
-        match = difflib.get_close_matches(str(word).casefold(), list(folded), n=1, cutoff=0.6)
+        match = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
         return folded[match[0]] if match else ""
     return match[0]
 
