@@ -272,3 +272,36 @@ def test_an_unknown_indicator_suggests_one_of_its_shape(tmp_path: Path) -> None:
     assert "Did you mean 'M16.3b'?" in run.stderr, run.stderr
     run = hankinta("status", "set", str(path), "3.7", "valmis")
     assert "Tarkoititko '3." in run.stderr, run.stderr
+
+
+# --- f. "ei tietoa" means one thing: an indicator with no value at all as of the day ---
+
+def test_summary_and_report_count_the_same_no_data(tmp_path: Path) -> None:
+    import re
+
+    fixture = Path(__file__).parent / "fixtures" / "six_years.yaml"
+    summary = hankinta("summary", str(fixture), "--as-of", "2025-06-30", "-f", "json")
+    assert summary.code == 0, summary.stderr
+    no_data = summary.json()["programmes"][0]["metrics"]["without_data"]
+    md = hankinta("report", str(fixture), "--as-of", "2025-06-30", "-f", "md").stdout
+    shown = re.findall(r"### Ei tietoa: mittarit ilman arvoja \((\d+)\)", md)
+    assert shown == [str(no_data)], md
+    table = hankinta("summary", str(fixture), "--as-of", "2025-06-30", env={"COLUMNS": "200"}).stdout
+    assert "Ei tietoa" in table and f"│ {no_data} " in table
+    # the on-track class of indicators that cannot be assessed (values but no target, too) has its own
+    # words, so no other count stands beside "ei tietoa"
+    assert "| – ei arvioitavissa | " in md and "– ei tietoa |" not in md
+    en = hankinta("report", str(fixture), "--as-of", "2025-06-30", "-f", "md", "--lang", "en").stdout
+    assert f"### No data: indicators without values ({no_data})" in en and "| – not assessable | " in en
+
+
+def test_an_indicator_with_only_empty_computed_values_has_no_data(tmp_path: Path) -> None:
+    from hankinta_cli.computing.ontrack import IndicatorStatus
+    from hankinta_cli.vocab import Method, OnTrack
+
+    ind = IndicatorStatus("J", "J", "suhde", None, next(iter(Method)), series=[("2024", None)])
+    assert ind.without_values
+    ind.series = [("2024", 0)]
+    assert not ind.without_values
+    ind.series, ind.on_track = [], OnTrack.UNDEFINED
+    assert not ind.without_values  # counted as määrittelemättä instead

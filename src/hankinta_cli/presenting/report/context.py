@@ -207,8 +207,7 @@ def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: s
         "no_responsible": [{"id": m.id, "title": m.title} for m in st.measures if not m.responsible],
         "no_schedule": [{"id": m.id, "title": m.title} for m in st.measures if not m.has_schedule],
         "undefined": [{"id": i.id, "title": i.name} for i in st.indicators if i.on_track is OnTrack.UNDEFINED],
-        "no_data": [{"id": i.id, "title": i.name} for i in st.indicators
-                    if not i.series and i.on_track is not OnTrack.UNDEFINED],
+        "no_data": [{"id": i.id, "title": i.name} for i in st.indicators if i.without_values],
     }
     return {
         "id": p.id, "name": p.name, "organisation": p.organisation,
