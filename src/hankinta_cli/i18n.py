@@ -560,11 +560,6 @@ def noun(n: object, key: str, lang: str) -> str:
     return fi_one if one else fi_other
 
 
-def counted(n: int, key: str, lang: str) -> str:
-    """'1 virhe', '3 virhettä'; '1 error', '3 errors'."""
-    return f"{n} {noun(n, key, lang)}"
-
-
 _COUNT_SPEC = re.compile(r"\{\w+:[a-z_]+\}")
 
 
