@@ -117,7 +117,7 @@ def test_readme_command_reports_the_example_with_statuses_and_values(in_repo: No
     html = _plain(out.read_text(encoding="utf-8"))
     assert "kuvitteellinen esimerkki" in html
     for state in (*Status, *OnTrack):  # each in a table cell, in words after its symbol
-        assert f">{state.symbol} {state.value}" in html, state
+        assert f">{state.symbol} {state.fi}" in html, state
     # values by period, formatted; attainment; a derived share; a half-year series; lateness
     for shown in ("2024: 21 kpl", "2025: 31 kpl", "21 900 000 €", "39,9 %", "106 %", "2025-H2: 70 %", "myöhässä"):
         assert shown in html, shown
@@ -141,7 +141,7 @@ def test_markdown_report_of_the_example_has_statuses_values_and_no_gaps() -> Non
     assert "2024: 21 kpl; 2025: 31 kpl" in rows["M1"] and "saavutettu" in rows["M1"]
     assert "(laskettu)" in rows["M3"] and "2025: 39,9 %" in rows["M3"] and "aikataulussa" in rows["M3"]
     assert "selvästi jäljessä" in rows["M1.3"] and "▲ jäljessä" in rows["M3.2"]
-    assert "määrittelemättä" in rows["M2"] and "ei tietoa" in rows["OSTOT"]
+    assert "määrittelemättä" in rows["M2"] and "ei arvioitavissa" in rows["OSTOT"]
     assert md.count("Ei puutteita.") == 3  # owners, schedules and values: only the undefined M2 is a gap
     assert all(len(set(table)) == 1 for table in markdown_tables(md))
 

@@ -241,7 +241,7 @@ def test_xlsx_declaring_the_whole_grid_is_read_by_its_cells(programme: Path, tmp
         sheet = z.read("xl/worksheets/sheet1.xml")
     rewrite_zip(data, {"xl/worksheets/sheet1.xml": sheet.replace(b'ref="A1:C2"', b'ref="A1:XFD1048576"')})
     run = hankinta("import", str(programme), str(data))
-    assert run.code == 0 and "tuotu 1 uutta arvoa" in run.stderr, run.stderr
+    assert run.code == 0 and "tuotu 1 uusi arvo" in run.stderr, run.stderr
 
 
 def test_xlsx_cell_far_to_the_right_or_down_is_refused(programme: Path, tmp_path: Path) -> None:
@@ -352,7 +352,7 @@ def test_utf16_csv_from_excel_unicode_text(programme: Path, tmp_path: Path, enco
 def test_xlsx_renamed_csv_is_read_as_excel(programme: Path, tmp_path: Path) -> None:
     data = _small_xlsx(tmp_path).rename(tmp_path / "arvot.csv")
     run = hankinta("import", str(programme), str(data))
-    assert run.code == 0 and "tuotu 1 uutta arvoa" in run.stderr, run.stderr
+    assert run.code == 0 and "tuotu 1 uusi arvo" in run.stderr, run.stderr
 
 
 def test_old_xls_and_binary_files_are_a_clear_error(programme: Path, tmp_path: Path) -> None:

@@ -15,6 +15,10 @@ class UserError(Exception):
     """An i18n key and its arguments; `code` is the exit code (1 findings, 2 usage or I/O);
     `findings` are shown before the message, at their place in the file `params["path"]`."""
 
+    #: The findings are about a change a command was asked to make, found in a text that was never
+    #: written: shown without line and column, with the hints for a value given (`Code.edit_fi`).
+    findings_of_edit = False
+
     def __init__(self, key: str, code: int = 2, findings: list[Finding] | None = None, **params: Any) -> None:
         super().__init__(key)
         self.key, self.code, self.params = key, code, params

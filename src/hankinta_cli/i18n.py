@@ -5,7 +5,9 @@ Kept free of heavy imports: the CLI uses it at start-up.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+import string
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .model import Schedule
@@ -17,10 +19,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "warning": ("varoitus", "warning"),
     "hint": ("vihje", "hint"),
     "more": (
-        "… ja {n} muuta {code}-löydöstä tässä tiedostossa (näytä kaikki: --all)",
-        "… and {n} more {code} findings in this file (show all: --all)",
+        "… ja {n:more_finding} tässä tiedostossa (näytä kaikki: --all)",
+        "… and {n:more_finding} in this file (show all: --all)",
     ),
-    "summary": ("{files} tarkistettu: {errors}, {warnings}", "{files} checked: {errors}, {warnings}"),
+    "summary": ("{files:file} tarkistettu: {errors:error}, {warnings:warning}",
+                "{files:file} checked: {errors:error}, {warnings:warning}"),
     "strict": (" (--strict: varoitukset ovat virheitä)", " (--strict: warnings count as errors)"),
     "no_files": (
         "Polusta {path} ei löytynyt ohjelmatiedostoja (*.yaml, *.yml).",
@@ -64,8 +67,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path}: the file would have errors after the change, so nothing was written",
     ),
     "edit_invalid_hint": (
-        "Tarkista annettu arvo; virheet näkyvät yllä.",
-        "Check the value given; the errors are shown above.",
+        "Tarkista annettu arvo; mikä siinä on vialla, näkyy yllä.",
+        "Check the value given; what is wrong with it is shown above.",
     ),
     "edit_changed": (
         "{path}: tiedosto muuttui levyllä kesken muokkauksen, joten mitään ei kirjoitettu",
@@ -80,10 +83,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path}: the file could not be written ({reason}); it is unchanged",
     ),
     "edit_write_failed_hint": ("Tarkista kansion kirjoitusoikeudet.", "Check write permission to the folder."),
-    "edited_positions": (
-        "rivit ja sarakkeet viittaavat muutettuun versioon, jota ei tallennettu",
-        "lines and columns refer to the edited version, which was not saved",
-    ),
     "no_item": ("{kind} '{id}' ei löydy ohjelmasta {programme}", "{kind_en} '{id}' not found in {programme}"),
     "no_item_hint": ("{guess}Tunnisteet: {known}", "{guess_en}Ids: {known}"),
     "bad_status": ("tila '{value}' ei ole tunnettu", "status '{value}' is not known"),
@@ -117,8 +116,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "written": ("{path}: tallennettu", "{path}: saved"),
     "dry_run": ("(kuivaharjoitus: mitään ei kirjoitettu)", "(dry run: nothing was written)"),
     "import_bad_rows": (
-        "{file}: {count} virheellistä riviä, joten mitään ei kirjoitettu",
-        "{file}: {count} bad row(s), so nothing was written",
+        "{file}: {count:bad_row}, joten mitään ei kirjoitettu",
+        "{file}: {count:bad_row}, so nothing was written",
     ),
     "import_bad_rows_hint": ("Korjaa rivit ja tuo tiedosto uudelleen.", "Fix the rows and import the file again."),
     "import_bad_header": ("{file}: tuntematon sarake '{header}'", "{file}: unknown column '{header}'"),
@@ -143,8 +142,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "import_no_sheet_hint": ("Välilehdet: {sheets}.", "Sheets: {sheets}."),
     "import_missing_file": ("tuotavaa tiedostoa ei ole: {file}", "no file to import: {file}"),
     "imported": (
-        "tuotu {obs} uutta arvoa, {replaced} korvattua arvoa ja {history} tilamerkintää",
-        "imported {obs} new value(s), {replaced} replaced value(s) and {history} status entr(y/ies)",
+        "tuotu {obs:new_value}, {replaced:replaced_value} ja {history:status_entry}",
+        "imported {obs:new_value}, {replaced:replaced_value} and {history:status_entry}",
     ),
     "bad_on_track": ("tila '{value}' ei ole tunnettu", "status '{value}' is not known"),
     "bad_since": ("'{value}' ei ole päivämäärä eikä git-versio", "'{value}' is neither a date nor a git revision"),
@@ -260,8 +259,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Open the file in Excel and save it again.",
     ),
     "import_xlsx_parts": (
-        "{file}: Excel-tiedostossa on {count} osaa (enintään {limit})",
-        "{file}: the Excel file has {count} parts (at most {limit})",
+        "{file}: Excel-tiedostossa on {count:part} (enintään {limit})",
+        "{file}: the Excel file has {count:part} (at most {limit})",
     ),
     "import_xlsx_parts_hint": (
         "Tiedosto ei ole tavallisen taulukon kokoinen: kopioi tiedot uuteen työkirjaan tai tuo ne CSV-muodossa.",
@@ -300,9 +299,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         "The file is not the size of an ordinary sheet: copy the data into a new workbook or import it as CSV.",
     ),
     "import_xlsx_sheets": (
-        "{file}: Excel-tiedostossa on {sheets} välilehteä ja suurimmassa {elements} XML-elementtiä; "
+        "{file}: Excel-tiedostossa on {sheets:sheet} ja suurimmassa {elements:xml_element}; "
         "se on liian raskas luettavaksi",
-        "{file}: the Excel file has {sheets} sheets and {elements} XML elements in the biggest; "
+        "{file}: the Excel file has {sheets:sheet} and {elements:xml_element} in the biggest; "
         "it is too heavy to read",
     ),
     "import_xlsx_sheets_hint": (
@@ -436,8 +435,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the programme folder: --root FOLDER",
     ),
     "several_programmes": (
-        "'{name}' on {count} ohjelmaa ({names}); komento muokkaa yhtä ohjelmaa",
-        "'{name}' holds {count} programmes ({names}); the command edits one programme",
+        "'{name}' on {count:programme} ({names}); komento muokkaa yhtä ohjelmaa",
+        "'{name}' holds {count:programme} ({names}); the command edits one programme",
     ),
     "several_programmes_hint": (
         "Anna yksi ohjelmatiedosto tai ohjelman tunniste.",
@@ -470,10 +469,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "period_in_future_hint": ("Kirjaa arvo, kun kausi on alkanut; tavoitteet kirjataan kenttään targets.",
                               "Record the value once the period has begun; targets go in the indicator's targets."),
     # --- issue 12: check --only-programmes (the pre-commit hook) names the files it skipped ---
-    "skipped_one": ("ohitettiin {files}, joka ei ole ohjelma eikä mittaristo: {names}",
-                    "skipped {files} that is not a programme or catalogue: {names}"),
-    "skipped_many": ("ohitettiin {files}, jotka eivät ole ohjelmia eivätkä mittaristoja: {names}",
-                     "skipped {files} that are not programmes or catalogues: {names}"),
+    "skipped_one": ("ohitettiin {files:file}, joka ei ole ohjelma eikä mittaristo: {names}",
+                    "skipped {files:file} that is not a programme or catalogue: {names}"),
+    "skipped_many": ("ohitettiin {files:file}, jotka eivät ole ohjelmia eivätkä mittaristoja: {names}",
+                     "skipped {files:file} that are not programmes or catalogues: {names}"),
     # --- issue 12: reading views (--theme, --due-within) ---
     "bad_theme": ("teemaa '{value}' ei ole", "there is no theme '{value}'"),
     "bad_theme_hint": ("{guess}Teemat: {allowed}.", "{guess_en}Themes: {allowed}."),
@@ -504,28 +503,131 @@ _TEXT: dict[str, tuple[str, str]] = {
     "id_taken": ("tunniste '{id}' on jo käytössä ohjelmassa", "id '{id}' is already used in the programme"),
     "id_taken_hint": ("Valitse uusi tunniste; hankinta status OHJELMA näyttää käytössä olevat.",
                       "Choose a new id; hankinta status PROGRAMME lists those in use."),
+    # --- issue 12: words (values given on the command line) ---
+    "not_a_number": ("arvo '{value}' ei ole luku", "value '{value}' is not a number"),
+    "not_a_number_hint": ("Anna luku, esim. 12, 12,5, 1 234,5 tai 12,5 %.",
+                          "Give a number, e.g. 12, 12.5, 1234.5 or 12.5 %."),
 }
 
 
-#: Singular and plural forms for counts in messages: (fi one, fi many, en one, en many).
-_COUNTED = {
+#: libyaml's common problems and their contexts (HK010) in Finnish; others are shown as libyaml
+#: wrote them. `yaml_problem` joins "context: problem" in each language.
+YAML_PROBLEMS: dict[str, str] = {
+    "mapping values are not allowed in this context": "avain–arvo-pari ei ole sallittu tässä kohdassa "
+                                                      "(puuttuvatko lainausmerkit arvosta, jossa on ': ', "
+                                                      "vai onko sisennys väärä?)",
+    "mapping values are not allowed here": "avain–arvo-pari ei ole sallittu tässä kohdassa",
+    "could not find expected ':'": "odotettua kaksoispistettä ':' ei löytynyt",
+    "found character that cannot start any token": "merkki, jolla mikään YAML-arvo ei voi alkaa "
+                                                   "(@, ` tai sarkain: kirjoita arvo lainausmerkeissä)",
+    "did not find expected key": "odotettua avainta ei löytynyt (sisennys ei täsmää)",
+    "did not find expected '-' indicator": "odotettua listan viivaa '-' ei löytynyt (sisennys ei täsmää)",
+    "did not find expected node content": "odotettua arvoa ei löytynyt",
+    "did not find expected ',' or ']'": "odotettua pilkkua ',' tai sulkua ']' ei löytynyt",
+    "did not find expected ',' or '}'": "odotettua pilkkua ',' tai sulkua '}' ei löytynyt",
+    "did not find expected <document start>": "odotettua asiakirjan alkua ei löytynyt (ylimääräinen merkki?)",
+    "found undefined tag handle": "tuntematon tagi (!)",
+    "found unexpected end of stream": "tiedosto päättyi kesken (lainausmerkki tai sulku jäi sulkematta)",
+    "found unknown escape character": "tuntematon kenoviivamerkintä (\\) lainausmerkeissä: käytä "
+                                      "yksinkertaisia lainausmerkkejä tai kirjoita \\\\",
+    "found incompatible YAML document": "YAML-versio, jota ei tueta",
+    "block sequence entries are not allowed in this context": "listan alkiot eivät ole sallittuja tässä kohdassa",
+    "found a tab character that violates indentation": "sarkainmerkki rikkoo sisennyksen",
+    "found a tab character where an indentation space is expected": "sarkainmerkki sisennyksessä",
+    "control characters are not allowed": "ohjausmerkit eivät ole sallittuja",
+    "special characters are not allowed": "erikoismerkit eivät ole sallittuja",
+    "while scanning a simple key": "avainta luettaessa",
+    "while scanning for the next token": "",  # says nothing a reader needs
+    "while parsing a block mapping": "avain–arvo-rakennetta luettaessa",
+    "while parsing a block collection": "listaa luettaessa",
+    "while parsing a flow sequence": "hakasulkulistaa luettaessa",
+    "while parsing a flow mapping": "aaltosulkurakennetta luettaessa",
+    "while parsing a node": "arvoa luettaessa",
+    "while parsing a block node": "arvoa luettaessa",
+    "while parsing a flow node": "arvoa luettaessa",
+    "while scanning a quoted scalar": "lainausmerkeissä olevaa arvoa luettaessa",
+    "while parsing a quoted scalar": "lainausmerkeissä olevaa arvoa luettaessa",
+    "while scanning a plain scalar": "arvoa luettaessa",
+    "while scanning a block scalar": "monirivistä arvoa luettaessa",
+}
+_TAB = (" (sarkainmerkki: sisennä välilyönneillä)", " (tab character: indent with spaces)")
+
+
+def yaml_problem(context: str | None, problem: str | None, tab: bool = False) -> tuple[str, str]:
+    """libyaml's error as (Finnish, English): "context: problem", each part translated when known."""
+    parts = [p for p in (context, problem) if p] or ["invalid YAML"]
+    fi = ": ".join(filter(None, (YAML_PROBLEMS.get(p, p) for p in parts))) + (_TAB[0] if tab else "")
+    return fi, ": ".join(parts) + (_TAB[1] if tab else "")
+
+
+#: What a count is of, by its noun: Finnish after 1 (nominative singular), Finnish after any other
+#: number (partitive singular: "49 toimenpidettä"), English singular, English plural. A message
+#: names the noun in the count's format spec, "{count:bad_row}", and `t` picks the form; a form may
+#: quote the message's other arguments ("{code}"). CLDR's rule for both fi and en is the same:
+#: "one" is exactly the integer 1, every other number (0, 2, 21, 1,5) takes the other form.
+NOUNS: dict[str, tuple[str, str, str, str]] = {
     "file": ("tiedosto", "tiedostoa", "file", "files"),
     "error": ("virhe", "virhettä", "error", "errors"),
     "warning": ("varoitus", "varoitusta", "warning", "warnings"),
+    "measure": ("toimenpide", "toimenpidettä", "measure", "measures"),
+    "indicator": ("mittari", "mittaria", "indicator", "indicators"),
+    "programme": ("ohjelma", "ohjelmaa", "programme", "programmes"),
+    "bad_row": ("virheellinen rivi", "virheellistä riviä", "bad row", "bad rows"),
+    "new_value": ("uusi arvo", "uutta arvoa", "new value", "new values"),
+    "replaced_value": ("korvattu arvo", "korvattua arvoa", "replaced value", "replaced values"),
+    "status_entry": ("tilamerkintä", "tilamerkintää", "status entry", "status entries"),
+    "more_finding": ("muu {code}-löydös", "muuta {code}-löydöstä", "more {code} finding", "more {code} findings"),
+    "more_structure_error": ("muu rakennevirhe", "muuta rakennevirhettä", "more structure error",
+                             "more structure errors"),
+    "part": ("osa", "osaa", "part", "parts"),
+    "sheet": ("välilehti", "välilehteä", "sheet", "sheets"),
+    "xml_element": ("XML-elementti", "XML-elementtiä", "XML element", "XML elements"),
+    "item": ("kohta", "kohtaa", "item", "items"),
 }
 
 
-def counted(n: int, noun: str, lang: str) -> str:
-    """'1 virhe', '3 virhettä', 'ei virheitä'; '1 error', '3 errors'."""
-    fi_one, fi_many, en_one, en_many = _COUNTED[noun]
+def noun(n: object, key: str, lang: str) -> str:
+    """The form of the noun `key` after the number `n`: toimenpide/toimenpidettä, measure/measures."""
+    fi_one, fi_other, en_one, en_other = NOUNS[key]
+    one = n == 1 and not isinstance(n, bool)
     if lang == "en":
-        return f"{n} {en_one if n == 1 else en_many}"
-    return f"{n} {fi_one if n == 1 else fi_many}"
+        return en_one if one else en_other
+    return fi_one if one else fi_other
+
+
+_COUNT_SPEC = re.compile(r"\{\w+:[a-z_]+\}")
+
+
+class _Counting(string.Formatter):
+    """str.format, where a field "{n:noun}" is the number with the noun's form for it."""
+
+    def __init__(self, lang: str, args: dict[str, Any]) -> None:
+        self.lang, self.args = lang, args
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec in NOUNS:
+            return f"{value} " + noun(value, format_spec, self.lang).format(**self.args)
+        return str(super().format_field(value, format_spec))
+
+
+def fill(template: str, lang: str, args: dict[str, Any]) -> str:
+    """The one way a message's arguments go into its text (`t`, the finding catalogue, the report's
+    fixed sentences): str.format, with number agreement for "{count:noun}" fields."""
+    if ":" in template and _COUNT_SPEC.search(template):
+        return _Counting(lang, args).format(template, **args)
+    return template.format(**args)
+
+
+def plain_fields(template: str, lang: str) -> str:
+    """The template as documentation: "{count:noun}" shown as "{count} muuta rakennevirhettä"."""
+    def plain(m: re.Match[str]) -> str:
+        field, key = m.group(0)[1:-1].split(":")
+        return "{" + field + "} " + noun(2, key, lang)
+    return _COUNT_SPEC.sub(plain, template)
 
 
 def check_summary(files: int, errors: int, warnings: int, lang: str) -> str:
-    return t("summary", lang, files=counted(files, "file", lang), errors=counted(errors, "error", lang),
-             warnings=counted(warnings, "warning", lang))
+    return t("summary", lang, files=files, errors=errors, warnings=warnings)
 
 
 def has(key: str) -> bool:
@@ -539,7 +641,7 @@ def t(key: str, lang: str, **args: object) -> str:
 
     fi, en = _TEXT[key]
     shown = {k: v if isinstance(v, (int, float)) else one_line(str(v)) for k, v in args.items()}
-    return (en if lang == "en" else fi).format(**shown)
+    return fill(en if lang == "en" else fi, lang, shown)
 
 
 def number(value: float | int | None, lang: str, decimals: int = 1) -> str:

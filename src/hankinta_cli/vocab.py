@@ -330,13 +330,16 @@ _ONTRACK = {
     "aikataulussa": Label("aikataulussa", "on track", ("on track", "on_track"), "●", "#0b57d0"),
     "jäljessä": Label("jäljessä", "behind", ("behind", "jaljessa"), "▲", "#9a6700"),
     "selvästi jäljessä": Label("selvästi jäljessä", "far behind", ("far behind", "far_behind"), "▲▲", "#b3261e"),
-    "ei tietoa": Label("ei tietoa", "no data", ("no data", "no_data"), "–", "#8c8c8c"),
+    # the class of an indicator that cannot be assessed (no value, target or baseline); "ei tietoa"
+    # alone means no value at all (IndicatorStatus.without_values), so the label says more
+    "ei tietoa": Label("ei arvioitavissa", "not assessable", ("no data", "no_data", "not assessable",
+                                                             "not_assessable"), "–", "#8c8c8c"),
     "määrittelemättä": Label("määrittelemättä", "not yet defined", ("undefined",), "…", "#6e6e6e"),
 }
 
 
 class Reason(Vocab):
-    """Why an indicator has no on-track class to show (calc/ontrack.py), shown beside "ei tietoa"."""
+    """Why an indicator has no on-track class to show (calc/ontrack.py), shown beside "ei arvioitavissa"."""
 
     NO_DATA = "no_data"
     NO_TARGET = "no_target"
@@ -351,7 +354,7 @@ class Reason(Vocab):
 
 
 _REASON = {
-    "no_data": Label("ei arvoja", "no values"),
+    "no_data": Label("ei tietoa", "no data"),
     "no_target": Label("ei tavoitetta", "no target"),
     "no_baseline": Label("ei lähtötasoa", "no baseline"),
     "not_computable": Label("ei laskettavissa", "cannot be computed"),

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..i18n import fill
+
 Severity = Literal["error", "warning"]
 
 
@@ -20,6 +22,10 @@ class Code:
     en: str
     hint_fi: str = ""
     hint_en: str = ""
+    #: The hint when the value came from a command (record, set, status set, import) rather than
+    #: from the file: it speaks of the value given, not of YAML syntax ("" = the file's hint fits).
+    edit_fi: str = ""
+    edit_en: str = ""
 
 
 _CODES = [
@@ -36,7 +42,7 @@ _CODES = [
     Code("HK004", "error", "tiedosto on tyhjä", "file is empty",
          "Ohjelmatiedosto alkaa esim. riveillä 'schema_version: 1' ja 'id: ...'.",
          "A programme file starts e.g. with 'schema_version: 1' and 'id: ...'."),
-    Code("HK010", "error", "YAML-syntaksivirhe: {problem}", "YAML syntax error: {problem}",
+    Code("HK010", "error", "YAML-syntaksivirhe: {problem}", "YAML syntax error: {problem_en}",
          "Tarkista sisennys ja lainausmerkit tällä rivillä ja sitä edeltävällä.",
          "Check the indentation and quotes on this line and the one before it."),
     Code("HK011", "error", "avain '{key}' toistuu (ensimmäisen kerran rivillä {first})",
@@ -81,8 +87,8 @@ _CODES = [
          "field '{field}': expected {expected_en}, got {found_en}",
          "Katso kentän kuvaus skeemasta (VS Code näyttää sen, kun viet hiiren avaimen päälle).",
          "See the field's description in the schema (VS Code shows it on hover)."),
-    Code("HK111", "error", "tiedostossa on vielä {count} muuta rakennevirhettä (vain {limit} ensimmäistä näytetään)",
-         "the file has {count} more structure errors (only the first {limit} are shown)",
+    Code("HK111", "error", "tiedostossa on vielä {count:more_structure_error} (vain {limit} ensimmäistä näytetään)",
+         "the file has {count:more_structure_error} (only the first {limit} are shown)",
          "Korjaa ensin yllä luetellut; tiedosto ei ehkä ole ohjelmatiedosto lainkaan.",
          "Fix the ones listed above first; the file may not be a programme file at all."),
     Code("HK110", "error", "kenttä '{field}' on tekstiä, mutta {value} luetaan lukuna",
@@ -135,7 +141,8 @@ _CODES = [
          "Tarkista päivämäärä tai ohjelmakausi.", "Check the date or the programme period."),
     Code("HK302", "error", "kausi '{period}' ei sovi mittarin seurantajaksoon '{granularity}'",
          "period '{period}' does not fit the indicator's granularity '{granularity}'",
-         "Käytä muotoa {example}.", "Use the form {example}."),
+         "Käytä muotoa {example}.", "Use the form {example}.",
+         "Anna kausi muodossa {example}.", "Give the period in the form {example}."),
     Code("HK303", "error", "kaudelle '{period}' on jo arvo rivillä {first}",
          "period '{period}' already has a value on line {first}",
          "Yhdellä kaudella on yksi arvo; korjaa tai poista toinen.",
@@ -143,25 +150,31 @@ _CODES = [
     Code("HK304", "error", "kyllä/ei-mittarin arvo on true tai false, nyt {value}",
          "a yes/no indicator's value is true or false, got {value}",
          "Kirjoita 'value: true' (kyllä) tai 'value: false' (ei).",
-         "Write 'value: true' (yes) or 'value: false' (no)."),
+         "Write 'value: true' (yes) or 'value: false' (no).",
+         "Anna kyllä tai ei (K/E).", "Give yes or no."),
     Code("HK311", "error", "prosenttiarvon pitää olla välillä 0–100, nyt {value}",
          "a percentage must be between 0 and 100, got {value}",
          "Kirjoita prosentti lukuna ilman %-merkkiä, esim. 'value: 12.5'.",
-         "Write the percentage as a number without %, e.g. 'value: 12.5'."),
+         "Write the percentage as a number without %, e.g. 'value: 12.5'.",
+         "Anna prosentti väliltä 0–100, esim. 12,5 tai 12,5 %.",
+         "Give a percentage between 0 and 100, e.g. 12.5 or 12.5 %."),
     Code("HK312", "error", "lukumäärän pitää olla ei-negatiivinen kokonaisluku, nyt {value}",
          "a count must be a non-negative whole number, got {value}",
          "Kirjoita lukumäärä ilman desimaaleja ja yksikköä, esim. 'value: 4'.",
-         "Write the count without decimals or unit, e.g. 'value: 4'."),
+         "Write the count without decimals or unit, e.g. 'value: 4'.",
+         "Anna lukumäärä kokonaislukuna, esim. 4.", "Give the count as a whole number, e.g. 4."),
     Code("HK313", "error", "{kind}-mittarin arvon pitää olla luku, nyt {value}",
          "a {kind_en} indicator's value must be a number, got {value}",
          "Kirjoita luku ilman yksikköä; desimaalierotin on piste, esim. 'value: 1234.5'.",
-         "Write a number without unit; the decimal separator is a dot, e.g. 'value: 1234.5'."),
+         "Write a number without unit; the decimal separator is a dot, e.g. 'value: 1234.5'.",
+         "Anna luku, esim. 1234,5 tai 1 234,5.", "Give a number, e.g. 1234.5."),
     Code("HK314", "error", "{kind}-mittarin arvo ei voi olla negatiivinen, nyt {value}",
          "a {kind_en} indicator's value cannot be negative, got {value}",
          "Tarkista arvo.", "Check the value."),
     Code("HK315", "error", "laadullisen mittarin arvo on tekstiä, nyt {value}",
          "a qualitative indicator's value is text, got {value}",
-         "Kirjoita arvio tekstinä lainausmerkeissä.", "Write the assessment as quoted text."),
+         "Kirjoita arvio tekstinä lainausmerkeissä.", "Write the assessment as quoted text.",
+         "Anna arvio tekstinä.", "Give the assessment as text."),
     Code("HK305", "error", "määrittelemättömällä mittarilla ei voi olla arvoja tai tavoitteita",
          "an indicator still to be defined cannot have values or targets",
          "Määrittele mittarin laji (kind) ennen arvojen kirjaamista.",
@@ -178,7 +191,9 @@ _CODES = [
          "Name the ratio's numerator and denominator."),
     Code("HK309", "error", "tilahistoria ei ole aikajärjestyksessä: {date} on ennen {previous}",
          "status history is not in date order: {date} comes before {previous}",
-         "Lisää merkinnät vanhimmasta uusimpaan.", "Add entries from oldest to newest."),
+         "Lisää merkinnät vanhimmasta uusimpaan.", "Add entries from oldest to newest.",
+         "Anna päivä (--date), joka ei ole ennen tilahistorian viimeisintä merkintää.",
+         "Give a date (--date) that is not before the last entry in the status history."),
     Code("HK310", "warning", "tila '{status}' ei vastaa tilahistorian viimeistä merkintää '{last}'",
          "status '{status}' differs from the last history entry '{last}'",
          "Kirjaa tilamuutos komennolla 'hankinta status set', niin historia pysyy ajan tasalla.",
@@ -198,13 +213,13 @@ def markdown_table() -> str:
     """The README's table of codes ("### Finding codes"), made from the catalogue so the two
     cannot differ: `python -m hankinta_cli.checking.findings --markdown [README.md]` prints it, or
     rewrites it in place in the file named; tests/test_codes.py fails when they differ."""
-    from ..i18n import t
+    from ..i18n import plain_fields, t
 
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|")
+    def cell(text: str, lang: str) -> str:
+        return plain_fields(text, lang).replace("|", "\\|")
 
     rows = ["| koodi | vakavuus | viesti (fi) | message (en) |", "|---|---|---|---|"]
-    rows += [f"| {c.code} | {t(c.severity, 'fi')} | {cell(c.fi)} | {cell(c.en)} |"
+    rows += [f"| {c.code} | {t(c.severity, 'fi')} | {cell(c.fi, 'fi')} | {cell(c.en, 'en')} |"
              for c in sorted(_CODES, key=lambda c: c.code)]
     return "\n".join(rows) + "\n"
 
@@ -253,22 +268,24 @@ class Finding:
 
     def message(self, lang: str) -> str:
         c = CATALOGUE[self.code]
-        return (c.en if lang == "en" else c.fi).format(**shown_args(self.args))
+        return fill(c.en if lang == "en" else c.fi, lang, shown_args(self.args))
 
     def hint(self, lang: str) -> str:
         return self.texts(lang)[1]
 
-    def texts(self, lang: str) -> tuple[str, str]:
+    def texts(self, lang: str, edit: bool = False) -> tuple[str, str]:
         """The message and the hint, with the arguments made safe once for both (a check of a
-        real programme writes thousands of findings)."""
+        real programme writes thousands of findings). `edit`: the value came from a command, so
+        the hint for a value given (`Code.edit_fi`) is used where there is one."""
         c = CATALOGUE[self.code]
         args = shown_args(self.args)
         en = lang == "en"
-        hint = (c.hint_en if en else c.hint_fi).format(**args)
+        hint_fi, hint_en = (c.edit_fi, c.edit_en) if edit and c.edit_fi else (c.hint_fi, c.hint_en)
+        hint = fill(hint_en if en else hint_fi, lang, args)
         guess = args.get("did_you_mean")
         if guess:
             hint = (f"Did you mean '{guess}'? " if en else f"Tarkoititko '{guess}'? ") + hint
-        return (c.en if en else c.fi).format(**args), hint
+        return fill(c.en if en else c.fi, lang, args), hint
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "line": self.line, "column": self.column, "path": self.path,

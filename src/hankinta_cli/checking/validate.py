@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 import types
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..i18n import fill
 from ..model import Catalogue, Programme
 from ..reading.load import Positions
 from .findings import Finding
@@ -41,7 +43,7 @@ _TYPE_WORDS = {
 
 #: Finnish and English for the pydantic errors that reach the generic finding HK101.
 _PROBLEMS = {
-    "too_short": ("pitää olla vähintään {min_length} kohta(a)", "needs at least {min_length} item(s)"),
+    "too_short": ("pitää olla vähintään {min_length:item}", "needs at least {min_length:item}"),
     "string_too_short": ("ei saa olla tyhjä", "must not be empty"),
     "greater_than_equal": ("pitää olla vähintään {ge}", "must be at least {ge}"),
     "less_than_equal": ("saa olla enintään {le}", "must be at most {le}"),
@@ -148,11 +150,23 @@ def _enum_values(annotation: Any) -> list[str]:
     return out
 
 
+def shape(word: str) -> str:
+    """An id's shape: letters → A, digits → 9 (a run of each counted once), the rest as is:
+    '3.7' and '3.2' are 9.9, 'M16.3x' and 'M16.3b' are A9.9A, 'M3' is A9."""
+    return re.sub(r"[^\W\d_]+", "A", re.sub(r"\d+", "9", word))
+
+
 def suggest(word: str, choices: list[str]) -> str:
-    match = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    """The one "did you mean" of every message: the closest of `choices` (ignoring case), or "".
+    A word with a digit in it is an id, and only an id of the same shape is proposed: an unknown
+    measure '3.7' suggests '3.4', never 'M3'; indicator 'M16.3x' suggests 'M16.3b', never 'M13'."""
+    word = str(word)
+    if any(ch.isdigit() for ch in word):
+        choices = [c for c in choices if shape(c.casefold()) == shape(word.casefold())]
+    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if not match:
         folded = {c.casefold(): c for c in choices}
-        match = difflib.get_close_matches(str(word).casefold(), list(folded), n=1, cutoff=0.6)
+        match = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
         return folded[match[0]] if match else ""
     return match[0]
 
@@ -250,8 +264,8 @@ def _finding(path: tuple[Any, ...], errs: list[dict[str, Any]], positions: Posit
     for e in errs:
         ctx = e.get("ctx") or {}
         fi_text, en_text = _PROBLEMS.get(e["type"], (e["msg"], e["msg"]))
-        fi_parts.append(fi_text.format(**ctx))
-        en_parts.append(en_text.format(**ctx))
+        fi_parts.append(fill(fi_text, "fi", ctx))
+        en_parts.append(fill(en_text, "en", ctx))
     return Finding("HK101", line, col, name, {"field": field, "problem": "; ".join(fi_parts),
                                               "problem_en": "; ".join(en_parts)})
 

@@ -23,15 +23,16 @@ from ..presenting.output.messages import write_error
 from ..reading.inputs import parse_date
 from ..reading.resolve import programme_path
 from . import options as o
+from .clicktexts import Root, Typer
 
 if TYPE_CHECKING:
     from ..editing.edit import Session
 
-app = typer.Typer(name="hankinta", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+app = Typer(name="hankinta", cls=Root, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   rich_markup_mode=None, help="Hankintaohjelmat koodina: tarkista, päivitä ja raportoi "
                   "ohjelmatiedostoja. (Procurement programmes as code: check, update and report programme files.)")
 
-status_app = typer.Typer(cls=o.DefaultShow, help="Toimenpiteiden tila: näytä tai aseta.", rich_markup_mode=None)
+status_app = Typer(cls=o.DefaultShow, help="Toimenpiteiden tila: näytä tai aseta.", rich_markup_mode=None)
 app.add_typer(status_app, name="status")
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Annotated, Any, TypeAlias
 
 import typer
-from typer.core import TyperGroup
+
+from .clicktexts import Group
 
 Lang = enum.StrEnum("Lang", {"fi": "fi", "en": "en"})
 CheckFormat = enum.StrEnum("CheckFormat", {"text": "text", "json": "json", "github": "github"})
@@ -49,7 +50,7 @@ Many = Annotated[list[str] | None, typer.Argument(
     help="Ohjelmat: tiedostot, tunnisteet tai kansiot (oletus: kaikki --root-kansiosta).", show_default=False)]
 
 
-class DefaultShow(TyperGroup):
+class DefaultShow(Group):
     """`hankinta status PROGRAMME` shows; `hankinta status set …` sets."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:

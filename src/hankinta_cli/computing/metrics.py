@@ -53,7 +53,7 @@ def count(measures: list[MeasureStatus], indicators: list[IndicatorStatus]) -> C
     c.without_schedule = sum(not m.has_schedule for m in measures)
     classes = Counter(i.on_track for i in indicators)
     c.by_on_track = {o.value: classes.get(o, 0) for o in OnTrack}
-    c.without_data = sum(not i.series and i.on_track is not OnTrack.UNDEFINED for i in indicators)
+    c.without_data = sum(i.without_values for i in indicators)
     c.undefined = classes.get(OnTrack.UNDEFINED, 0)
     c.stale = sum(bool(i.stale) for i in indicators)
     return c

@@ -12,7 +12,8 @@ The rules (documented with worked examples in the README):
 * growth (`method: kasvuvauhti`, as Open SDG): r = observed compound annual growth from b to
   latest / growth required from b to t (years measured between period midpoints and the deadline);
 * classes: the target met → saavutettu; r ≥ 0.95 → aikataulussa; r ≥ 0.6 → jäljessä;
-  otherwise selvästi jäljessä; no value, no target or nothing to compare → ei tietoa; an
+  otherwise selvästi jäljessä; no value, no target or nothing to compare → ei arvioitavissa
+  (stored as "ei tietoa"; "ei tietoa" in reports means no value at all: `without_values`); an
   indicator still to be defined → määrittelemättä;
 * yes/no: true → saavutettu; false → aikataulussa before the deadline, selvästi jäljessä
   after it, jäljessä without one.
@@ -63,6 +64,13 @@ class IndicatorStatus:
     last_complete_period: str | None = None
     missed_target: bool = False  # the nearest target dated before as_of is not met
     catalogue: str | None = None
+
+    @property
+    def without_values(self) -> bool:
+        """"Ei tietoa" / "no data", the one meaning everywhere (summary, report, gaps): an indicator,
+        defined, with no value at all as of the day. Not the on-track class NO_DATA ("ei
+        arvioitavissa"), which also holds indicators with values but no target or baseline."""
+        return self.on_track is not OnTrack.UNDEFINED and all(v is None for _, v in self.series)
 
     def to_dict(self) -> dict[str, Any]:
         out = dict(self.__dict__)

@@ -43,6 +43,13 @@ class EditError(UserError):
     """A refused edit: a `UserError` whose messages speak of editing."""
 
 
+class InvalidEdit(EditError):
+    """The edit would leave errors in the file: they are about the change, not about a place in
+    a file that was never written."""
+
+    findings_of_edit = True
+
+
 @dataclass(frozen=True)
 class ValueReplaced:
     """`record --replace` / `import --replace`: the value of `period` went from `old` to `new`."""
@@ -278,7 +285,7 @@ def edit_file(path: Path, change: Callable[[Session], None], dry_run: bool = Fal
             before = [f for f in check_document(doc, catalogue) if f.severity == "error"]
             if before:
                 raise EditError("edit_unreadable", code=1, findings=before, path=path)
-            raise EditError("edit_invalid", code=1, findings=errors, path=path)
+            raise InvalidEdit("edit_invalid", code=1, findings=errors, path=path)
         result = EditResult(path, doc.text, new_text, session.changes)
         if dry_run or not result.changed:
             return result

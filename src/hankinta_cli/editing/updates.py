@@ -157,7 +157,7 @@ def parse_value(kind: str, text: str) -> Any:
     try:
         number = float(cleaned)
     except ValueError:
-        raise EditError("bad_value", value=text, field="value", reason="luku / a number") from None
+        raise EditError("not_a_number", value=text) from None
     if not math.isfinite(number):  # nan, inf, 1e400: float() reads them, no indicator holds them
         raise EditError("bad_number", value=text[:40])
     if number.is_integer() and (kind == IndicatorKind.COUNT.value or "." not in cleaned):

@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from ..checking.findings import Finding, LoadError
+from ..i18n import yaml_problem
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
@@ -268,28 +269,35 @@ def parse(text: str) -> tuple[dict[str, Any], Positions]:
         if e.context_mark is not None and "end of stream" in (e.problem or ""):
             mark = e.context_mark  # an unclosed quote or bracket: point at where it opened
         pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise _fail("HK010", pos, problem=_problem(e, text, pos)) from None
+        fi, en = _problem(e, text, pos)
+        raise _fail("HK010", pos, problem=fi, problem_en=en) from None
     except yaml.YAMLError as e:  # reader errors (control characters) carry a position too
         pos = (1, 1)
         if isinstance(e, yaml.reader.ReaderError):
             line = text.count("\n", 0, e.position) + 1
             pos = (line, e.position - (text.rfind("\n", 0, e.position) + 1) + 1)
-        raise _fail("HK010", pos, problem=str(e).splitlines()[0]) from None
+        fi, en = reader_problem(e)
+        raise _fail("HK010", pos, problem=fi, problem_en=en) from None
     finally:
         parser.dispose()
         if collecting:
             gc.enable()
 
 
-def _problem(e: yaml.MarkedYAMLError, text: str, pos: Pos) -> str:
-    problem = e.problem or e.context or "invalid YAML"
-    if e.context and e.problem:
-        problem = f"{e.context}: {e.problem}"
+def _problem(e: yaml.MarkedYAMLError, text: str, pos: Pos) -> tuple[str, str]:
     lines = text.splitlines()
     line = lines[pos[0] - 1] if 0 < pos[0] <= len(lines) else ""
-    if "\t" in line[: pos[1]]:
-        problem += " (sarkainmerkki: sisennä välilyönneillä / tab character: indent with spaces)"
-    return problem
+    return yaml_problem(e.context, e.problem, tab="\t" in line[: pos[1]])
+
+
+def reader_problem(e: yaml.YAMLError) -> tuple[str, str]:
+    """A reader error (a character YAML does not allow) in Finnish and English."""
+    first = str(e).splitlines()[0]
+    if isinstance(e, yaml.reader.ReaderError) and isinstance(e.character, int):
+        char = f"U+{e.character:04X}"
+        fi, en = yaml_problem(None, e.reason)
+        return f"merkki {char} ei ole sallittu: {fi}", f"character {char} is not allowed: {en}"
+    return first, first
 
 
 def _build(parser: Any) -> tuple[dict[str, Any], Positions]:

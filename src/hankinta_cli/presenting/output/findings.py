@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from ...checking.check import FileResult
 from ...checking.findings import Finding
 from ...escape import markdown_code, markdown_inline, one_line
-from ...i18n import check_summary, counted, t
+from ...i18n import check_summary, t
 
 JSON_VERSION = 1
 #: With this many findings of one warning code in one file, text output folds the rest.
@@ -249,7 +249,7 @@ def skipped_line(skipped: Sequence[Path], lang: str) -> str:
     """One line naming the files `check --only-programmes` did not check."""
     names = ", ".join(_display(p) for p in skipped[:SKIPPED_SHOWN]) + (", …" if len(skipped) > SKIPPED_SHOWN else "")
     return t("skipped_one" if len(skipped) == 1 else "skipped_many", lang,
-             files=counted(len(skipped), "file", lang), names=names)
+             files=len(skipped), names=names)
 
 
 def write_check(results: Sequence[FileResult], fmt: str, lang: str, strict: bool, show_all: bool,

@@ -15,7 +15,13 @@ def write_error(e: UserError, lang: str, out: TextIO) -> None:
     """Messages quote user input, so each is flattened to one line without control characters."""
     for line in e.details(lang):
         out.write(line + "\n")
-    if e.findings:
+    if e.findings and e.findings_of_edit:
+        for f in e.findings:  # no line or column: the edited text was never written
+            message, hint = f.texts(lang, edit=True)
+            out.write(f"{t(f.severity, lang)} {f.code} {one_line(message)}\n")
+            if hint:
+                out.write(f"    {t('hint', lang)}: {one_line(hint)}\n")
+    elif e.findings:
         from ...checking.check import FileResult
         from .findings import write_text
 

@@ -57,7 +57,7 @@ from ...computing.ontrack import IndicatorStatus
 from ...computing.rollup import CatalogueRow, summarise
 from ...computing.rollup import rollup as roll_up
 from ...computing.selection import Selection
-from ...i18n import schedule_label
+from ...i18n import fill, schedule_label
 from ...model import Catalogue, Indicator
 from ...vocab import FINISHED, UNREPORTED, Gap, IndicatorKind, OnTrack, Status, Vocab, colours
 from .changes import Change
@@ -66,7 +66,7 @@ from .charts import indicator_chart, stacked_bar
 DECISIONS = {
     "late": ("Myöhässä", "Late"), "far_behind": ("Mittari selvästi jäljessä", "Indicator far behind"),
     "behind": ("Mittari jäljessä", "Indicator behind"), "no_owner": ("Ei vastuutahoa", "No responsible party"),
-    "no_owner_many": ("{n} toimenpidettä ilman vastuutahoa", "{n} measures without a responsible party"),
+    "no_owner_many": ("{n:measure} ilman vastuutahoa", "{n:measure} without a responsible party"),
 }
 CHANGE_LABELS = {
     "status": ("Tila muuttui", "Status changed"), "new_measure": ("Uusi toimenpide", "New measure"),
@@ -170,7 +170,7 @@ def _decisions(st: ProgrammeStatus, lang: str) -> list[dict[str, Any]]:
             out += [{"kind": "no_owner", "id": m.id, "title": m.title, "label": _pick(DECISIONS["no_owner"], lang)}
                     for m in owners]
         else:
-            text = _pick(DECISIONS["no_owner_many"], lang).format(n=len(owners))
+            text = fill(_pick(DECISIONS["no_owner_many"], lang), lang, {"n": len(owners)})
             out.append({"kind": "no_owner", "id": None, "title": text, "label": _pick(DECISIONS["no_owner"], lang)})
     return out[:MAX_DECISIONS]
 
@@ -250,8 +250,7 @@ def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: s
         "no_responsible": [{"id": m.id, "title": m.title} for m in st.measures if not m.responsible],
         "no_schedule": [{"id": m.id, "title": m.title} for m in st.measures if not m.has_schedule],
         "undefined": [{"id": i.id, "title": i.name} for i in st.indicators if i.on_track is OnTrack.UNDEFINED],
-        "no_data": [{"id": i.id, "title": i.name} for i in st.indicators
-                    if not i.series and i.on_track is not OnTrack.UNDEFINED],
+        "no_data": [{"id": i.id, "title": i.name} for i in st.indicators if i.without_values],
     }
     return {
         "id": p.id, "name": p.name, "organisation": p.organisation,

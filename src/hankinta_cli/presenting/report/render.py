@@ -21,7 +21,7 @@ from typing import Any
 
 from ...errors import UserError
 from ...escape import clean, css_string, markdown_inline
-from ...i18n import day, difference_text, number, t, value_text
+from ...i18n import NOUNS, day, difference_text, noun, number, t, value_text
 
 
 def _default_templates() -> Path:
@@ -87,6 +87,8 @@ def environment(extra: Path | None, lang: str) -> Any:
     env.filters["date"] = lambda v: day(v, lang) if isinstance(v, dt.date) else "–"
     env.filters["value"] = lambda v, unit=None: value_text(v, lang, unit)
     env.filters["difference"] = lambda v, unit=None: difference_text(v, lang, unit) if v is not None else "–"
+    # the noun's form after a count: {{ n }} {{ n|noun("measure") }} → 49 toimenpidettä (i18n.NOUNS)
+    env.filters["noun"] = lambda n, key: noun(n, key, lang) if key in NOUNS else str(key)
     env.filters["md"] = _markdown_text
     env.filters["css"] = lambda v: css_string("" if v is None else str(v))
     return env

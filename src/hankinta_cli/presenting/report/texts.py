@@ -44,7 +44,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "no_responsible": ("Toimenpiteet ilman vastuutahoa", "Measures without a responsible party"),
     "no_schedule": ("Toimenpiteet ilman aikataulua", "Measures without a schedule"),
     "undefined": ("Määrittelemättömät mittarit", "Indicators still to be defined"),
-    "no_data": ("Mittarit ilman arvoja", "Indicators without values"),
+    "no_data": ("Ei tietoa: mittarit ilman arvoja", "No data: indicators without values"),
     "none": ("Ei puutteita.", "None."),
     "count": ("kpl", "count"),
     "programmes": ("Ohjelmat", "Programmes"),
@@ -74,13 +74,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(odotettu − lähtötaso). Saavutettu: tavoite on saavutettu; aikataulussa: r ≥ 0,95; jäljessä: "
         "0,6 ≤ r < 0,95; selvästi jäljessä: r < 0,6. Mittari, jolle on valittu kasvuvauhti, verrataan "
         "toteutunutta vuotuista kasvua tarvittavaan (Open SDG:n menetelmä) samoin rajoin. Kyllä/ei-mittari "
-        "on saavutettu, kun arvo on kyllä. Ei tietoa: arvo tai tavoite puuttuu.",
+        "on saavutettu, kun arvo on kyllä. Ei arvioitavissa: arvo, tavoite tai lähtötaso puuttuu (syy "
+        "suluissa). Ei tietoa: mittarilla ei ole yhtään arvoa.",
         "An indicator is compared with the straight path from its baseline to its target: the value "
         "expected today is baseline + (target − baseline) × share of the time elapsed. The ratio "
         "r = (latest − baseline) / (expected − baseline). Achieved: the target is met; on track: r ≥ 0.95; "
         "behind: 0.6 ≤ r < 0.95; far behind: r < 0.6. An indicator that uses the growth method compares "
         "the observed annual growth with the growth required (Open SDG's method), with the same limits. "
-        "A yes/no indicator is achieved when it is yes. No data: a value or the target is missing."),
+        "A yes/no indicator is achieved when it is yes. Not assessable: a value, the target or the baseline "
+        "is missing (the reason in brackets). No data: the indicator has no value at all."),
     "symbols": ("Merkit", "Symbols"),
     # issue 12: what falls due soon (%(days)s and %(until)s are filled with Jinja's `format` filter), a selection
     "coming_up": ("Tulossa", "Coming up"),
