@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -67,3 +68,14 @@ def markdown_tables(md: str) -> list[list[int]]:
         elif tok.type == "table_close":
             tables.append(rows)
     return tables
+
+
+_RECORDED = re.compile(r", recorded: \d{4}-\d{2}-\d{2}|(?:\r\n|\r|\n) *recorded: \d{4}-\d{2}-\d{2}(?= *(?:\r|\n|$))")
+
+
+def unrecorded(text: Any) -> Any:
+    """A programme's text without the `recorded:` days that `record` and `import` add (they are
+    today's date): for tests that compare the lines an edit wrote. Takes str or bytes."""
+    if isinstance(text, bytes):
+        return _RECORDED.sub("", text.decode("utf-8")).encode("utf-8")
+    return _RECORDED.sub("", text)

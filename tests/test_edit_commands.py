@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import hankinta
+from conftest import hankinta, unrecorded
 from test_edit import FIXTURE, changed_lines
 
 
@@ -58,7 +58,7 @@ def test_an_earlier_period_goes_before_the_later_ones(awkward: Path) -> None:
     before = awkward.read_bytes()
     ok("record", str(awkward), "M1", "--period", "2022", "--value", "3")
     assert [o["period"] for o in indicator(awkward, "M1")["observations"]] == [2022, 2023, 2024]
-    removed, added = changed_lines(before, awkward.read_bytes())
+    removed, added = changed_lines(before, unrecorded(awkward.read_bytes()))
     assert removed == [] and [a.strip() for a in added] == [b"- {period: 2022, value: 3}"]
 
 
@@ -213,3 +213,22 @@ def test_add_measure_refuses_a_used_id_and_an_unknown_goal(awkward: Path) -> Non
     run = hankinta("add", "measure", str(awkward), "9", "9.1", "Ei tavoitetta")
     assert run.code == 2 and "'9'" in run.stderr
     assert awkward.read_bytes() == before
+
+
+# --- what --since DATE shows --------------------------------------------------------------------
+
+def test_since_a_date_shows_values_recorded_then_and_notes_that_keep_the_status(awkward: Path) -> None:
+    ok("record", str(awkward), "M1", "--period", "2025", "--value", "7")
+    assert indicator(awkward, "M1")["observations"][-1]["recorded"] is not None  # the day it was recorded
+    text = awkward.read_text(encoding="utf-8-sig")
+    # pin the days: the value recorded on 2.2.2025, a note on 1.3.2025 that keeps 'käynnissä'
+    text = unrecorded(text).replace("{period: 2025, value: 7}", "{period: 2025, value: 7, recorded: 2025-02-02}")
+    awkward.write_text(text, encoding="utf-8")
+    ok("status", "set", str(awkward), "1.2", "käynnissä", "--date", "2025-03-01", "--note", "vaihe 2 alkoi")
+    md = ok("report", str(awkward), "--since", "2025-01-01", "--as-of", "2025-06-30", "-f", "md")
+    changes = md.split("## Muutokset")[1].split("\n## ")[0]
+    assert "Uusi arvo 2025: 7" in changes
+    assert "Tilamerkintä: ▶ käynnissä" in changes or "Tilamerkintä: käynnissä" in changes
+    assert "käynnissä → " not in changes and "vaihe 2 alkoi" in changes
+    before = ok("report", str(awkward), "--since", "2025-02-03", "--as-of", "2025-06-30", "-f", "md")
+    assert "Uusi arvo 2025" not in before.split("## Muutokset")[1].split("\n## ")[0]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from conftest import hankinta
+from conftest import hankinta, unrecorded
 from hankinta_cli.editing.updates import parse_value
 from hankinta_cli.errors import UserError
 from hankinta_cli.reading import sheets
@@ -134,7 +134,7 @@ def test_thousands_separators_and_decimal_comma(programme: Path, tmp_path: Path,
     data = write_csv(tmp_path / "d.csv", f"mittari;kausi;arvo\nR1;2025;1{space}234,50 €\n")
     run = hankinta("import", str(programme), str(data))
     assert run.code == 0, run.stderr
-    assert "{period: 2025, value: 1234.5}" in programme.read_text(encoding="utf-8")
+    assert "{period: 2025, value: 1234.5}" in unrecorded(programme.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("value", ["nan", "inf", "-Infinity", "1e400", "1" + "0" * 400])
@@ -174,7 +174,7 @@ def test_xlsx_stale_dimension_is_not_trusted(programme: Path, tmp_path: Path, di
     rewrite_zip(data, {"xl/worksheets/sheet1.xml": sheet.replace(b'ref="A1:C4"', b'ref="%s"' % dimension.encode())})
     run = hankinta("import", str(programme), str(data))
     assert run.code == 0 and "tuotu 3 uutta arvoa" in run.stderr, run.stderr
-    text = programme.read_text(encoding="utf-8")
+    text = unrecorded(programme.read_text(encoding="utf-8"))
     assert "{period: 2026, value: 7}" in text and "{period: 2025, value: 100}" in text
 
 
@@ -190,7 +190,7 @@ def test_xlsx_percent_cell_reads_what_excel_shows(programme: Path, tmp_path: Pat
     wb.save(tmp_path / "p.xlsx")
     run = hankinta("import", str(programme), str(tmp_path / "p.xlsx"))
     assert run.code == 0, run.stderr
-    text = programme.read_text(encoding="utf-8")
+    text = unrecorded(programme.read_text(encoding="utf-8"))
     assert "{period: 2025, value: 12.5}" in text and "{period: 2026, value: 7}" in text
 
 
@@ -346,7 +346,7 @@ def test_utf16_csv_from_excel_unicode_text(programme: Path, tmp_path: Path, enco
     data.write_bytes(("\ufeff" + text).encode(encoding) if encoding == "utf-16-be" else text.encode(encoding))
     run = hankinta("import", str(programme), str(data))
     assert run.code == 0, run.stderr
-    assert "{period: 2025, value: 8, note: vähän}" in programme.read_text(encoding="utf-8")
+    assert "{period: 2025, value: 8, note: vähän}" in unrecorded(programme.read_text(encoding="utf-8"))
 
 
 def test_xlsx_renamed_csv_is_read_as_excel(programme: Path, tmp_path: Path) -> None:

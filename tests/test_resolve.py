@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CATALOGUE, PROGRAMMES, copy_programme, hankinta
+from conftest import CATALOGUE, PROGRAMMES, copy_programme, hankinta, unrecorded
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "hankinta_cli"
 
@@ -68,7 +68,7 @@ def test_edits_take_a_file_an_id_or_a_folder_from_a_subfolder(repo: Path, form: 
     sheet.write_text("mittari,kausi,arvo\nM1.2b,2026,5\n", encoding="utf-8")
     run = hankinta("import", form, "arvot.csv")
     assert run.code == 0 and "tuotu 1 uusi arvo" in run.stderr, run.stderr
-    after = target.read_text(encoding="utf-8")
+    after = unrecorded(target.read_text(encoding="utf-8"))
     assert after != before.decode() and "priority: 1" in after and "{period: 2026, value: 5}" in after
     assert hankinta("check", str(target)).code == 0
 

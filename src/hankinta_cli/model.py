@@ -185,6 +185,9 @@ class Observation(Model):
     )
     note: Text | None = opt("Huomio", "Selitys arvolle.")
     source: Text | None = opt("Lähde", "Mistä arvo on saatu (esim. HILMA-haku 5.1.2025).")
+    recorded: dt.date | None = opt(
+        "Kirjattu", "Päivä, jona arvo kirjattiin (record ja import lisäävät sen; raportin --since näyttää uudet arvot)."
+    )
 
 
 class Derived(Model):

@@ -41,6 +41,7 @@ from .updates import (
     observation_entry,
     observation_slot,
     parse_value,
+    replace_value,
 )
 from .yamlpatch import render
 
@@ -364,9 +365,10 @@ def _observation_row(row: Row, ind_id: str, path: tuple[Any, ...], ind: dict[str
     if slot is None:
         return
     if slot.index is not None:
-        plan.replacements.append(((*path, "observations", slot.index, "value"), value))
+        plan.replacements.append(((*path, "observations", slot.index), value))
         return
-    entry = observation_entry(period, value, note=row.text("note") or None, source=row.text("source") or None)
+    entry = observation_entry(period, value, note=row.text("note") or None, source=row.text("source") or None,
+                              recorded=now)
     plan.observations.setdefault(path, []).append(entry)
 
 
@@ -428,8 +430,8 @@ def import_change(rows: list[Row], source: Path | None, today: dt.date, replace:
             s.set((*path, name), value, after=keys_before(MEASURE_ORDER, name))
         for path, entries in plan.history.items():
             add_history(s, path, entries)
-        for vpath, value in plan.replacements:
-            s.set(vpath, value)
+        for opath, value in plan.replacements:
+            replace_value(s, opath, value, now or today)
         for path, entries in plan.observations.items():
             add_observations(s, path, entries)
         s.changes.append(Imported(sum(len(e) for e in plan.observations.values()), len(plan.replacements),

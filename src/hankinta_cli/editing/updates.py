@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..checking.validate import suggest
-from ..model import Indicator, Measure
+from ..model import Indicator, Measure, Observation
 from ..reading.inputs import parse_status
 from ..vocab import IndicatorKind
 from ..walk import raw_indicators, raw_measures
@@ -72,9 +72,20 @@ def add_in_order(s: Session, path: Path_, entries: list[dict[str, Any]], after: 
 
 
 def observation_entry(period: int | str, value: Any, breakdown: dict[str, int | float] | None = None,
-                      note: str | None = None, source: str | None = None) -> dict[str, Any]:
-    """A new observation of an indicator (`record` and `import`)."""
-    return new_entry(period=period, value=value, breakdown=breakdown, note=note, source=source)
+                      note: str | None = None, source: str | None = None,
+                      recorded: dt.date | None = None) -> dict[str, Any]:
+    """A new observation of an indicator (`record` and `import`), with the day it was recorded."""
+    return new_entry(period=period, value=value, breakdown=breakdown, note=note, source=source, recorded=recorded)
+
+
+OBSERVATION_ORDER = tuple(Observation.model_fields)
+
+
+def replace_value(s: Session, observation: Path_, value: Any, recorded: dt.date | None) -> None:
+    """A recorded value replaced (`--replace`), with the day it was replaced."""
+    s.set((*observation, "value"), value)
+    if recorded is not None:
+        s.set((*observation, "recorded"), recorded, after=keys_before(OBSERVATION_ORDER, "recorded"))
 
 
 def add_observations(s: Session, indicator: Path_, entries: list[dict[str, Any]]) -> None:
@@ -226,10 +237,10 @@ def record(indicator_id: str, period_text: str, value_text: str, note: str | Non
         if slot is None:
             return
         if slot.index is None:
-            add_observations(s, path, [observation_entry(period, value, units, note, source)])
+            add_observations(s, path, [observation_entry(period, value, units, note, source, today)])
             return
-        where = (*path, "observations", slot.index, "value")
-        s.set(where, value)
-        s.changes.append(ValueReplaced(where, period, slot.old, value))
+        where = (*path, "observations", slot.index)
+        replace_value(s, where, value, today)
+        s.changes.append(ValueReplaced((*where, "value"), period, slot.old, value))
 
     return change

@@ -17,7 +17,7 @@ from ...model import Measure, Programme
 
 @dataclass
 class Change:
-    kind: str  # "status" | "new_measure" | "new_value" | "changed_value"
+    kind: str  # "status" | "note" | "new_measure" | "new_value" | "changed_value"
     id: str
     title: str
     date: dt.date | None = None
@@ -36,16 +36,24 @@ def _measures(p: Programme) -> list[Measure]:
 
 
 def since_date(p: Programme, since: dt.date, as_of: dt.date) -> list[Change]:
-    """Status history entries dated after `since` (up to `as_of`)."""
+    """Status history entries dated after `since` (up to `as_of`), and indicator values recorded
+    then (`recorded`, which `record` and `import` write). An entry that keeps the status it
+    follows is a note on the status ("note"), not a change of it."""
     out = []
     for m in _measures(p):
         previous = None
         for h in m.history:
             if since < h.date <= as_of:
-                out.append(Change("status", m.id, m.title, h.date, h.status.value,
-                                  previous.value if previous else None, h.note))
-            if h.date <= since:
+                kind = "note" if previous == h.status else "status"
+                out.append(Change(kind, m.id, m.title, h.date, h.status.value,
+                                  previous.value if previous and kind == "status" else None, h.note))
+            if h.date <= as_of:
                 previous = h.status
+    for ind in all_indicators(p):
+        for o in ind.observations:
+            if o.recorded is not None and since < o.recorded <= as_of:
+                out.append(Change("new_value", ind.id, ind.name, o.recorded, period=str(o.period), value=o.value,
+                                  note=o.note, unit=ind.unit, indicator_kind=ind.kind))
     out.sort(key=lambda c: (c.date or dt.date.min, c.id))
     return out
 

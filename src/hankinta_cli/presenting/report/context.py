@@ -20,7 +20,8 @@ The structure, as plain dicts and lists (documented in the README, "Report templ
                   by_status: [part], by_on_track: [part], status_bar, on_track_bar (SVG)}
             part: {key, label, symbol, count}
         decisions: [{kind, id, title, label}]          (at most five, most urgent first)
-        changes: None or [{kind, label, id, title, date, status, previous_status, note, period,
+        changes: None or [{kind (status, note: a status entry that keeps its status, new_measure, new_value,
+                           changed_value), label, id, title, date, status, previous_status, note, period,
                            value, previous_value, unit (an indicator's, shown after its values),
                            difference (value − previous_value when both are numbers, else None)}]
         changes_note: None, or why the changes could not be listed (the earlier version given to
@@ -69,7 +70,8 @@ DECISIONS = {
     "no_owner_many": ("{n:measure} ilman vastuutahoa", "{n:measure} without a responsible party"),
 }
 CHANGE_LABELS = {
-    "status": ("Tila muuttui", "Status changed"), "new_measure": ("Uusi toimenpide", "New measure"),
+    "status": ("Tila muuttui", "Status changed"), "note": ("Tilamerkintä", "Status noted"),
+    "new_measure": ("Uusi toimenpide", "New measure"),
     "new_value": ("Uusi arvo", "New value"), "changed_value": ("Arvo muuttui", "Value changed"),
 }
 #: Shown after values whose indicator names no unit of its own.
@@ -182,7 +184,7 @@ def _change(c: Change, lang: str) -> dict[str, Any]:
     d["unit"] = (c.unit or DEFAULT_UNITS.get(c.indicator_kind or "")) if c.kind.endswith("_value") else None
     new, old = _number(c.value), _number(c.previous_value)
     d["difference"] = new - old if new is not None and old is not None else None
-    d["status_label"] = _status_label(c.status, lang) if c.kind in ("status", "new_measure") else None
+    d["status_label"] = _status_label(c.status, lang) if c.kind in ("status", "note", "new_measure") else None
     # a change from no status at all is shown as coming from "not reported"
     d["previous_status_label"] = _status_label(c.previous_status, lang) if c.kind == "status" else None
     return d
