@@ -92,8 +92,9 @@ class Lot:
 @dataclass(frozen=True, slots=True)
 class LotResult:
     """The result of one lot in an award notice (`efac:LotResult`). `winners` are the tenderers
-    of the tenders the result names (each a tendering party's organisations), in notice order;
-    `tender_values` those tenders' values (BT-720)."""
+    of the tenders the result names, or else of the tenders of the contracts it names (of this
+    lot): each tender's tendering party → its organisations, in notice order; `tender_values`
+    those tenders' values (BT-720)."""
 
     id: str
     lot_id: str | None  # BT-13713, the lot this result is for

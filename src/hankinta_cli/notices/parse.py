@@ -67,7 +67,10 @@ def parse_notice(data: bytes, source: str, member: str | None = None) -> tuple[N
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as e:
-        problem("xml", line=e.lineno or 0, problem=(e.msg or str(e)).strip())
+        if b"<!DOCTYPE" in data or b"<!ENTITY" in data:  # libxml2 stopped an entity bomb: say why
+            problem("dtd", line=e.lineno or 0)
+        else:
+            problem("xml", line=e.lineno or 0, problem=(e.msg or str(e)).strip())
         return None, problems
     except ValueError as e:  # e.g. an unknown encoding
         problem("xml", problem=str(e))
@@ -228,6 +231,9 @@ def _results(result: Any, organisations: dict[str, Organisation],
                if (pid := _text(party, "cbc:ID")) is not None}
     tenders = {tid: tender for tender in result.iterfind("efac:LotTender", NS)
                if (tid := _text(tender, "cbc:ID")) is not None}
+    contracts = {cid: _all_text(contract, "efac:LotTender/cbc:ID")
+                 for contract in result.iterfind("efac:SettledContract", NS)
+                 if (cid := _text(contract, "cbc:ID")) is not None}
     out = []
     for lot_result in result.iterfind("efac:LotResult", NS):
         counts: dict[str, int] = {}
@@ -243,9 +249,10 @@ def _results(result: Any, organisations: dict[str, Organisation],
                 problem("bad_number", "warning", number.sourceline or 0, value=text)
         winners: list[Organisation] = []
         values: list[Amount] = []
-        for ref in _all_text(lot_result, "efac:LotTender/cbc:ID"):
+        lot_id = _text(lot_result, "efac:TenderLot/cbc:ID")
+        for ref in _winning_tenders(lot_result, contracts):
             tender = tenders.get(ref)
-            if tender is None:
+            if tender is None or _text(tender, "efac:TenderLot/cbc:ID") not in (None, lot_id):
                 continue
             value = _amount(tender, "cac:LegalMonetaryTotal/cbc:PayableAmount", problem)
             if value is not None:
@@ -257,12 +264,21 @@ def _results(result: Any, organisations: dict[str, Organisation],
                     winners.append(org)
         chosen = lot_result.find("cbc:TenderResultCode", NS)
         out.append(LotResult(
-            id=_text(lot_result, "cbc:ID") or "", lot_id=_text(lot_result, "efac:TenderLot/cbc:ID"),
+            id=_text(lot_result, "cbc:ID") or "", lot_id=lot_id,
             winner_chosen=_checked(_code(lot_result, "cbc:TenderResultCode"), "winner-selection-status",
                                    chosen.sourceline if chosen is not None else 0, problem),
             tenders=counts.get("tenders"), tenders_sme=counts.get("t-sme"),
             winners=tuple(winners), tender_values=tuple(values)))
     return tuple(out)
+
+
+def _winning_tenders(lot_result: Any, contracts: dict[str, list[str]]) -> list[str]:
+    """The tenders a lot result names (OPT-320); failing those, the tenders of the contracts it
+    names (OPT-315 → OPT-310), as VEAT notices write it. `_results` keeps those of the same lot."""
+    named = _all_text(lot_result, "efac:LotTender/cbc:ID")
+    if named:
+        return named
+    return [t for c in _all_text(lot_result, "efac:SettledContract/cbc:ID") for t in contracts.get(c, [])]
 
 
 def _line(element: Any) -> int:
