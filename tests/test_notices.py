@@ -150,7 +150,7 @@ def test_versions_and_change_notices_count_a_procedure_once() -> None:
 def _finnish_copy(tmp_path: Path, name: str, *business_ids: str) -> Path:
     """A copy of an SDK notice whose buyers carry Finnish business ids, said in its first comment."""
     text = (NOTICES / name).read_text(encoding="utf-8")
-    for old, new in zip(("123 456 789", "321 654 987"), business_ids):
+    for old, new in zip(("123 456 789", "321 654 987"), business_ids, strict=False):
         text = text.replace(f"<cbc:CompanyID>{old}</cbc:CompanyID>", f"<cbc:CompanyID>{new}</cbc:CompanyID>", 1)
     head, _, rest = text.partition("\n")
     target = tmp_path / f"fi-{name}"
@@ -272,7 +272,7 @@ def test_hostile_files_give_findings_in_bounded_time_and_memory(tmp_path: Path) 
     assert reasons[("bomb.tar.gz", "/abs/external.xml")] == "dtd"
     assert reasons[("broken.zip", None)] == "archive" and reasons[("broken.tar.gz", None)] == "archive"
     # both copies of one notice are read from memory (names are labels), the later counts
-    assert data["counts"]["read"] == 2 and [n["member"] for n in data["notices"]] == ["ok.xml"]
+    assert data["counts"]["read"] == 2 and [n["member"] for n in data["notices"]] == ["../../../etc/evil.xml"]
     assert "root:" not in run.stdout and not (tmp_path.parent / "etc").exists()
 
 
