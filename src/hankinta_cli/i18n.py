@@ -507,6 +507,45 @@ _TEXT: dict[str, tuple[str, str]] = {
     "not_a_number": ("arvo '{value}' ei ole luku", "value '{value}' is not a number"),
     "not_a_number_hint": ("Anna luku, esim. 12, 12,5, 1 234,5 tai 12,5 %.",
                           "Give a number, e.g. 12, 12.5, 1234.5 or 12.5 %."),
+    # --- issue 13: hankinta notices (eForms notices; problem texts are notice_<reason>) ---
+    "notice_unreadable": ("tiedostoa ei voi lukea: {reason}", "cannot read the file: {reason}"),
+    "notice_too_large": ("ilmoitus on liian suuri (yli {limit} tavua)", "the notice is too large (over {limit} bytes)"),
+    "notice_archive": ("arkistoa ei voi lukea: {reason}", "cannot read the archive: {reason}"),
+    "notice_archive_limit": ("arkisto ylittää rajan ({what}: enintään {limit}); loppua ei luettu",
+                             "the archive is over a limit ({what}: at most {limit}); the rest was not read"),
+    "notice_xml": ("XML-virhe: {problem}", "XML error: {problem}"),
+    "notice_dtd": ("XML:ssä on DTD tai entiteettimäärityksiä, joita eForms-ilmoituksessa ei ole; ei luettu",
+                   "the XML has a DTD or entity declarations, which eForms notices never have; not read"),
+    "notice_not_eforms": ("ei eForms-hankintailmoitus (juurielementti {found})",
+                          "not an eForms procurement notice (root element {found})"),
+    "notice_not_procurement": ("eForms-ilmoitus {found} ei ole hankintailmoitus; ohitettu",
+                               "the eForms notice {found} is not a procurement notice; skipped"),
+    "notice_missing": ("ilmoituksesta puuttuu {fields}; ei luettu", "the notice has no {fields}; not read"),
+    "notice_bad_date": ("päivämäärä '{value}' ({field}) ei kelpaa; ei luettu",
+                        "the date '{value}' ({field}) is not valid; not read"),
+    "notice_empty": ("tyhjä elementti <{element}> ({count} tyhjää elementtiä; eForms ei salli niitä)",
+                     "empty element <{element}> ({count} empty elements; eForms forbids them)"),
+    "notice_unknown_code": ("koodi '{code}' ei ole koodistossa {codelist}",
+                            "code '{code}' is not in the code list {codelist}"),
+    "notice_bad_number": ("luku '{value}' ei kelpaa; jätetty pois", "the number '{value}' is not valid; left out"),
+    "notice_change_other_procedure": (
+        "muutosilmoitus muuttaa toisen hankinnan ({other}) ilmoitusta {changed}; muutosta ei sovellettu",
+        "the change notice changes notice {changed} of another procedure ({other}); the change was not applied",
+    ),
+    "notices_counted": (
+        "{read} ilmoitusta luettu, {replaced} korvattu uudemmalla versiolla tai muutoksella, {shown} näytetään "
+        "({procedures} hankintaa); {unreadable} tiedostoa ei voitu lukea",
+        "{read} notices read, {replaced} replaced by a later version or a change, {shown} shown "
+        "({procedures} procedures); {unreadable} files could not be read",
+    ),
+    "bad_business_id": ("'{value}' ei ole Y-tunnus (tarkistusnumero ei täsmää tai muoto on väärä)",
+                        "'{value}' is not a Finnish business id (the check digit or the form is wrong)"),
+    "bad_business_id_hint": ("Y-tunnus kirjoitetaan 1234567-8; tarkista se YTJ:stä (ytj.fi).",
+                             "A business id is written 1234567-8; look it up at ytj.fi."),
+    "no_notice_files": ("Polkua ei ole: {path}", "No such path: {path}"),
+    "no_notice_files_hint": ("Anna ilmoitustiedosto (.xml), kansio tai arkisto (.zip, .tar.gz).",
+                             "Give a notice file (.xml), a folder or an archive (.zip, .tar.gz)."),
+    "bad_date_range": ("--since {since} on myöhemmin kuin --until {until}", "--since {since} is after --until {until}"),
 }
 
 
