@@ -13,14 +13,22 @@ from conftest import hankinta, unrecorded
 from test_edit import FIXTURE, changed_lines
 
 
-@pytest.fixture(params=["lf", "crlf"])
-def awkward(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+def _copy(tmp_path: Path, crlf: bool) -> Path:
     raw = FIXTURE.read_bytes()
-    if request.param == "crlf":
-        raw = raw.replace(b"\n", b"\r\n")
     target = tmp_path / "hankala.yaml"
-    target.write_bytes(raw)
+    target.write_bytes(raw.replace(b"\n", b"\r\n") if crlf else raw)
     return target
+
+
+@pytest.fixture
+def awkward(tmp_path: Path) -> Path:
+    return _copy(tmp_path, crlf=False)
+
+
+@pytest.fixture(params=["lf", "crlf"])
+def awkward_both(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """The fixture with LF and with CRLF line ends, for the edits that write new lines or remove some."""
+    return _copy(tmp_path, crlf=request.param == "crlf")
 
 
 def data(path: Path) -> dict:  # type: ignore[type-arg]
@@ -54,26 +62,26 @@ def ok(*args: str) -> str:
 
 # --- entries in order ---------------------------------------------------------------------------
 
-def test_an_earlier_period_goes_before_the_later_ones(awkward: Path) -> None:
-    before = awkward.read_bytes()
-    ok("record", str(awkward), "M1", "--period", "2022", "--value", "3")
-    assert [o["period"] for o in indicator(awkward, "M1")["observations"]] == [2022, 2023, 2024]
-    removed, added = changed_lines(before, unrecorded(awkward.read_bytes()))
+def test_an_earlier_period_goes_before_the_later_ones(awkward_both: Path) -> None:
+    before = awkward_both.read_bytes()
+    ok("record", str(awkward_both), "M1", "--period", "2022", "--value", "3")
+    assert [o["period"] for o in indicator(awkward_both, "M1")["observations"]] == [2022, 2023, 2024]
+    removed, added = changed_lines(before, unrecorded(awkward_both.read_bytes()))
     assert removed == [] and [a.strip() for a in added] == [b"- {period: 2022, value: 3}"]
 
 
-def test_periods_of_a_flow_list_and_of_an_import_stay_in_order(awkward: Path) -> None:
-    ok("record", str(awkward), "M2", "--period", "2022", "--value", "10")
-    ok("record", str(awkward), "M2", "--period", "2024-H1", "--value", "11")
-    ok("record", str(awkward), "M2", "--period", "2023-Q4", "--value", "11,5")
-    assert [o["period"] for o in indicator(awkward, "M2")["observations"]] == [2022, 2023, "2023-Q4", "2024-H1"]
-    assert hankinta("check", str(awkward)).code in (0, 1)  # still a programme (granularity may warn)
+def test_periods_of_a_flow_list_and_of_an_import_stay_in_order(awkward_both: Path) -> None:
+    ok("record", str(awkward_both), "M2", "--period", "2022", "--value", "10")
+    ok("record", str(awkward_both), "M2", "--period", "2024-H1", "--value", "11")
+    ok("record", str(awkward_both), "M2", "--period", "2023-Q4", "--value", "11,5")
+    assert [o["period"] for o in indicator(awkward_both, "M2")["observations"]] == [2022, 2023, "2023-Q4", "2024-H1"]
+    assert hankinta("check", str(awkward_both)).code in (0, 1)  # still a programme (granularity may warn)
 
 
-def test_a_back_dated_status_entry_goes_in_date_order(awkward: Path) -> None:
-    ok("status", "set", str(awkward), "1.2", "valmis", "--date", "2024-06-01")
-    ok("status", "set", str(awkward), "1.2", "käynnissä", "--date", "2023-12-01", "--note", "esiselvitys")
-    dates = [str(e["date"]) for e in measure(awkward, "1.2")["history"]]
+def test_a_back_dated_status_entry_goes_in_date_order(awkward_both: Path) -> None:
+    ok("status", "set", str(awkward_both), "1.2", "valmis", "--date", "2024-06-01")
+    ok("status", "set", str(awkward_both), "1.2", "käynnissä", "--date", "2023-12-01", "--note", "esiselvitys")
+    dates = [str(e["date"]) for e in measure(awkward_both, "1.2")["history"]]
     assert dates == sorted(dates) == ["2023-12-01", "2024-01-15", "2024-06-01"]
 
 
@@ -101,11 +109,11 @@ def test_set_schedule_over_a_due_date_leaves_no_old_part(tmp_path: Path, awkward
     assert measure(awkward, "1.2")["schedule"] == {"year": 2026}
 
 
-def test_a_block_schedule_stays_a_block(awkward: Path) -> None:
-    ok("set", str(awkward), "1.2", "schedule", "1.1.2025–30.6.2025")
-    ok("set", str(awkward), "1.2", "schedule", "2026-H2")
-    text = awkward.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-    assert measure(awkward, "1.2")["schedule"] == {"year": 2026, "half": 2}
+def test_a_block_schedule_stays_a_block(awkward_both: Path) -> None:
+    ok("set", str(awkward_both), "1.2", "schedule", "1.1.2025–30.6.2025")
+    ok("set", str(awkward_both), "1.2", "schedule", "2026-H2")
+    text = awkward_both.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    assert measure(awkward_both, "1.2")["schedule"] == {"year": 2026, "half": 2}
     assert "schedule: {year: 2026, half: 2}" in text or "schedule:\n" in text
 
 
@@ -118,22 +126,22 @@ def test_a_reversed_range_is_refused_and_nothing_written(awkward: Path) -> None:
 
 # --- removing a field ---------------------------------------------------------------------------
 
-def test_unset_removes_a_field_and_only_its_lines(awkward: Path) -> None:
-    ok("set", str(awkward), "1.2", "responsible", "hankintapalvelut, talous")
-    before = awkward.read_bytes()
-    ok("unset", str(awkward), "1.2", "responsible")
-    assert "responsible" not in measure(awkward, "1.2")
-    removed, added = changed_lines(before, awkward.read_bytes())
+def test_unset_removes_a_field_and_only_its_lines(awkward_both: Path) -> None:
+    ok("set", str(awkward_both), "1.2", "responsible", "hankintapalvelut, talous")
+    before = awkward_both.read_bytes()
+    ok("unset", str(awkward_both), "1.2", "responsible")
+    assert "responsible" not in measure(awkward_both, "1.2")
+    removed, added = changed_lines(before, awkward_both.read_bytes())
     assert added == [] and len(removed) == 1 and b"responsible" in removed[0]
 
 
-def test_unset_in_a_flow_mapping_and_a_part_of_the_schedule(awkward: Path) -> None:
-    ok("unset", str(awkward), "1.1", "responsible")
-    m = measure(awkward, "1.1")
+def test_unset_in_a_flow_mapping_and_a_part_of_the_schedule(awkward_both: Path) -> None:
+    ok("unset", str(awkward_both), "1.1", "responsible")
+    m = measure(awkward_both, "1.1")
     assert "responsible" not in m and m["schedule"] == {"year": 2024}
-    ok("set", str(awkward), "1.1", "schedule.half", "2")
-    ok("unset", str(awkward), "1.1", "schedule.half")
-    assert measure(awkward, "1.1")["schedule"] == {"year": 2024}
+    ok("set", str(awkward_both), "1.1", "schedule.half", "2")
+    ok("unset", str(awkward_both), "1.1", "schedule.half")
+    assert measure(awkward_both, "1.1")["schedule"] == {"year": 2024}
 
 
 def test_set_clear_is_unset(awkward: Path) -> None:
@@ -194,16 +202,16 @@ def test_a_measure_field_on_an_indicator_is_refused_with_the_fields_it_has(awkwa
 
 # --- a new measure ------------------------------------------------------------------------------
 
-def test_add_measure_under_a_goal_writes_a_block_entry(awkward: Path) -> None:
-    before = awkward.read_bytes()
-    ok("add", "measure", str(awkward), "1", "1.3", "Uusi toimenpide: pilotti", "--responsible", "talous, hankinnat",
-       "--schedule", "2026-H1", "--priority", "2")
-    m = measure(awkward, "1.3")
+def test_add_measure_under_a_goal_writes_a_block_entry(awkward_both: Path) -> None:
+    before = awkward_both.read_bytes()
+    ok("add", "measure", str(awkward_both), "1", "1.3", "Uusi toimenpide: pilotti",
+       "--responsible", "talous, hankinnat", "--schedule", "2026-H1", "--priority", "2")
+    m = measure(awkward_both, "1.3")
     assert m == {"id": "1.3", "title": "Uusi toimenpide: pilotti", "responsible": ["talous", "hankinnat"],
                  "schedule": {"year": 2026, "half": 1}, "priority": 2}
-    removed, added = changed_lines(before, awkward.read_bytes())
+    removed, added = changed_lines(before, awkward_both.read_bytes())
     assert removed == [] and added[0].strip() == b'- id: "1.3"' and len(added) == 5
-    assert hankinta("check", str(awkward)).code in (0, 1)
+    assert hankinta("check", str(awkward_both)).code in (0, 1)
 
 
 def test_add_measure_refuses_a_used_id_and_an_unknown_goal(awkward: Path) -> None:
