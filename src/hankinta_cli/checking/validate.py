@@ -13,7 +13,7 @@ import enum
 import re
 import types
 import typing
-from typing import Any
+from typing import Any, TypedDict
 
 from pydantic import BaseModel, ValidationError
 
@@ -169,6 +169,18 @@ def suggest(word: str, choices: list[str]) -> str:
         match = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
         return folded[match[0]] if match else ""
     return match[0]
+
+
+class Guess(TypedDict):
+    guess: str
+    guess_en: str
+
+
+def guessed(word: str, choices: list[str]) -> Guess:
+    """A message's `guess`/`guess_en` arguments: "Tarkoititko 'x'? " / "Did you mean 'x'? ", or ""."""
+    guess = suggest(word, choices)
+    return Guess(guess=f"Tarkoititko '{guess}'? " if guess else "",
+                 guess_en=f"Did you mean '{guess}'? " if guess else "")
 
 
 def is_catalogue(data: dict[str, Any]) -> bool:

@@ -44,12 +44,9 @@ def check_theme(theme: str | None, programmes: Iterable[Programme]) -> None:
     known = list(dict.fromkeys(t.id for p in programmes for t in p.themes))
     if theme in known:
         return
-    from ..checking.validate import suggest
+    from ..checking.validate import guessed
 
-    guess = suggest(theme, known)
-    raise UserError("bad_theme", value=theme, allowed=", ".join(known) or "–",
-                    guess=f"Tarkoititko '{guess}'? " if guess else "",
-                    guess_en=f"Did you mean '{guess}'? " if guess else "")
+    raise UserError("bad_theme", value=theme, allowed=", ".join(known) or "–", **guessed(theme, known))
 
 
 def narrow(st: ProgrammeStatus, selection: Selection) -> ProgrammeStatus:

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..checking.findings import Finding, LoadError
 from ..checking.rules.values import period_shape, value_problem
-from ..checking.validate import suggest
+from ..checking.validate import guessed, suggest
 from ..computing.periods import span
 from ..errors import UserError
 from ..escape import spreadsheet_cell
@@ -186,10 +186,7 @@ def _header(names: list[Any], source: Path) -> list[str | None]:
             seen[field_name] = col
             out.append(field_name)
         else:
-            guess = suggest(name, known)
-            raise EditError("import_bad_header", file=source, header=str(raw)[:60],
-                            guess=f"Tarkoititko '{guess}'? " if guess else "",
-                            guess_en=f"Did you mean '{guess}'? " if guess else "",
+            raise EditError("import_bad_header", file=source, header=str(raw)[:60], **guessed(name, known),
                             allowed=", ".join(a for aliases in HEADERS.values() for a in aliases))
     if "indicator" not in out and "measure" not in out:
         raise EditError("import_no_key", file=source)

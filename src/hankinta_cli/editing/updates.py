@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..checking.validate import suggest
+from ..checking.validate import guessed
 from ..model import Indicator, Measure, Observation
 from ..reading.inputs import parse_status
 from ..vocab import IndicatorKind
@@ -124,11 +124,9 @@ def find(items: Iterator[tuple[Path_, dict[str, Any]]], item_id: str, kind: tupl
         if item.get("id") == item_id:
             return path, item
     ids = [str(i.get("id")) for _, i in found]
-    guess = suggest(item_id, ids)
     shown = ", ".join(ids[:12]) + (", …" if len(ids) > 12 else "")
     raise EditError("no_item", kind=kind[0], kind_en=kind[1], id=item_id, programme=programme, known=shown or "–",
-                    guess=f"Tarkoititko '{guess}'? " if guess else "",
-                    guess_en=f"Did you mean '{guess}'? " if guess else "")
+                    **guessed(item_id, ids))
 
 
 def set_status(measure_id: str, status_text: str, day: dt.date, note: str | None,

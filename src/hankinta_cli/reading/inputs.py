@@ -85,10 +85,8 @@ def parse_on_track(text: str) -> OnTrack:
 def _unknown(key: str, text: str, vocab: type[Vocab]) -> UserError:
     """A value of `vocab` that cannot be read: the values listed in the message's language (the
     stored ones in Finnish, the English names in English), and the closest spelling, if one is close."""
-    from ..checking.validate import suggest
+    from ..checking.validate import guessed
 
-    guess = suggest(text, vocab.choices() + [m.label.en for m in vocab])  # as the user spells: valmis or done
+    spellings = vocab.choices() + [m.label.en for m in vocab]  # as the user spells: valmis or done
     return UserError(key, value=text, allowed=", ".join(vocab.choices()),
-                     allowed_en=", ".join(m.label.en for m in vocab),
-                     guess=f"Tarkoititko '{guess}'? " if guess else "",
-                     guess_en=f"Did you mean '{guess}'? " if guess else "")
+                     allowed_en=", ".join(m.label.en for m in vocab), **guessed(text, spellings))

@@ -14,7 +14,7 @@ from ...model import Catalogue, Programme
 from ...reading.load import Positions
 from ...walk import indicators
 from ..findings import Finding
-from ..validate import suggest
+from ..validate import guessed
 from . import finding
 
 
@@ -40,9 +40,9 @@ def check_refs(p: Programme, positions: Positions, cat: Catalogue | None) -> Ite
                 where, where_en = ("Yhteistä mittaristoa (mittaristo.yaml) ei ole ohjelman kansiossa.",
                                    "There is no shared catalogue (mittaristo.yaml) in the programme's folder.")
             else:
-                guess = suggest(ind.catalogue, list(entries))
-                where = (f"Tarkoititko '{guess}'? " if guess else "") + "Mittariston mittarit: " + ", ".join(entries)
-                where_en = (f"Did you mean '{guess}'? " if guess else "") + "Catalogue: " + ", ".join(entries)
+                guess = guessed(ind.catalogue, list(entries))
+                where = guess["guess"] + "Mittariston mittarit: " + ", ".join(entries)
+                where_en = guess["guess_en"] + "Catalogue: " + ", ".join(entries)
             yield finding("HK208", positions, (*path, "catalogue"), id=ind.catalogue, where=where,
                           where_en=where_en)
         elif entry.kind is not ind.kind and ind.derived is None:
