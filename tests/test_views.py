@@ -226,3 +226,20 @@ def test_an_unknown_status_lists_the_statuses_in_the_language(schedules: str) ->
     ind_en = hankinta("indicators", schedules, "--status", "behnd", "--lang", "en")
     assert ind_en.code == 2 and "Did you mean 'behind'?" in ind_en.stderr and "achieved, on track" in ind_en.stderr
 
+
+
+def test_a_column_empty_in_every_row_gives_way_before_the_table_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from hankinta_cli.presenting.output.table import add_row, new_table, print_tables
+
+    monkeypatch.setenv("COLUMNS", "80")
+    table = new_table(None, ["Tunniste", "Nimi", "Tyhjä"], one_line=(0,))
+    long_word = "hankinta" * 7 + "ohjelma"  # 63 characters: fits beside the id, not beside both
+    add_row(table, "1.1", f"{long_word} ja muuta", "")
+    add_row(table, "1.2", "lyhyt", "")
+    out = io.StringIO()
+    print_tables(out, table)
+    text = out.getvalue()
+    assert "Tyhjä" not in text and "Tunniste" in text and long_word in text  # a table, the word whole
+    assert all(len(line) <= 80 for line in text.splitlines())

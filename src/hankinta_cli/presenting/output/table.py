@@ -9,8 +9,9 @@ Words are never cut in two. Rich, short of room, narrows the widest columns unti
 splitting Finnish words anywhere ("tarkoit|amme"). Here each column is given a width of its own
 before printing: never less than its longest word (an id or other `one_line` column: its longest
 cell), the room left shared out so that the widest columns give way first. When even the longest
-words do not fit side by side (six columns in a 60-column terminal), each row is printed as a
-record instead, one line per column ("Tila  käynnissä"), with the whole width for its values.
+words do not fit side by side, a column empty in every row is left out first; if that is not
+enough (six columns in a 60-column terminal), each row is printed as a record instead, one line
+per column ("Tila  käynnissä"), with the whole width for its values.
 Only a word wider than the terminal itself is folded.
 """
 
@@ -88,10 +89,28 @@ def _fitted(console: Console, table: Table) -> RenderableType:
     least, most = _measure(console, table)
     room = console.width - _frame(len(table.columns))
     if sum(least) > room:
+        kept = _without_empty_columns(table)
+        if kept is not None:  # a column with nothing in it is the first thing a narrow terminal can spare
+            return _fitted(console, kept)
         return _records(console, table)
     for column, width in zip(table.columns, _share(least, most, room), strict=True):
         column.width = width
     return table
+
+
+def _without_empty_columns(table: Table) -> Table | None:
+    """`table` without the columns that are empty in every row, or None if there are none."""
+    keep = [i for i, column in enumerate(table.columns) if any(cell != "" for cell in column.cells)]
+    if len(keep) == len(table.columns) or not keep:
+        return None
+    narrower = Table(title=table.title)
+    for i in keep:
+        column = table.columns[i]
+        narrower.add_column(column.header, overflow=column.overflow, no_wrap=column.no_wrap)
+    cells = [list(column.cells) for column in table.columns]
+    for row in range(table.row_count):
+        narrower.add_row(*(cells[i][row] for i in keep))
+    return narrower
 
 
 def _records(console: Console, table: Table) -> Table:
