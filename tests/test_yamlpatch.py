@@ -89,8 +89,9 @@ def test_random_edits_give_exactly_the_intended_data(data: dict[str, Any], flow:
             path = seqs[pick % len(seqs)]
             if op == "insert":
                 index = pick % (len(_at(expected, path)) + 1)
-                patcher.insert(path, index, [value])
-                _at(expected, path).insert(index, value)
+                patcher.insert(path, [(0, [value]), (index, [value]), (index, [key])])  # places in the list as it was
+                _at(expected, path)[index:index] = [value, key]
+                _at(expected, path).insert(0, value)
             else:
                 patcher.append(path, value)
                 _data_append(expected, path, value)

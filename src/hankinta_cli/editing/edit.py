@@ -120,14 +120,16 @@ class Session:
         for item in items:
             _data_append(self.expected, path, item)
 
-    def insert(self, path: tuple[Step, ...], index: int, item: Any, after: tuple[str, ...] = ()) -> None:
-        """Put `item` before the list's item `index` (at the end when there is none)."""
-        self.patcher.insert(path, index, [item], after)
+    def insert(self, path: tuple[Step, ...], placements: list[tuple[int, list[Any]]],
+               after: tuple[str, ...] = ()) -> None:
+        """Put items into a list: each `(index, items)` before the item `index` of the list as it
+        is now (at the end when there is none)."""
+        self.patcher.insert(path, placements, after)
+        if not isinstance(self.current(path), list):
+            _data_set(self.expected, path, [])
         found = self.current(path)
-        if isinstance(found, list) and index < len(found):
-            found.insert(index, _plain(item))
-        else:
-            _data_append(self.expected, path, item)
+        for index, items in sorted(placements, key=lambda p: p[0], reverse=True):  # later places first
+            found[index:index] = [_plain(item) for item in items]
 
     def delete(self, path: tuple[Step, ...]) -> None:
         """Remove a mapping's key (nothing if it is not there)."""

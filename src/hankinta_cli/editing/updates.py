@@ -63,12 +63,14 @@ def add_in_order(s: Session, path: Path_, entries: list[dict[str, Any]], after: 
                   key: Callable[[Any], Any]) -> None:
     """Insert each entry before the first existing one that sorts after it, so a list kept in
     order stays in order; entries of an unordered list go before the first later one, else last."""
+    existing = s.current(path)
+    items = existing if isinstance(existing, list) else []
+    placements: dict[int, list[dict[str, Any]]] = {}
     for entry in sorted(entries, key=key):
-        existing = s.current(path)
-        items = existing if isinstance(existing, list) else []
         mine = key(entry)
         index = next((i for i, e in enumerate(items) if isinstance(e, dict) and key(e) > mine), len(items))
-        s.insert(path, index, entry, after=after)
+        placements.setdefault(index, []).append(entry)
+    s.insert(path, list(placements.items()), after=after)
 
 
 def observation_entry(period: int | str, value: Any, breakdown: dict[str, int | float] | None = None,

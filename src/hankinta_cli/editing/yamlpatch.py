@@ -282,29 +282,38 @@ class Patcher:
         self._splice(line, at, "", depth)
         return None
 
-    def insert(self, path: tuple[Any, ...], index: int, items: list[Any], after: tuple[str, ...] = ()) -> None:
-        """Insert `items` into the sequence at `path` before its item `index` (at the end when
-        `index` is past it; the sequence is created if missing)."""
-        if not items:
+    def insert(self, path: tuple[Any, ...], placements: list[tuple[int, list[Any]]],
+               after: tuple[str, ...] = ()) -> None:
+        """Insert items into the sequence at `path`: each `(index, items)` goes before the item
+        `index` of the list as it is now; past its end, they are appended (the list is created if
+        missing). All places are found in one parse, so a hundred values cost one."""
+        placements = sorted(((i, items) for i, items in placements if items), key=lambda p: p[0])
+        if not placements:
             return None
         node, depth = self._find(path)
         if depth == len(path) and (("seq", node.start) in self._touched or self._pending_within(node)):
             self._flush()  # the items as the text has them now
             node, depth = self._find(path)
-        if depth < len(path) or node.kind != "seq" or index >= len(node.items):
-            return self.extend(path, items, after)
+        if depth < len(path) or node.kind != "seq":
+            return self.extend(path, [x for _, items in placements for x in items], after)
         self._claim(("seq", node.start))
         self._claim(("inserted", node.start))
-        target = node.items[index]
-        if node.flow:
-            self._splice(target.start, target.start, "".join(render(i) + ", " for i in items), depth)
-            return None
         dash_col = node.start - self._line_start(node.start)
-        if index == 0:
-            at = self._line_start(target.start)
-        else:  # just after the item before, so a comment above the next item stays with it
-            at, _ = self._insertion_point(node.items[index - 1].last_end())
-        self._splice(at, at, "".join(" " * dash_col + "- " + render(i) + self.newline for i in items), depth)
+        tail = [x for i, items in placements if i >= len(node.items) for x in items]
+        for index, items in placements:
+            if index >= len(node.items):
+                continue
+            target = node.items[index]
+            if node.flow:
+                self._splice(target.start, target.start, "".join(render(i) + ", " for i in items), depth)
+                continue
+            if index == 0:
+                at = self._line_start(target.start)
+            else:  # just after the item before, so a comment above the next item stays with it
+                at, _ = self._insertion_point(node.items[index - 1].last_end())
+            self._splice(at, at, "".join(" " * dash_col + "- " + render(i) + self.newline for i in items), depth)
+        if tail:
+            self._append_splice(node, tail, depth, block=False)
         return None
 
     def append(self, path: tuple[Any, ...], item: Any, after: tuple[str, ...] = ()) -> None:
@@ -330,15 +339,18 @@ class Patcher:
         if not self._claim(("seq", node.start)):
             self._flush()
             return self.extend(path, items, after, block)
+        self._append_splice(node, items, depth, block)
+        return None
+
+    def _append_splice(self, node: Node, items: list[Any], depth: int, block: bool) -> None:
         if node.flow or not node.items:
             close = self._base.rfind("]", node.start, node.end)
             sep = ", " if node.items else ""
             self._splice(close, close, sep + ", ".join(render(i) for i in items), depth)
-            return None
+            return
         dash_col = node.start - self._line_start(node.start)
         at, lead = self._insertion_point(node.items[-1].last_end())
         self._splice(at, at, lead + "".join(self._item_lines(i, dash_col, block) for i in items), depth)
-        return None
 
     def _item_lines(self, item: Any, dash_col: int, block: bool) -> str:
         """A list item's line(s) at `dash_col`: `- value`, or with `block` a mapping's keys one per line."""
