@@ -5,6 +5,7 @@ same shape, and one meaning of "ei tietoa"."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -305,3 +306,33 @@ def test_an_indicator_with_only_empty_computed_values_has_no_data(tmp_path: Path
     assert not ind.without_values
     ind.series, ind.on_track = [], OnTrack.UNDEFINED
     assert not ind.without_values  # counted as määrittelemättä instead
+
+
+def _command_paths() -> list[list[str]]:
+    """Every command and group of the CLI, as the words that reach it."""
+    import typer
+
+    from hankinta_cli.cli import app
+
+    out: list[list[str]] = []
+
+    def walk(command: Any, path: list[str]) -> None:  # typer's own copy of Click: groups have `commands`
+        out.append(path)
+        if hasattr(command, "commands"):
+            for name, sub in command.commands.items():
+                walk(sub, [*path, name])
+
+    walk(typer.main.get_command(app), [])
+    return out
+
+
+def test_every_commands_help_is_in_finnish_and_english_on_request() -> None:
+    # a group added without the clicktexts classes would show Click's English to a Finnish user
+    paths = _command_paths()
+    assert ["add", "measure"] in paths and ["status", "set"] in paths
+    for path in paths:
+        fi = hankinta(*path, "--help")
+        assert fi.code == 0 and "Käyttö:" in fi.stdout and "Näytä tämä ohje ja lopeta" in fi.stdout, path
+        assert "Usage:" not in fi.stdout and "Show this message" not in fi.stdout, path
+        en = hankinta(*path, "--help", env={"HANKINTA_LANG": "en"})
+        assert "Usage:" in en.stdout and "Show this message and exit" in en.stdout, path

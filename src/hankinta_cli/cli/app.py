@@ -23,7 +23,7 @@ from ..presenting.output.messages import write_error
 from ..reading.inputs import parse_date
 from ..reading.resolve import programme_path
 from . import options as o
-from .clicktexts import Root, Typer
+from .clicktexts import Group, Root, Typer
 
 if TYPE_CHECKING:
     from ..editing.edit import Session
@@ -34,6 +34,14 @@ app = Typer(name="hankinta", cls=Root, no_args_is_help=True, add_completion=Fals
 
 status_app = Typer(cls=o.DefaultShow, help="Toimenpiteiden tila: näytä tai aseta.", rich_markup_mode=None)
 app.add_typer(status_app, name="status")
+
+
+def command_group(name: str, text: str) -> Typer:
+    """A group of commands, `hankinta NAME …`, whose help and usage errors are in the run's
+    language like every other command's (clicktexts)."""
+    group = Typer(cls=Group, help=text, rich_markup_mode=None, no_args_is_help=True)
+    app.add_typer(group, name=name)
+    return group
 
 
 @app.callback()

@@ -11,7 +11,7 @@ from ..errors import UserError
 from ..reading.inputs import entry_date
 from ..reading.resolve import programme_path
 from . import options as o
-from .app import app, edit, emit, failures, status_app, today_or
+from .app import app, command_group, edit, emit, failures, status_app, today_or
 
 
 @status_app.command("set")
@@ -71,8 +71,7 @@ def unset_command(
     edit(programme, root, lambda: unset_field(item, field), dry_run, lang)
 
 
-add_app = typer.Typer(help="Lisää ohjelmaan uusi kohta.", rich_markup_mode=None, no_args_is_help=True)
-app.add_typer(add_app, name="add")
+add_app = command_group("add", "Lisää ohjelmaan uusi kohta.")
 
 
 @add_app.command("measure")
