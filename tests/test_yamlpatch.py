@@ -41,7 +41,7 @@ def _at(data: Any, path: tuple[Any, ...]) -> Any:
     return data
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(docs, st.booleans(), st.booleans(), st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(
     ["set", "new", "append", "insert", "delete", "replace"]), scalars, keys), min_size=1, max_size=6))
 def test_random_edits_give_exactly_the_intended_data(data: dict[str, Any], flow: bool, crlf: bool,
