@@ -9,11 +9,12 @@ from typing import Annotated
 import typer
 
 from ..errors import UserError
+from ..vocab import Source
 from . import options as o
-from .app import app, failures, today_or
+from .app import app, edit, failures, today_or
 
 
-@app.command("hilma")
+@app.command(Source.HILMA.value)  # the command is named after the source it reads
 def hilma_command(
     programme: o.One,
     paths: Annotated[list[Path], typer.Argument(
@@ -24,11 +25,9 @@ def hilma_command(
     dry_run: o.DryRun = False, root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Laske HILMA-mittarit hankintailmoituksista ja kirjaa arvot kausittain (kuten record)."""
-    from ..editing.edit import edit_file
     from ..editing.hilma import record_computed, source_text
     from ..notices.read import load_notices
     from ..notices.select import Selection
-    from ..presenting.output.edits import write_edit
     from ..presenting.output.notices import write_problems
     from ..reading.inputs import parse_buyers
     from ..reading.read import load_programme
@@ -48,6 +47,5 @@ def hilma_command(
         write_problems(read.problems, lang, sys.stderr)
         if read.unreadable:
             raise UserError("hilma_unreadable", code=1, count=read.unreadable)
-        change = record_computed(read.procedures, source_text(paths, read, today), today, replace, bool(given))
-        result = edit_file(path, change, dry_run=dry_run)
-    write_edit(result, dry_run, lang, sys.stdout, sys.stderr)
+    source = source_text(paths, read, today)
+    edit(str(path), None, lambda: record_computed(read.procedures, source, today, replace, bool(given)), dry_run, lang)
