@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import hankinta
@@ -168,3 +169,21 @@ def test_unknown_query_words_are_findings_at_their_line(tmp_path: Path) -> None:
     assert run.code == 1
     assert "testi.yaml:24:" in run.stdout and "HK210" in run.stdout and "'vihreä'" in run.stdout
     assert "kenttä 'laske'" in run.stdout and "Sallitut: count, notices, where, share" in run.stdout
+
+
+def test_readme_worked_example_runs_as_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Hankintailmoitukset (HILMA/eForms)", 1)[1].split("\n## ", 1)[0]
+    commands = [line[len("$ hankinta "):].split() for line in section.splitlines() if line.startswith("$ hankinta ")]
+    assert len(commands) == 3
+    query = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert query.split("  - id: H2\n", 1)[1] in PROGRAMME  # the example's indicator is the test's
+    setup(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    runs = [hankinta(*args) for args in commands]
+    assert [r.code for r in runs] == [0, 0, 0], [r.stderr for r in runs]
+    assert "2019" in runs[0].stdout and "+    observations:" in runs[1].stdout
+    shown = section.split("```yaml\n")[2].split("```", 1)[0]
+    day = dt.date.today().isoformat()
+    for line in shown.replace("2025-03-01", day).splitlines()[1:]:
+        assert line in (tmp_path / "testi.yaml").read_text(encoding="utf-8")
