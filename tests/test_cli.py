@@ -36,7 +36,7 @@ def test_strict_turns_gap_warnings_into_errors() -> None:
     assert hankinta("check", HYVINKAA).code == 0
     run = hankinta("check", "--strict", "-f", "json", HYVINKAA)
     assert run.code == 1
-    assert run.json()["summary"]["errors"] == 98  # 49 measures × (responsible, schedule)
+    assert run.json()["summary"]["errors"] == 99  # 49 measures × (responsible, schedule), HILMA buyer ids (HK403)
 
 
 def test_warnings_fold_in_text_but_not_with_all() -> None:

@@ -546,6 +546,23 @@ _TEXT: dict[str, tuple[str, str]] = {
     "no_notice_files_hint": ("Anna ilmoitustiedosto (.xml), kansio tai arkisto (.zip, .tar.gz).",
                              "Give a notice file (.xml), a folder or an archive (.zip, .tar.gz)."),
     "bad_date_range": ("--since {since} on myöhemmin kuin --until {until}", "--since {since} is after --until {until}"),
+    # hankinta hilma (issue 13, items 3–4)
+    "hilma_kept": ("{id} {period}: kirjattu arvo {old} säilytettiin (laskettu {new}; korvaa: --replace)",
+                   "{id} {period}: the recorded value {old} was kept (computed {new}; to replace: --replace)"),
+    "hilma_no_buyers": ("Ostajien Y-tunnuksia ei ole: {path} ei nimeä niitä (hilma_buyers) eikä --buyer annettu",
+                        "No buyer business ids: {path} names none (hilma_buyers) and no --buyer was given"),
+    "hilma_no_buyers_hint": ("Lisää ohjelmaan 'hilma_buyers: [1234567-8]' (kaikki ostajayksiköt) tai anna "
+                             "--buyer 1234567-8. Y-tunnuksia ei arvata.",
+                             "Add 'hilma_buyers: [1234567-8]' (every buyer unit) to the programme or give "
+                             "--buyer 1234567-8. Business ids are never guessed."),
+    "hilma_no_queries": ("{path}: yhdelläkään mittarilla ei ole HILMA-kyselyä (hilma:)",
+                         "{path}: no indicator has a HILMA query (hilma:)"),
+    "hilma_no_queries_hint": ("Esim. hilma: {{count: menettelyt, notices: [jälki-ilmoitus], share: [pk-voittaja]}}",
+                              "E.g. hilma: {{count: menettelyt, notices: [jälki-ilmoitus], share: [pk-voittaja]}}"),
+    "hilma_unreadable": ("{count} ilmoitustiedostoa ei voitu lukea: arvoja ei kirjattu (ne jäisivät vajaiksi)",
+                         "{count} notice files could not be read: no values recorded (they would be incomplete)"),
+    "hilma_unreadable_hint": ("Korjaa tai poista yllä luetellut tiedostot ja aja komento uudelleen.",
+                              "Fix or remove the files listed above and run the command again."),
 }
 
 

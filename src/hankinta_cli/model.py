@@ -22,6 +22,9 @@ from .vocab import (
     Granularity,
     IndicatorKind,
     Method,
+    NoticeCount,
+    NoticeFlag,
+    NoticeKind,
     Source,
     Stage,
     Status,
@@ -190,6 +193,44 @@ class Observation(Model):
     )
 
 
+def _business_id(value: str) -> str:
+    from .notices.business_id import normalise
+
+    if normalise(value) != value:
+        raise invalid("business_id", f"'{value}' ei ole kelvollinen Y-tunnus (muoto 1234567-8, tarkiste oikein)",
+                      f"'{value}' is not a valid Finnish business id (form 1234567-8, with a correct check digit)")
+    return value
+
+
+#: A Finnish business id (Y-tunnus) as `1234567-8`, its check digit verified.
+BusinessId = Annotated[str, StringConstraints(pattern=r"^[0-9]{7}-[0-9]$"), AfterValidator(_business_id)]
+
+
+class HilmaQuery(Model):
+    """HILMA-kysely: mitä ohjelman ostajien eForms-hankintailmoituksista lasketaan (hankinta hilma)."""
+
+    count: NoticeCount = field(
+        "Laskettavat", "menettelyt (kukin hankinta kerran, uusimman ilmoituksen mukaan) tai osat (osahankinnat)."
+    )
+    notices: list[NoticeKind] = field(
+        "Ilmoitukset",
+        "Mitkä ilmoitukset lasketaan: kilpailutus, jälki-ilmoitus, ennakkoilmoitus (oletus: kaikki). "
+        "Arvo kirjataan sille kaudelle, jona laskettu ilmoitus on lähetetty.",
+        default_factory=list,
+    )
+    where: list[NoticeFlag] = field(
+        "Ehto",
+        "Lasketaan vain ne, joille kaikki pätevät: ympäristö, sosiaalinen, innovaatio, strateginen "
+        "(jokin kolmesta), pk-voittaja, yksi-tarjous. Menettelylle riittää, että jokin sen osista täyttää ehdon.",
+        default_factory=list,
+    )
+    share: list[NoticeFlag] = field(
+        "Osuus",
+        "Kun annettu, arvo on prosenttiosuus lasketuista, joille nämä kaikki pätevät (muuten lukumäärä).",
+        default_factory=list,
+    )
+
+
 class Derived(Model):
     """Johdettu mittari: arvo lasketaan kausittain muista mittareista, sitä ei kirjata käsin."""
 
@@ -229,6 +270,9 @@ class Indicator(Model):
     targets: list[Target] = field("Tavoitteet", "Tavoitearvot määräaikoineen.", default_factory=list)
     source: Source | None = opt("Tietolähde", "manuaalinen, hilma, ostodata tai johdettu.")
     source_note: Text | None = opt("Lähteen tarkennus", "Lähteen sanallinen kuvaus, esim. 'HILMAsta'.")
+    hilma: HilmaQuery | None = opt(
+        "HILMA-kysely", "Arvot lasketaan hankintailmoituksista komennolla 'hankinta hilma' (lähde: hilma)."
+    )
     note: Text | None = opt("Huomio", "Muu huomio mittarista.")
     observations: list[Observation] = field("Havainnot", "Mitatut arvot kausittain.", default_factory=list)
     derived: Derived | None = opt("Johdettu", "Lasketaan muista mittareista; tällöin havaintoja ei kirjata.")
@@ -347,6 +391,12 @@ class Programme(Model):
     id: Id = field("Tunniste", "Ohjelman lyhyt tunniste, esim. 'hyvinkaa'.")
     name: Text = field("Nimi", "Ohjelman nimi.")
     organisation: Text = field("Organisaatio", "Kaupunki, kunta tai virasto, jonka ohjelma on.")
+    hilma_buyers: list[BusinessId] = field(
+        "Ostajien Y-tunnukset",
+        "Hankintailmoitusten ostajat, joiden ilmoituksista HILMA-mittarit lasketaan (kaikki ostajayksiköt, "
+        "muoto 1234567-8). Puuttuvaa ei keksitä: anna ne myös komennolla hankinta hilma --buyer.",
+        default_factory=list,
+    )
     language: Literal["fi", "sv", "en"] = field("Kieli", "Ohjelman kieli.", default="fi")
     period: Period | None = opt("Kausi", "Ohjelmakausi. Jätetään pois, jos lähde ei kerro.")
     stage: Stage | None = opt("Vaihe", "Elinkaaren vaihe: luonnos, lausuntokierros, lopullinen tai hyväksytty.")
@@ -383,6 +433,9 @@ class CatalogueEntry(Model):
     source: Source | None = opt("Tietolähde", "manuaalinen, hilma, ostodata tai johdettu.")
     calculation: Text | None = opt(
         "Laskentasääntö", "Miten arvo lasketaan ja miten organisaatioiden arvot yhdistetään."
+    )
+    hilma: HilmaQuery | None = opt(
+        "HILMA-kysely", "Miten arvo lasketaan hankintailmoituksista; ohjelman mittari kopioi kyselyn."
     )
     granularity: Granularity | None = opt("Seurantajakso", "vuosi, puolivuosi, neljännes, kuukausi tai kerta.")
     direction: Direction | None = opt("Suunta", "kasvu, lasku tai saavutus.")

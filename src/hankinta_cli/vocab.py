@@ -387,3 +387,68 @@ _FRESHNESS = {
     "vanhentunut": Label("vanhentunut", "out of date", ("stale",)),
     "ei raportoitu": Label("ei raportoitu", "not reported", ("none",)),
 }
+
+
+class NoticeCount(Vocab):
+    """What a HILMA query counts in eForms notices (computing/hilma.py): each procedure once, or its lots."""
+
+    PROCEDURES = "menettelyt"
+    LOTS = "osat"
+
+    @classmethod
+    def labels(cls) -> dict[str, Label]:
+        return _NOTICE_COUNT
+
+
+_NOTICE_COUNT = {
+    "menettelyt": Label("hankintamenettelyt (kukin kerran)", "procedures (each once)", ("procedures",)),
+    "osat": Label("osahankinnat (erät)", "lots", ("lots",)),
+}
+
+
+class NoticeKind(Vocab):
+    """Which notices a HILMA query counts, by the eForms form of the notice."""
+
+    COMPETITION = "kilpailutus"
+    AWARD = "jälki-ilmoitus"
+    PRIOR = "ennakkoilmoitus"
+
+    @classmethod
+    def labels(cls) -> dict[str, Label]:
+        return _NOTICE_KIND
+
+
+_NOTICE_KIND = {
+    "kilpailutus": Label("hankintailmoitus (kilpailutus)", "contract notice", ("contract notice",)),
+    "jälki-ilmoitus": Label("jälki-ilmoitus (myös suorahankinta- ja muutosilmoitus)",
+                            "contract award notice (also VEAT and modification)", ("award notice",)),
+    "ennakkoilmoitus": Label("ennakkoilmoitus", "prior information notice", ("prior information notice",)),
+}
+
+
+class NoticeFlag(Vocab):
+    """A fact of a procedure or lot that a HILMA query filters on (`where`) or shares (`share`)."""
+
+    GREEN = "ympäristö"
+    SOCIAL = "sosiaalinen"
+    INNOVATIVE = "innovaatio"
+    STRATEGIC = "strateginen"
+    SME_WINNER = "pk-voittaja"
+    SINGLE_TENDER = "yksi-tarjous"
+
+    @classmethod
+    def labels(cls) -> dict[str, Label]:
+        return _NOTICE_FLAG
+
+
+_NOTICE_FLAG = {
+    "ympäristö": Label("ympäristönäkökohdat (BT-06 env-imp, BT-774, BT-805)",
+                       "environmental (BT-06 env-imp, BT-774, BT-805)", ("green", "environmental")),
+    "sosiaalinen": Label("sosiaaliset näkökohdat (BT-06 soc-obj, BT-775)", "social (BT-06 soc-obj, BT-775)",
+                         ("social",)),
+    "innovaatio": Label("innovatiivinen hankinta (BT-06 inn-pur, BT-776)", "innovative (BT-06 inn-pur, BT-776)",
+                        ("innovative",)),
+    "strateginen": Label("jokin edellisistä kolmesta", "any of the three above", ("strategic",)),
+    "pk-voittaja": Label("voittajana pk-yritys (BT-165)", "an SME winner (BT-165)", ("sme winner",)),
+    "yksi-tarjous": Label("vain yksi tarjous (BT-759)", "only one tender received (BT-759)", ("single tender",)),
+}

@@ -136,6 +136,14 @@ _CODES = [
     Code("HK209", "warning", "mittarin laji '{kind}' poikkeaa yhteisen mittarin '{id}' lajista '{expected}'",
          "indicator kind '{kind}' differs from catalogue indicator '{id}' ('{expected}')",
          "Tarkista, onko kyse samasta mittarista.", "Check that this is the same indicator."),
+    Code("HK210", "error", "HILMA-kyselyssä tuntematon {what} '{value}'",
+         "unknown {what_en} '{value}' in a HILMA query",
+         "Sallitut: {allowed}. Kysely lasketaan eForms-ilmoituksista (README: Hankintailmoitukset).",
+         "Allowed: {allowed}. The query is computed from eForms notices (README: Hankintailmoitukset)."),
+    Code("HK211", "error", "HILMA-kysely antaa {gives}, mutta mittarin laji on '{kind}'",
+         "the HILMA query gives {gives_en}, but the indicator's kind is '{kind}'",
+         "Kysely ilman osuutta (share) laskee lukumäärän (kind: lukumäärä); osuus on prosentti (kind: prosentti).",
+         "A query without share counts (kind: lukumäärä); with share it gives a percentage (kind: prosentti)."),
     Code("HK301", "warning", "{what} {date} on ohjelmakauden ({start}–{end}) ulkopuolella",
          "{what_en} {date_en} is outside the programme period ({start_en} to {end_en})",
          "Tarkista päivämäärä tai ohjelmakausi.", "Check the date or the programme period."),
@@ -204,6 +212,10 @@ _CODES = [
     Code("HK402", "warning", "toimenpiteeltä '{id}' puuttuu aikataulu", "measure '{id}' has no schedule",
          "Lisää 'schedule:' (esim. {{year: 2025, half: 1}} tai {{due: 2025-06-30}}).",
          "Add 'schedule:' (e.g. {{year: 2025, half: 1}} or {{due: 2025-06-30}})."),
+    Code("HK403", "warning", "mittareilla on HILMA-kysely ({count}), mutta ohjelmasta puuttuvat ostajien Y-tunnukset",
+         "indicators have a HILMA query ({count}), but the programme names no buyer business ids",
+         "Lisää 'hilma_buyers: [1234567-8]' (kaikki ostajayksiköt) tai anna ne komennolla hankinta hilma --buyer.",
+         "Add 'hilma_buyers: [1234567-8]' (every buyer unit) or give them to hankinta hilma --buyer."),
 ]
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from ..i18n import fill
 from ..model import Catalogue, Programme
 from ..reading.load import Positions
+from ..vocab import Source
 from .findings import Finding
 
 _DATE_ERRORS = frozenset(
@@ -240,6 +241,8 @@ def _finding(path: tuple[Any, ...], errs: list[dict[str, Any]], positions: Posit
         line, col = positions.locate(path, key=True)
         model = _model_at(path, root)
         allowed = list(model.model_fields) if model else []
+        if QUERY_KEY in path[:-1]:
+            return _query_term(line, col, name, "kenttä", "field", field, allowed)
         return Finding("HK103", line, col, name, {
             "field": field, "did_you_mean": suggest(field, allowed), "allowed": ", ".join(allowed)})
     line, col = positions.locate(path)
@@ -247,6 +250,10 @@ def _finding(path: tuple[Any, ...], errs: list[dict[str, Any]], positions: Posit
     if kinds & {"enum", "literal_error"} and not isinstance(value, (dict, list)):
         expected = (err.get("ctx") or {}).get("expected", "")
         allowed = _enum_at(path, root) or [x.strip() for x in str(expected).split(",")]
+        if QUERY_KEY in path:  # a term in a list (share: [ympäristö]): the list's vocabulary
+            field_path = path[:-1] if path and isinstance(path[-1], int) else path
+            terms = _enum_at(field_path, root) or allowed
+            return _query_term(line, col, name, "termi", "term", str(value), terms)
         return Finding("HK104", line, col, name, {
             "field": field, "value": str(value), "did_you_mean": suggest(str(value), allowed),
             "allowed": ", ".join(allowed)})
@@ -280,6 +287,16 @@ def _finding(path: tuple[Any, ...], errs: list[dict[str, Any]], positions: Posit
         en_parts.append(fill(en_text, "en", ctx))
     return Finding("HK101", line, col, name, {"field": field, "problem": "; ".join(fi_parts),
                                               "problem_en": "; ".join(en_parts)})
+
+
+#: The key of an indicator's HILMA query: named after its source (`source: hilma`).
+QUERY_KEY = Source.HILMA.value
+
+
+def _query_term(line: int, col: int, name: str, what: str, what_en: str, value: str, allowed: list[str]) -> Finding:
+    """An unknown word of a HILMA query (a key or a term): its own code, the vocabulary as the hint."""
+    return Finding("HK210", line, col, name, {"what": what, "what_en": what_en, "value": value,
+                                              "did_you_mean": suggest(value, allowed), "allowed": ", ".join(allowed)})
 
 
 def _number_text(value: float | int) -> str:

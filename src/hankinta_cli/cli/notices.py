@@ -24,21 +24,17 @@ def notices_command(
     fmt: o.Table = o.TableFormat.table, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Näytä hankintailmoitukset (eForms): kukin hankinta kerran, uusimman version mukaan."""
-    from ..notices.business_id import normalise
     from ..notices.read import load_notices
     from ..notices.select import Selection
     from ..presenting.output.notices import write_notices
-    from ..reading.inputs import parse_date
+    from ..reading.inputs import parse_buyers, parse_date
     with failures(lang):
-        wanted = {text: normalise(text) for text in buyer or []}
-        for text, business_id in wanted.items():
-            if business_id is None:
-                raise UserError("bad_business_id", value=text)
+        wanted = parse_buyers(buyer)
         first, last = parse_date(since) if since else None, parse_date(until) if until else None
         if first and last and first > last:
             raise UserError("bad_date_range", since=since, until=until)
         for path in paths:
             if not path.exists():
                 raise UserError("no_notice_files", path=path)
-        result = load_notices(paths, Selection(frozenset(b for b in wanted.values() if b), first, last))
+        result = load_notices(paths, Selection(wanted, first, last))
     raise typer.Exit(write_notices(result, fmt.value, lang.value, sys.stdout, sys.stderr))

@@ -46,6 +46,7 @@ class IndicatorStatus:
     method: Method
     series: list[tuple[str, Value | None]] = field(default_factory=list)
     latest_period: str | None = None
+    latest_source: str | None = None  # the `source` of the observation holding the latest value
     latest: Value | None = None
     previous_period: str | None = None
     previous: Value | None = None
@@ -139,6 +140,7 @@ def evaluate(ind: Indicator, resolver: Resolver, period_end: dt.date | None = No
         return st
     latest_span, st.latest = entries[-1]
     st.latest_period = latest_span.key
+    st.latest_source = next((o.source for o in ind.observations if str(o.period) == latest_span.key), None)
     if len(entries) > 1:
         st.previous_period, st.previous = entries[-2][0].key, entries[-2][1]
         a, b = _num(st.previous), _num(st.latest)

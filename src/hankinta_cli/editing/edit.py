@@ -69,8 +69,18 @@ class Imported:
     history: int
 
 
+@dataclass(frozen=True)
+class ValueKept:
+    """`hilma` without `--replace`: indicator `id` keeps `old` for `period`, not the computed `new`."""
+
+    id: str
+    period: int | str
+    old: Any
+    new: Any
+
+
 #: What an edit reports besides its diff (rendered by output/edits.py).
-Changed = ValueReplaced | Imported
+Changed = ValueReplaced | Imported | ValueKept
 
 
 @dataclass

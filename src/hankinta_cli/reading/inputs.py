@@ -90,3 +90,16 @@ def _unknown(key: str, text: str, vocab: type[Vocab]) -> UserError:
     spellings = vocab.choices() + [m.label.en for m in vocab]  # as the user spells: valmis or done
     return UserError(key, value=text, allowed=", ".join(vocab.choices()),
                      allowed_en=", ".join(m.label.en for m in vocab), **guessed(text, spellings))
+
+
+def parse_buyers(texts: list[str] | None) -> frozenset[str]:
+    """`--buyer` values as Y-tunnus (`1234567-8`); one that is not a valid business id is refused."""
+    from ..notices.business_id import normalise
+
+    out = set()
+    for text in texts or []:
+        business_id = normalise(text)
+        if business_id is None:
+            raise UserError("bad_business_id", value=text)
+        out.add(business_id)
+    return frozenset(out)

@@ -41,7 +41,7 @@ from .resolve import PROGRAMMES
 #: `values`, `process`, `sources`, `notes`) are common elsewhere; a test keeps this list in step
 #: with the models.
 OWN_KEYS = frozenset((
-    "schema_version", "catalogue_version", "organisation", "adoption", "follow_up", "update_interval",
+    "schema_version", "catalogue_version", "organisation", "hilma_buyers", "adoption", "follow_up", "update_interval",
     "mission", "vision", "principles", "indicators", "themes", "implementation",
 ))
 #: The keys that say what a file is: a key this close to one of them (difflib's ratio) is taken for

@@ -25,6 +25,6 @@ def finding(code: str, positions: Positions, path: Path, **args: Any) -> Finding
 
 
 def all_rules() -> list[Rule]:
-    from . import dates, derived, gaps, history, ids, values
+    from . import dates, derived, gaps, hilma, history, ids, values
 
-    return [ids.check, derived.check, dates.check, values.check, history.check, gaps.check]
+    return [ids.check, derived.check, dates.check, values.check, history.check, gaps.check, hilma.check]

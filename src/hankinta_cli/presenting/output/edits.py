@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ...editing.edit import Changed, EditResult, ValueReplaced
+from ...editing.edit import Changed, EditResult, ValueKept, ValueReplaced
 from ...editing.yamlpatch import render
 from ...i18n import t
 
 
 def change_text(change: Changed, lang: str) -> str:
     """One change as a sentence; values as they stand in the file."""
+    if isinstance(change, ValueKept):
+        return t("hilma_kept", lang, id=change.id, period=change.period, old=render(change.old), new=render(change.new))
     if isinstance(change, ValueReplaced):
         return t("replaced", lang, period=change.period, old=render(change.old), new=render(change.new))
     return t("imported", lang, obs=change.observations, replaced=change.replaced, history=change.history)

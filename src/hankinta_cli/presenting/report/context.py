@@ -37,6 +37,7 @@ The structure, as plain dicts and lists (documented in the README, "Report templ
                       symbol, responsible, schedule, due, overdue, late, latest_note, last_update,
                       freshness, freshness_label}
             indicator: {id, name, unit, kind, periods: [{period, value}], latest, latest_period,
+                        latest_source (the `source` of the latest value's observation, e.g. the notices read),
                         target, target_deadline, attainment, on_track, on_track_label, symbol,
                         reason_label, stale, chart, derived}
                 chart: SVG of the values shown (a line, or a bar for one value) against the target,
@@ -147,7 +148,8 @@ def _indicator(i: IndicatorStatus, derived: bool, lang: str) -> dict[str, Any]:
                             lang=lang)
     return {
         "id": i.id, "name": i.name, "unit": unit, "kind": i.kind, "periods": periods,
-        "latest": i.latest, "latest_period": i.latest_period, "target": i.target,
+        "latest": i.latest, "latest_period": i.latest_period, "latest_source": i.latest_source,
+        "target": i.target,
         "target_deadline": i.target_deadline, "attainment": i.attainment, "on_track": i.on_track.value,
         "on_track_label": i.on_track.text(lang), "symbol": i.on_track.symbol,
         "reason_label": i.reason.text(lang) if i.reason is not None else None,

@@ -40,6 +40,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "missing": ("puuttuu", "missing"),
     "derived": ("laskettu", "computed"),
     "stale": ("arvo puuttuu viimeiseltä kaudelta", "no value for the last period"),
+    "value_source": ("lähde", "source"),
     "gaps": ("Puutteet", "Gaps"),
     "no_responsible": ("Toimenpiteet ilman vastuutahoa", "Measures without a responsible party"),
     "no_schedule": ("Toimenpiteet ilman aikataulua", "Measures without a schedule"),
