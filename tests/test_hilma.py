@@ -187,3 +187,33 @@ def test_readme_worked_example_runs_as_shown(tmp_path: Path, monkeypatch: pytest
     day = dt.date.today().isoformat()
     for line in shown.replace("2025-03-01", day).splitlines()[1:]:
         assert line in (tmp_path / "testi.yaml").read_text(encoding="utf-8")
+
+
+def test_a_catalogue_indicator_adopted_by_reference_counts_with_the_catalogues_query(tmp_path: Path) -> None:
+    # the programme names the catalogue's indicator and writes no query: the catalogue's is used
+    (tmp_path / "mittaristo.yaml").write_text("""\
+catalogue_version: 1
+id: yhteinen
+name: Yhteinen mittaristo
+indicators:
+  - id: jalki-kpl
+    name: Jälki-ilmoitetut hankinnat
+    kind: lukumäärä
+    definition: Hankinnat, joista on julkaistu jälki-ilmoitus, kalenterivuoden aikana.
+    source: hilma
+    hilma: {count: menettelyt, notices: [jälki-ilmoitus]}
+""", encoding="utf-8")
+    text = PROGRAMME.split("indicators:\n")[0] + """indicators:
+  - id: K1
+    name: Jälki-ilmoitetut hankinnat
+    kind: lukumäärä
+    granularity: vuosi
+    source: hilma
+    catalogue: jalki-kpl
+"""
+    programme, folder = setup(tmp_path, text)
+    checked = hankinta("check", str(programme))
+    assert checked.code == 0, checked.stdout + checked.stderr
+    run = hankinta("hilma", str(programme), str(folder))
+    assert run.code == 0, run.stderr
+    assert values(programme) == {"K1": EXPECTED["H1"]}
