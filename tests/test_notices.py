@@ -314,3 +314,18 @@ def test_a_hundred_lots_are_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", ["1234567-2", "123456-7x", "", "FI1234567", "12345678-9", "0000001-1"])
 def test_bad_business_ids(text: str) -> None:
     assert normalise(text) is None
+
+
+def test_json_is_written_a_notice_at_a_time_as_the_whole_document_would_be() -> None:
+    import io
+    import json
+
+    from hankinta_cli.notices.read import load_notices
+    from hankinta_cli.notices.select import Selection
+    from hankinta_cli.presenting.output.notices import to_json, write_json
+
+    for paths in ([NOTICES], [NOTICES / "can_24_minimal.xml"], []):
+        result = load_notices(paths, Selection())
+        out = io.StringIO()
+        write_json(result, out)
+        assert out.getvalue() == json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n"

@@ -9,7 +9,7 @@ the notices; the table shows their Finnish (or English) labels from the code lis
 from __future__ import annotations
 
 import csv
-import json
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 from ...escape import one_line, spreadsheet_cell
@@ -17,19 +17,43 @@ from ...i18n import day, t
 from ...notices.labels import label
 from ...notices.model import Notice, Problem
 from ...notices.select import NoticeSet
+from .findings import json_text
 
 JSON_VERSION = 1
 
 
+def to_json_counts(result: NoticeSet) -> dict[str, Any]:
+    return {"read": result.read, "replaced": result.replaced, "shown": len(result.notices),
+            "not_selected": result.skipped, "procedures": len(result.procedures), "unreadable": result.unreadable}
+
+
 def to_json(result: NoticeSet) -> dict[str, Any]:
+    """The JSON document (version 1), as `write_json` writes it."""
     return {
         "version": JSON_VERSION,
-        "counts": {"read": result.read, "replaced": result.replaced, "shown": len(result.notices),
-                   "not_selected": result.skipped, "procedures": len(result.procedures),
-                   "unreadable": result.unreadable},
+        "counts": to_json_counts(result),
         "notices": [n.to_dict() for n in result.notices],
         "problems": [p.to_dict() for p in result.problems],
     }
+
+
+def write_json(result: NoticeSet, out: TextIO) -> None:
+    """`json.dumps(to_json(result), indent=2)` written a notice at a time: a year of notices is
+    some 20 000, and the whole document need not be held beside them (tests compare the two)."""
+    head = {"version": JSON_VERSION, "counts": to_json_counts(result)}
+    out.write(json_text(head)[:-2])
+    _write_list(out, "notices", (n.to_dict() for n in result.notices))
+    _write_list(out, "problems", (p.to_dict() for p in result.problems))
+    out.write("\n}\n")
+
+
+def _write_list(out: TextIO, key: str, items: Iterable[dict[str, Any]]) -> None:
+    out.write(f',\n  "{key}": ')
+    opening = "["
+    for item in items:
+        out.write(opening + "\n    " + json_text(item).replace("\n", "\n    "))
+        opening = ","
+    out.write("[]" if opening == "[" else "\n  ]")
 
 
 def write_problems(problems: tuple[Problem, ...], lang: str, out: TextIO) -> None:
@@ -106,8 +130,7 @@ def write_notices(result: NoticeSet, fmt: str, lang: str, out: TextIO, err: Text
     not be read, else 0 (warnings do not count)."""
     write_problems(result.problems, lang, err)
     if fmt == "json":
-        json.dump(to_json(result), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(result, out)
     elif fmt == "csv":
         write_csv(result, out)
     else:
