@@ -252,6 +252,26 @@ def huge_old_revision(folder: Path) -> list[str]:
     return ["report", str(prog), "--since", "HEAD~1", "--as-of", "2025-06-30", "--format", "md"]
 
 
+_LAUGHS = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+           + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+           + ']>\n<ContractNotice xmlns="urn:oasis:names:specification:ubl:schema:xsd:ContractNotice-2">&lol9;'
+           '</ContractNotice>\n')
+
+
+def notice_bombs(folder: Path) -> list[str]:
+    """A billion-laughs notice, one naming an external entity, and a zip of 256 MB of zeros."""
+    (folder / "laughs.xml").write_text(_LAUGHS, encoding="utf-8")
+    (folder / "external.xml").write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n'
+        '<ContractNotice xmlns="urn:oasis:names:specification:ubl:schema:xsd:ContractNotice-2">&e;</ContractNotice>\n',
+        encoding="utf-8")
+    block = b"\0" * (1 << 20)
+    with zipfile.ZipFile(folder / "zeros.zip", "w", zipfile.ZIP_DEFLATED) as z, z.open("zeros.xml", "w") as member:
+        for _ in range(256):  # 256 MB that pack into 250 kB: far over the cap on one notice
+            member.write(block)
+    return ["notices", str(folder), "--format", "json"]
+
+
 CASES = [
     Case("xlsx dimension A1:XFD1048576", dimension_bomb),
     Case("xlsx 400 000 shared strings", shared_strings_bomb),
@@ -275,6 +295,7 @@ CASES = [
     Case("check a FIFO", fifo),
     Case("Rich markup and escapes in a status table", markup_in_status),
     Case("--since a 200 MB old revision", huge_old_revision),
+    Case("notices: billion laughs, external entity, zip bomb", notice_bombs, ok=(1,)),
 ]
 
 
