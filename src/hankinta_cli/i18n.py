@@ -546,6 +546,20 @@ _TEXT: dict[str, tuple[str, str]] = {
     "no_notice_files_hint": ("Anna ilmoitustiedosto (.xml), kansio tai arkisto (.zip, .tar.gz).",
                              "Give a notice file (.xml), a folder or an archive (.zip, .tar.gz)."),
     "bad_date_range": ("--since {since} on myöhemmin kuin --until {until}", "--since {since} is after --until {until}"),
+    # --- issue 14: procurement plans (plans/*.yaml) ---
+    "plan_no_root": (
+        "suunnitelmaa '{name}' ei löydy: ei tiedostoa eikä kansiota, eikä kansiota plans/ ole tässä kansiossa "
+        "tai sen yläkansioissa",
+        "plan '{name}' not found: no such file or folder, and no plans/ folder here or above",
+    ),
+    "plan_no_root_hint": ("Anna suunnitelmatiedosto tai kansio --root.", "Give a plan file, or a folder with --root."),
+    "not_a_plan": ("{path} ei ole hankintasuunnitelma", "{path} is not a procurement plan"),
+    "not_a_plan_hint": ("Hankintasuunnitelma alkaa rivillä 'plan_version: 1'.",
+                        "A procurement plan starts with the line 'plan_version: 1'."),
+    "bad_quarter": ("neljännes '{value}' ei kelpaa", "quarter '{value}' is not valid"),
+    "bad_quarter_hint": ("Anna neljännes muodossa 2026-Q2.", "Give the quarter as 2026-Q2."),
+    "bad_plan_status": ("hankinnan tila '{value}' ei ole tunnettu", "plan status '{value}' is not known"),
+    "bad_plan_status_hint": ("Sallitut: {allowed}.", "Allowed: {allowed}."),
 }
 
 

@@ -18,7 +18,7 @@ from pydantic import AfterValidator, Field, model_validator
 
 from .model import Id, IdList, Model, Number, Text, Year, field, invalid, opt
 from .notices.business_id import normalise
-from .vocab import Aim, Nature, PlanStatus, Procedure
+from .vocab import ANNOUNCED, Aim, Nature, PlanStatus, Procedure
 
 PLAN_VERSION = 1
 
@@ -147,6 +147,15 @@ class PlanItem(Model):
                                    default_factory=list)
     procedure_id: Text | None = opt("Hankintamenettelyn tunniste", "Kilpailutuksen tunniste, kun se on alkanut.")
     note: Text | None = opt("Sisäinen huomio", "Sisäinen huomio; ei koskaan julkisessa kalenterissa.")
+
+    @property
+    def announced(self) -> bool:
+        """The notice went out (or the item was cancelled): its planned date no longer binds."""
+        return self.status in ANNOUNCED or bool(self.notice_ids)
+
+    def is_late(self, as_of: dt.date) -> bool:
+        """The planned notice date has passed on `as_of` and nothing says the notice went out."""
+        return self.notice is not None and self.notice.window()[1] < as_of and not self.announced
 
 
 class Plan(Model):

@@ -19,7 +19,6 @@ from collections.abc import Iterator
 
 from ...plan_model import Plan, PlanItem
 from ...reading.load import Positions
-from ...vocab import ANNOUNCED
 from ..findings import Finding
 from . import finding
 
@@ -37,7 +36,7 @@ def check(plan: Plan, positions: Positions, as_of: dt.date | None) -> Iterator[F
         yield from _history(item, path, positions)
         if item.priority is None:
             yield finding("HK503", positions, (*path, "id"), id=item.id)
-        if item.status in ANNOUNCED or item.notice_ids:
+        if item.announced:
             continue
         over = plan.threshold is not None and item.value is not None and item.value >= plan.threshold
         if over and plan.threshold is not None and item.value is not None:
@@ -47,7 +46,7 @@ def check(plan: Plan, positions: Positions, as_of: dt.date | None) -> Iterator[F
                               value=money(item.value, "fi"), value_en=money(item.value, "en"),
                               threshold=money(plan.threshold, "fi"), threshold_en=money(plan.threshold, "en"),
                               months=plan.horizon_months)
-        if as_of is not None and item.notice is not None and item.notice.window()[1] < as_of:
+        if as_of is not None and item.notice is not None and item.is_late(as_of):
             status = item.status.value if item.status else "–"
             yield finding("HK502", positions, (*path, "notice"), id=item.id, when=item.notice.label(),
                           status=status)
