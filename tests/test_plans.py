@@ -117,3 +117,31 @@ def test_check_cli_takes_the_day_and_the_cache_keeps_days_apart(tmp_path: Path) 
     assert cache is not None
     again = check_paths([plan], cache, dt.date(2025, 6, 1))
     assert again[0].cached and [f.code for f in again[0].findings] == ["HK502", "HK501"]
+
+
+EXAMPLE = ROOT / "examples" / "plans" / "esimerkkila-hankintasuunnitelma.yaml"
+EXAMPLE_PROGRAMME = ROOT / "examples" / "programmes" / "esimerkkila.yaml"
+
+
+def test_example_plan_checks_clean_and_links_the_example_programme() -> None:
+    run = hankinta("check", "--strict", "--as-of", "2025-12-31", "--format", "json", str(EXAMPLE))
+    assert run.code == 0 and run.json()["files"][0]["findings"] == [], run.stdout
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert "KUVITTEELLINEN ESIMERKKI" in text and "Kajaani" not in text and "Hyvinkää" not in text
+    from hankinta_cli.reading.plans import load_plan
+    from hankinta_cli.reading.read import load_programme
+    from hankinta_cli.walk import measures
+
+    plan, programme = load_plan(EXAMPLE), load_programme(EXAMPLE_PROGRAMME)
+    assert programme is not None and plan.programmes == [programme.id]
+    known = {at.measure.id for at in measures(programme)}
+    linked = {ref for item in plan.items for ref in item.measure_refs}
+    assert linked and linked <= known
+
+
+def test_readme_plan_excerpt_is_verbatim_in_the_example() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Hankintasuunnitelma"):]
+    excerpt = section[section.index("```yaml\n") + 8:section.index("```\n", section.index("```yaml\n"))]
+    assert excerpt.count("\n") >= 10
+    assert excerpt in EXAMPLE.read_text(encoding="utf-8")
