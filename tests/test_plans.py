@@ -145,3 +145,19 @@ def test_readme_plan_excerpt_is_verbatim_in_the_example() -> None:
     excerpt = section[section.index("```yaml\n") + 8:section.index("```\n", section.index("```yaml\n"))]
     assert excerpt.count("\n") >= 10
     assert excerpt in EXAMPLE.read_text(encoding="utf-8")
+
+
+def test_plan_schema_accepts_the_example_and_rejects_an_unknown_field(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    exe = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
+    if not Path(exe).exists():
+        pytest.skip("check-jsonschema is not installed (pip install '.[test]')")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(PLAN.replace("    priority: 2\n", "    prioriteetti: 2\n"), encoding="utf-8")
+    good = subprocess.run([exe, "--schemafile", str(PLAN_SCHEMA), str(EXAMPLE)], capture_output=True, text=True)
+    assert good.returncode == 0, good.stdout + good.stderr
+    refused = subprocess.run([exe, "--schemafile", str(PLAN_SCHEMA), str(bad)], capture_output=True, text=True)
+    assert refused.returncode == 1 and "prioriteetti" in refused.stdout
