@@ -121,3 +121,36 @@ def test_plan_file_given_by_path_needs_no_plans_folder(tmp_path: Path, monkeypat
     assert ids("p.yaml") == ["H1", "H2"]
     run = hankinta("plan", "--lang", "en")
     assert run.code == 2 and "no plans/ folder" in run.stderr
+
+
+def test_import_finnish_columns_from_excel_adds_and_updates(plan_dir: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Tunniste", "Hankinta", "Yksikkö", "Arvioitu arvo", "Prioriteetti", "Ilmoitus", "Hankintalaji",
+               "Sopimus alkaa"])
+    ws.append(["H1", None, None, 260000, None, "2026-Q3", None, None])  # blank cells change nothing
+    ws.append(["H3", "Kopiopaperi", "Konsernipalvelut", 12000, 3, "2027", "tavara", "1.1.2027"])
+    sheet = plan_dir.parent / "suunnitelma.xlsx"
+    wb.save(sheet)
+    run = hankinta("plan", "import", "testi", str(sheet))
+    assert run.code == 0, run.stderr
+    after = (plan_dir / "testi.yaml").read_text(encoding="utf-8")
+    assert after == PLAN.replace("    value: 250000\n", "    value: 260000\n").replace(
+        "{year: 2026, quarter: 2}", "{year: 2026, quarter: 3}") + (
+        "  - id: H3\n    title: Kopiopaperi\n    unit: Konsernipalvelut\n    nature: tavara\n    value: 12000\n"
+        "    priority: 3\n    notice: {year: 2027}\n    contract: {start: 2027-01-01}\n")
+
+
+def test_import_lists_every_bad_row_and_writes_nothing(plan_dir: Path) -> None:
+    sheet = plan_dir.parent / "rivit.csv"
+    sheet.write_text("Tunniste,Hankinta,Prioriteetti,Ilmoitus\nH1,,5,\nH4,,,2026-Q2\nH5,Uusi,1,ensi vuonna\n",
+                     encoding="utf-8")
+    run = hankinta("plan", "import", "testi", str(sheet), "--lang", "en")
+    assert run.code in (1, 2) and "Traceback" not in run.stderr
+    assert "row 2" in run.stderr and "row 4" in run.stderr, run.stderr
+    assert (plan_dir / "testi.yaml").read_text(encoding="utf-8") == PLAN
+    sheet.write_text("Tunniste,Väri\nH1,punainen\n", encoding="utf-8")
+    run = hankinta("plan", "import", "testi", str(sheet), "--lang", "en")
+    assert run.code == 2 and "Väri" in run.stderr

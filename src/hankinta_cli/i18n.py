@@ -560,6 +560,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "bad_quarter_hint": ("Anna neljännes muodossa 2026-Q2.", "Give the quarter as 2026-Q2."),
     "bad_plan_status": ("hankinnan tila '{value}' ei ole tunnettu", "plan status '{value}' is not known"),
     "bad_plan_status_hint": ("Sallitut: {allowed}.", "Allowed: {allowed}."),
+    "plan_import_columns": (
+        "{file}: taulukossa pitää olla sarake Tunniste, eikä sarakkeita, joita ei tunneta (tuntemattomat: {unknown})",
+        "{file}: the sheet needs a column Tunniste (id) and no unknown columns (unknown: {unknown})",
+    ),
+    "plan_import_columns_hint": ("Sarakkeet: {allowed} (myös YAML-kenttien nimet).",
+                                 "Columns: {allowed} (the YAML field names work too)."),
 }
 
 

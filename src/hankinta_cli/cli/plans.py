@@ -105,3 +105,18 @@ def plan_status(
     from ..reading.inputs import entry_date
     edit(plan, root, lambda: set_item_status(item, status, entry_date(date, today_or(None)), note), dry_run, lang,
          plan_path)
+
+
+@plan_app.command("import")
+def plan_import(
+    plan: OnePlan,
+    source: Annotated[Path, typer.Argument(help="Tuotava .csv- tai .xlsx-tiedosto: rivi hankintaa kohden, "
+                                           "sarakkeet Tunniste, Hankinta, Arvioitu arvo, Prioriteetti, Ilmoitus …")],
+    sheet: Annotated[o.Str, o.opt("--sheet", text="Excel-välilehti (oletus: ensimmäinen).")] = None,
+    dry_run: o.DryRun = False, root: PlanRoot = None, lang: o.LangOption = o.Lang.fi,
+) -> None:
+    """Tuo hankinnat taulukosta: uudet lisätään, olemassa olevien kentät päivitetään (kaikki tai ei mitään)."""
+    from ..editing.plan_import import import_plan_rows, read_plan_rows
+    with failures(lang):
+        rows = read_plan_rows(source, sheet)
+    edit(plan, root, lambda: import_plan_rows(rows, source), dry_run, lang, plan_path)

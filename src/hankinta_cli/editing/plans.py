@@ -68,7 +68,8 @@ ITEM_FIELDS: dict[str, Callable[[str, str], Any]] = {
 }
 
 
-def _items(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
+def plan_items(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
+    """The plan's items (mappings) with their paths, as the file holds them."""
     items = data.get("items")
     for i, item in enumerate(items if isinstance(items, list) else []):
         if isinstance(item, dict):
@@ -76,7 +77,7 @@ def _items(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
 
 
 def _item(s: Session, item_id: str) -> tuple[Path_, dict[str, Any]]:
-    return find(_items(s.data), item_id, ("hankinta", "plan item"), s.doc.path.name)
+    return find(plan_items(s.data), item_id, ("hankinta", "plan item"), s.doc.path.name)
 
 
 def set_item_field(item_id: str, fieldname: str, text: str) -> Callable[[Session], None]:
@@ -100,7 +101,7 @@ def add_item(item_id: str, title: str, fields: dict[str, str | None]) -> Callabl
                       **{k: given.get(k) for k in ITEM_ORDER if k not in ("id", "title")})
 
     def change(s: Session) -> None:
-        if any(str(item.get("id")) == item_id for _, item in _items(s.data)):
+        if any(str(item.get("id")) == item_id for _, item in plan_items(s.data)):
             raise EditError("id_taken", id=item_id)
         s.extend(("items",), [entry], after=keys_before(PLAN_ORDER, "items"), block=True)
 
