@@ -37,6 +37,8 @@ def test_the_readme_shows_the_commands_this_test_runs() -> None:
 
 def test_every_command_the_readme_shows_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copytree(ROOT / "programmes", tmp_path / "programmes")
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")  # the plan commands work on the example plan
+    (tmp_path / "schemas").mkdir()
     monkeypatch.chdir(tmp_path)
     commands = [without_optional(c) for c in readme_commands()]
     # a template first, so that the import has its file; git revisions need a history of their own

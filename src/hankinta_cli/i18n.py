@@ -563,6 +563,26 @@ _TEXT: dict[str, tuple[str, str]] = {
                          "{count} notice files could not be read: no values recorded (they would be incomplete)"),
     "hilma_unreadable_hint": ("Korjaa tai poista yllä luetellut tiedostot ja aja komento uudelleen.",
                               "Fix or remove the files listed above and run the command again."),
+    # --- issue 14: procurement plans (plans/*.yaml) ---
+    "plan_no_root": (
+        "suunnitelmaa '{name}' ei löydy: ei tiedostoa eikä kansiota, eikä kansiota plans/ ole tässä kansiossa "
+        "tai sen yläkansioissa",
+        "plan '{name}' not found: no such file or folder, and no plans/ folder here or above",
+    ),
+    "plan_no_root_hint": ("Anna suunnitelmatiedosto tai kansio --root.", "Give a plan file, or a folder with --root."),
+    "not_a_plan": ("{path} ei ole hankintasuunnitelma", "{path} is not a procurement plan"),
+    "not_a_plan_hint": ("Hankintasuunnitelma alkaa rivillä 'plan_version: 1'.",
+                        "A procurement plan starts with the line 'plan_version: 1'."),
+    "bad_quarter": ("neljännes '{value}' ei kelpaa", "quarter '{value}' is not valid"),
+    "bad_quarter_hint": ("Anna neljännes muodossa 2026-Q2.", "Give the quarter as 2026-Q2."),
+    "bad_plan_status": ("hankinnan tila '{value}' ei ole tunnettu", "plan status '{value}' is not known"),
+    "bad_plan_status_hint": ("Sallitut: {allowed}.", "Allowed: {allowed}."),
+    "plan_import_columns": (
+        "{file}: taulukossa pitää olla sarake Tunniste, eikä sarakkeita, joita ei tunneta (tuntemattomat: {unknown})",
+        "{file}: the sheet needs a column Tunniste (id) and no unknown columns (unknown: {unknown})",
+    ),
+    "plan_import_columns_hint": ("Sarakkeet: {allowed} (myös YAML-kenttien nimet).",
+                                 "Columns: {allowed} (the YAML field names work too)."),
 }
 
 

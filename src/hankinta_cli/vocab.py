@@ -452,3 +452,108 @@ _NOTICE_FLAG = {
     "pk-voittaja": Label("voittajana pk-yritys (BT-165)", "an SME winner (BT-165)", ("sme winner",)),
     "yksi-tarjous": Label("vain yksi tarjous (BT-759)", "only one tender received (BT-759)", ("single tender",)),
 }
+
+
+# --- procurement plans (plan_model.py) ---
+
+
+class Nature(Vocab):
+    """What a planned procurement buys (eForms' contract nature: works, supplies, services)."""
+
+    WORKS = "rakennusurakka"
+    SUPPLIES = "tavara"
+    SERVICES = "palvelu"
+
+    @classmethod
+    def labels(cls) -> dict[str, Label]:
+        return _NATURE
+
+
+_NATURE = {
+    "rakennusurakka": Label("rakennusurakka", "works", ("works", "urakka")),
+    "tavara": Label("tavarahankinta", "supplies", ("supplies", "goods", "tavarat")),
+    "palvelu": Label("palveluhankinta", "services", ("services", "palvelut")),
+}
+
+
+class PlanStatus(Vocab):
+    """Where a planned procurement stands, from planned to tendered (or cancelled)."""
+
+    PLANNED = "suunniteltu"
+    PREPARING = "valmistelussa"
+    TENDERING = "kilpailutuksessa"
+    TENDERED = "kilpailutettu"
+    CANCELLED = "peruttu"
+
+    @classmethod
+    def labels(cls) -> dict[str, Label]:
+        return _PLAN_STATUS
+
+
+_PLAN_STATUS = {
+    "suunniteltu": Label("suunniteltu", "planned", ("planned",)),
+    "valmistelussa": Label("valmistelussa", "in preparation", ("preparing", "in preparation")),
+    "kilpailutuksessa": Label("kilpailutuksessa", "being tendered", ("tendering", "announced")),
+    "kilpailutettu": Label("kilpailutettu", "tendered", ("tendered", "awarded", "done")),
+    "peruttu": Label("peruttu", "cancelled", ("cancelled", "canceled")),
+}
+
+#: Plan statuses after the notice: a planned notice date no longer makes the item late.
+ANNOUNCED = frozenset({PlanStatus.TENDERING, PlanStatus.TENDERED, PlanStatus.CANCELLED})
+
+
+class Aim(Vocab):
+    """A strategic aim a planned procurement carries (Kajaani's and Hyvinkää's programme goals)."""
+
+    ENVIRONMENT = "ympäristö"
+    SOCIAL = "sosiaalinen"
+    INNOVATIVE = "innovatiivinen"
+    SME = "pk-yritykset"
+
+    @classmethod
+    def labels(cls) -> dict[str, Label]:
+        return _AIM
+
+
+_AIM = {
+    "ympäristö": Label("ympäristövastuu", "environmental", ("environment", "ymparisto", "environmental")),
+    "sosiaalinen": Label("sosiaalinen vastuu", "social", ("social",)),
+    "innovatiivinen": Label("innovatiivinen", "innovative", ("innovation", "innovative")),
+    "pk-yritykset": Label("pk-yritysten osallistuminen (esim. osiin jako)", "SME access (e.g. lots)",
+                          ("sme", "smes", "pk", "lots")),
+}
+
+
+class Procedure(Vocab):
+    """The planned procedure (hankintalaki 1397/2016)."""
+
+    OPEN = "avoin"
+    RESTRICTED = "rajoitettu"
+    NEGOTIATED = "neuvottelu"
+    COMPETITIVE_DIALOGUE = "kilpailullinen neuvottelumenettely"
+    INNOVATION = "innovaatiokumppanuus"
+    FRAMEWORK_CALL = "puitejärjestelyn kilpailutus"
+    DPS = "dynaaminen hankintajärjestelmä"
+    DIRECT = "suorahankinta"
+    SMALL = "pienhankinta"
+
+    @classmethod
+    def labels(cls) -> dict[str, Label]:
+        return _PROCEDURE
+
+
+_PROCEDURE = {
+    "avoin": Label("avoin menettely", "open procedure", ("open",)),
+    "rajoitettu": Label("rajoitettu menettely", "restricted procedure", ("restricted",)),
+    "neuvottelu": Label("neuvottelumenettely", "negotiated procedure", ("negotiated",)),
+    "kilpailullinen neuvottelumenettely": Label("kilpailullinen neuvottelumenettely", "competitive dialogue",
+                                                ("competitive dialogue", "dialogue")),
+    "innovaatiokumppanuus": Label("innovaatiokumppanuus", "innovation partnership", ("innovation partnership",)),
+    "puitejärjestelyn kilpailutus": Label("puitejärjestelyn sisäinen kilpailutus", "call-off under a framework",
+                                          ("framework", "minikilpailutus", "call-off")),
+    "dynaaminen hankintajärjestelmä": Label("dynaaminen hankintajärjestelmä", "dynamic purchasing system",
+                                            ("dps", "dhj")),
+    "suorahankinta": Label("suorahankinta", "direct award", ("direct", "direct award")),
+    "pienhankinta": Label("kansallisen kynnysarvon alittava hankinta", "below the national threshold",
+                          ("small", "below threshold")),
+}

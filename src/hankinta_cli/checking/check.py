@@ -8,6 +8,7 @@ write the cache decides what it says: see `Cache` for its trust model.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -37,7 +38,8 @@ class FileResult:
 CATALOGUE_NAME = "mittaristo.yaml"
 
 
-def check_bytes(raw: bytes, path: Path, catalogue: Catalogue | None = None, refs: bool = True) -> list[Finding]:
+def check_bytes(raw: bytes, path: Path, catalogue: Catalogue | None = None, refs: bool = True,
+                as_of: dt.date | None = None) -> list[Finding]:
     """All findings for one file's content (imports the model lazily: it is the slow part)."""
     from ..reading.load import load_bytes
 
@@ -45,19 +47,26 @@ def check_bytes(raw: bytes, path: Path, catalogue: Catalogue | None = None, refs
         doc = load_bytes(raw, path)
     except LoadError as e:
         return [e.finding]
-    return check_document(doc, catalogue, refs)
+    return check_document(doc, catalogue, refs, as_of)
 
 
-def check_document(doc: Document, catalogue: Catalogue | None = None, refs: bool = True) -> list[Finding]:
+def check_document(doc: Document, catalogue: Catalogue | None = None, refs: bool = True,
+                   as_of: dt.date | None = None) -> list[Finding]:
     """Findings for a document that loaded: the model, then every content rule.
 
     `catalogue` is the shared indicator catalogue found beside the file (None if there is none);
     `refs=False` skips the references to it (the catalogue is there but unreadable: reported apart).
+    `as_of` is the day a plan's dates are judged against (late notices, the horizon); without it
+    those rules are skipped (an edit's re-check asks only for errors).
     """
-    from .rules import all_rules, catalogue_rules
-    from .validate import is_catalogue, validate, validate_catalogue
+    from .rules import all_rules, catalogue_rules, plans
+    from .validate import is_catalogue, is_plan, validate, validate_catalogue, validate_plan
 
-    if is_catalogue(doc.data):
+    if is_plan(doc.data, doc.path):
+        plan, findings = validate_plan(doc.data, doc.positions)
+        if plan is not None:
+            findings += plans.check(plan, doc.positions, as_of)
+    elif is_catalogue(doc.data):
         cat, findings = validate_catalogue(doc.data, doc.positions)
         if cat is not None:
             findings += catalogue_rules.check_catalogue(cat, doc.positions)
@@ -290,7 +299,8 @@ class _Catalogues:
         return self._model[folder]
 
 
-def check_paths(paths: Iterable[Path], cache: Cache | None) -> list[FileResult]:
+def check_paths(paths: Iterable[Path], cache: Cache | None, as_of: dt.date | None = None) -> list[FileResult]:
+    """Every file's findings; `as_of` is the day plans are judged against (see check_document)."""
     results: list[FileResult] = []
     from ..reading.load import read
 
@@ -314,20 +324,30 @@ def check_paths(paths: Iterable[Path], cache: Cache | None) -> list[FileResult]:
             if catalogue_path not in unreadable:
                 unreadable.add(catalogue_path)
                 results.append(FileResult(catalogue_path, [catalogues.unreadable[folder]]))
-            results.append(FileResult(path, check_bytes(raw, path, None, refs=False)))
+            results.append(FileResult(path, check_bytes(raw, path, None, refs=False, as_of=as_of)))
             continue
         if cache is None:
-            results.append(FileResult(path, check_bytes(raw, path, catalogues.model(folder))))
+            results.append(FileResult(path, check_bytes(raw, path, catalogues.model(folder), as_of=as_of)))
             continue
         # findings depend on the file and on the catalogue beside it: both are in the key
-        digest = hashlib.sha256(raw + b"\0catalogue\0" + catalogues.raw(folder)).hexdigest()
+        # and a plan's on the day it is judged against: the key carries the day when the file may be
+        # one (a plan without `plan_version` is refused by the model, so its findings are dated none)
+        day = as_of.isoformat().encode() if as_of and (b"plan_version" in raw or _in_plans(path)) else b""
+        key = raw + b"\0catalogue\0" + catalogues.raw(folder) + (b"\0as_of\0" + day if day else b"")
+        digest = hashlib.sha256(key).hexdigest()
         hit = cache.get(digest)
         if hit is not None:
             results.append(FileResult(path, hit, cached=True))
             continue
-        findings = check_bytes(raw, path, catalogues.model(folder))
+        findings = check_bytes(raw, path, catalogues.model(folder), as_of=as_of)
         cache.put(digest, findings)
         results.append(FileResult(path, findings))
     if cache is not None:
         cache.save()
     return results
+
+
+def _in_plans(path: Path) -> bool:
+    from ..reading.resolve import PLANS
+
+    return PLANS in path.parent.parts

@@ -216,6 +216,22 @@ _CODES = [
          "indicators have a HILMA query ({count}), but the programme names no buyer business ids",
          "Lisää 'hilma_buyers: [1234567-8]' (kaikki ostajayksiköt) tai anna ne komennolla hankinta hilma --buyer.",
          "Add 'hilma_buyers: [1234567-8]' (every buyer unit) or give them to hankinta hilma --buyer."),
+    # --- procurement plans (HK5xx; plan_model.py, rules/plans.py) ---
+    Code("HK501", "warning",
+         "hankinnan '{id}' arvo {value} € ylittää kynnysarvon {threshold} €, mutta ilmoitusajankohta ei ole "
+         "suunnitteluhorisontissa ({months} kk)",
+         "item '{id}' is worth {value_en} €, over the threshold of {threshold_en} €, but has no planned notice "
+         "date within the horizon ({months} months)",
+         "Lisää 'notice:' (esim. {{year: 2026, quarter: 2}}), jotta hankinta näkyy hankintakalenterissa ajoissa.",
+         "Add 'notice:' (e.g. {{year: 2026, quarter: 2}}) so that the item shows in the calendar in time."),
+    Code("HK502", "warning", "hankinnan '{id}' ilmoitus oli suunniteltu ajalle {when}, mutta ilmoitusta ei ole "
+         "(tila: {status})",
+         "item '{id}' was to be announced in {when}, but has no notice (status: {status})",
+         "Kirjaa ilmoitus ('notice_ids:', tila kilpailutuksessa) tai siirrä suunniteltu ajankohta.",
+         "Record the notice ('notice_ids:', status kilpailutuksessa) or move the planned date."),
+    Code("HK503", "warning", "hankinnalta '{id}' puuttuu prioriteetti", "item '{id}' has no priority",
+         "Lisää 'priority:' 1 (tärkeä ja kiireellinen), 2 (tärkeä, ei kiireellinen) tai 3 (ei kiireellinen).",
+         "Add 'priority:' 1 (important and urgent), 2 (important, not urgent) or 3 (not urgent)."),
 ]
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}

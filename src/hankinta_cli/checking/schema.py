@@ -16,10 +16,26 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..model import SCHEMA_VERSION, Catalogue, Programme
-from ..vocab import DerivedOp, Dimension, Direction, Granularity, IndicatorKind, Source, Stage, Status, Vocab
+from ..plan_model import PLAN_VERSION, Plan
+from ..vocab import (
+    Aim,
+    DerivedOp,
+    Dimension,
+    Direction,
+    Granularity,
+    IndicatorKind,
+    Nature,
+    PlanStatus,
+    Procedure,
+    Source,
+    Stage,
+    Status,
+    Vocab,
+)
 
 SCHEMA_ID = f"urn:hankinta:schema:programme:{SCHEMA_VERSION}"
 CATALOGUE_ID = "urn:hankinta:schema:catalogue:1"
+PLAN_ID = f"urn:hankinta:schema:plan:{PLAN_VERSION}"
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
 _TITLES = {
@@ -42,6 +58,11 @@ _TITLES = {
     "UpdateInterval": "Päivitysväli",
     "CatalogueEntry": "Yhteinen mittari",
     "Catalogue": "Yhteinen mittaristo",
+    "Plan": "Hankintasuunnitelma",
+    "PlanItem": "Suunniteltu hankinta",
+    "PlannedDate": "Suunniteltu ajankohta",
+    "Contract": "Sopimuskausi",
+    "PlanStatusEntry": "Hankinnan tilamerkintä",
 }
 
 _VOCABS: dict[str, tuple[type[Vocab], str]] = {
@@ -53,11 +74,15 @@ _VOCABS: dict[str, tuple[type[Vocab], str]] = {
     "Source": (Source, "Mittarin tietolähde."),
     "Dimension": (Dimension, "Kestävien hankintojen ulottuvuus (Laurean toimintamalli)."),
     "DerivedOp": (DerivedOp, "Johdetun mittarin laskutapa."),
+    "Nature": (Nature, "Hankintalaji: rakennusurakka, tavara tai palvelu."),
+    "PlanStatus": (PlanStatus, "Suunnitellun hankinnan tila."),
+    "Aim": (Aim, "Hankinnan strateginen tavoite."),
+    "Procedure": (Procedure, "Suunniteltu hankintamenettely."),
 }
 
 
-def build_schema(catalogue: bool = False) -> dict[str, Any]:
-    model: type[BaseModel] = Catalogue if catalogue else Programme
+def build_schema(catalogue: bool = False, plan: bool = False) -> dict[str, Any]:
+    model: type[BaseModel] = Plan if plan else Catalogue if catalogue else Programme
     raw = model.model_json_schema(ref_template="#/definitions/{model}")
     definitions = raw.pop("$defs", {})
     for name, (vocab, text) in _VOCABS.items():
@@ -69,7 +94,7 @@ def build_schema(catalogue: bool = False) -> dict[str, Any]:
         if name in definitions:
             definitions[name]["title"] = title
     raw["title"] = _TITLES[model.__name__]
-    schema: dict[str, Any] = {"$schema": DRAFT, "$id": CATALOGUE_ID if catalogue else SCHEMA_ID}
+    schema: dict[str, Any] = {"$schema": DRAFT, "$id": PLAN_ID if plan else CATALOGUE_ID if catalogue else SCHEMA_ID}
     schema.update(raw)
     schema["definitions"] = definitions
     result: dict[str, Any] = _draft07(schema)
@@ -88,8 +113,8 @@ def _draft07(node: Any) -> Any:
     return node
 
 
-def schema_text(catalogue: bool = False) -> str:
-    return json.dumps(build_schema(catalogue), ensure_ascii=False, indent=2) + "\n"
+def schema_text(catalogue: bool = False, plan: bool = False) -> str:
+    return json.dumps(build_schema(catalogue, plan), ensure_ascii=False, indent=2) + "\n"
 
 
 def schema_is_current(path: Path, text: str) -> bool:

@@ -13,13 +13,16 @@ import enum
 import re
 import types
 import typing
+from pathlib import Path
 from typing import Any, TypedDict
 
 from pydantic import BaseModel, ValidationError
 
 from ..i18n import fill
 from ..model import Catalogue, Programme
+from ..plan_model import Plan
 from ..reading.load import Positions
+from ..reading.resolve import PLANS
 from ..vocab import Source
 from .findings import Finding
 
@@ -187,6 +190,26 @@ def guessed(word: str, choices: list[str]) -> Guess:
 def is_catalogue(data: dict[str, Any]) -> bool:
     """A shared indicator catalogue (mittaristo.yaml) rather than a programme."""
     return "catalogue_version" in data
+
+
+#: A plan's own top-level key (plans also live in the folder `PLANS`, beside `programmes/`).
+PLAN_KEY = "plan_version"
+
+
+def is_plan(data: dict[str, Any], path: Path | None = None) -> bool:
+    """A procurement plan rather than a programme: it has `plan_version`, or it lies in a `plans/`
+    folder (and is not a programme or catalogue by its own version key)."""
+    if PLAN_KEY in data:
+        return True
+    in_plans = path is not None and PLANS in path.parent.parts
+    return in_plans and "schema_version" not in data and "catalogue_version" not in data
+
+
+def validate_plan(data: dict[str, Any], positions: Positions) -> tuple[Plan | None, list[Finding]]:
+    try:
+        return Plan.model_validate(data), []
+    except ValidationError as e:
+        return None, findings_from_errors(e, data, positions, Plan)
 
 
 def validate(data: dict[str, Any], positions: Positions) -> tuple[Programme | None, list[Finding]]:

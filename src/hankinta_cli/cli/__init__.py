@@ -3,7 +3,7 @@ and the helpers every command shares; each module beside it registers one family
 
 from __future__ import annotations
 
-from . import editing, hilma, notices, reading  # noqa: F401  (importing registers the commands)
+from . import editing, hilma, notices, plans, reading  # noqa: F401  (importing registers the commands)
 from .app import app
 
 __all__ = ["app", "run"]

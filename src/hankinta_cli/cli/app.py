@@ -71,10 +71,10 @@ def today_or(text: str | None) -> dt.date:
 
 
 def edit(programme: str, root: Path | None, change: Callable[[], Callable[[Session], None]], dry_run: bool,
-         lang: str) -> None:
-    """Every writing command: resolve one programme, edit it, say what changed."""
+         lang: str, resolve: Callable[[str, Path | None], Path] = programme_path) -> None:
+    """Every writing command: resolve one programme (or, with `resolve`, a plan), edit it, say what changed."""
     from ..editing.edit import edit_file
     from ..presenting.output.edits import write_edit
     with failures(lang):
-        result = edit_file(programme_path(programme, root), change(), dry_run=dry_run)
+        result = edit_file(resolve(programme, root), change(), dry_run=dry_run)
     write_edit(result, dry_run, lang, sys.stdout, sys.stderr)

@@ -27,6 +27,8 @@ def check(
     only_programmes: Annotated[bool, o.opt("--only-programmes", text=(
         "Ohita YAML-tiedostot, jotka eivät ole ohjelmia tai mittaristoja (ei programmes/-kansiossa, "
         "ei skeemaa eikä ohjelman avaimia); pre-commit-koukku käyttää tätä."))] = False,
+    as_of: Annotated[o.Str, o.opt("--as-of", text="Päivä, jolle hankintasuunnitelmien myöhästymiset lasketaan "
+                                  "(oletus tänään).")] = None,
     root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Tarkista ohjelmatiedostot: YAML, rakenne ja sisältösäännöt."""
@@ -38,7 +40,7 @@ def check(
         files, skipped = programme_paths(paths, root), None
         if only_programmes:
             files, skipped = programmes_among(files)
-        results = check_paths(files, cache)
+        results = check_paths(files, cache, today_or(as_of))
     raise typer.Exit(write_check(results, fmt.value, lang, strict, show_all, sys.stdout, sys.stderr,
                                  cache.unsafe if cache else None, skipped))
 
@@ -48,11 +50,12 @@ def schema(
     output: Annotated[Path | None, o.opt("--output", "-o", text="Kirjoita tiedostoon (oletus: tulosta).")] = None,
     check_only: Annotated[bool, o.opt("--check", text="Älä kirjoita; palauta 1, jos tiedosto on vanhentunut.")] = False,
     catalogue: Annotated[bool, o.opt("--catalogue", text="Yhteisen mittariston (mittaristo.yaml) skeema.")] = False,
+    plan: Annotated[bool, o.opt("--plan", text="Hankintasuunnitelman (plans/*.yaml) skeema.")] = False,
     lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Tulosta ohjelmatiedostojen JSON Schema (draft-07, VS Codea varten)."""
     from ..checking.schema import schema_is_current, schema_text
-    text = schema_text(catalogue)
+    text = schema_text(catalogue, plan)
     if check_only and output is not None:
         fresh = schema_is_current(output, text)
         typer.echo(t("schema_fresh" if fresh else "schema_stale", lang, path=output), err=True)

@@ -15,6 +15,8 @@ from pathlib import Path
 from ..errors import UserError
 
 PROGRAMMES = "programmes"
+#: Procurement plans live in `plans/`, beside `programmes/`.
+PLANS = "plans"
 
 
 def find_root(start: Path, root_option: Path | None) -> Path | None:

@@ -1,15 +1,17 @@
-"""Which YAML files are programmes or catalogues, for `check --only-programmes` (the pre-commit hook).
+"""Which YAML files are programmes, catalogues or procurement plans, for `check --only-programmes`
+(the pre-commit hook).
 
 pre-commit hands the hook every staged YAML file of a repository: its own `.pre-commit-config.yaml`,
 GitHub workflows, docker-compose files. Those were never meant for hankinta, and checking them
 fails every commit (HK102/HK103). A file is kept when
 
 - it lies under a `programmes/` folder: the commands look for programmes there, so whatever is
-  there is meant to be one (and is checked whatever it holds);
+  there is meant to be one (and is checked whatever it holds); likewise a `plans/` folder;
 - it names the hankinta schema in its modeline
-  (`# yaml-language-server: $schema=…/programme.schema.json`, or `catalogue.schema.json`); or
-- one of its top-level keys is a programme's or catalogue's own key (`schema_version`,
-  `catalogue_version`, `themes`, `organisation`, …), or close to one of the two version keys
+  (`# yaml-language-server: $schema=…/programme.schema.json`, `catalogue.schema.json` or
+  `plan.schema.json`); or
+- one of its top-level keys is a programme's, catalogue's or plan's own key (`schema_version`,
+  `catalogue_version`, `plan_version`, `themes`, `organisation`, …), or close to one of the version keys
   (`schema_verison`, `catalog_version`).
 
 Everything else is skipped, and `check` names it. The test errs towards checking: a programme
@@ -34,7 +36,7 @@ import yaml
 
 from ..checking.findings import LoadError
 from .load import read
-from .resolve import PROGRAMMES
+from .resolve import PLANS, PROGRAMMES
 
 #: Top-level keys that only a programme (model.Programme) or a catalogue (model.Catalogue) has.
 #: The models' other top-level keys (`id`, `name`, `description`, `language`, `period`, `stage`,
@@ -44,15 +46,18 @@ OWN_KEYS = frozenset((
     "schema_version", "catalogue_version", "organisation", "hilma_buyers", "adoption", "follow_up", "update_interval",
     "mission", "vision", "principles", "indicators", "themes", "implementation",
 ))
+#: A procurement plan's own top-level keys (plan_model.Plan); its others (`organisation`,
+#: `business_id`, `items`, …) are either a programme's already or common elsewhere.
+PLAN_KEYS = frozenset(("plan_version", "horizon_months"))
 #: The keys that say what a file is: a key this close to one of them (difflib's ratio) is taken for
 #: its typo (`schema_verison` 0.93, `catalog_version` 0.94; docker-compose's `version` 0.67,
 #: pre-commit's `default_language_version` 0.63). The other own keys count only as written: mkdocs'
 #: `theme` is 0.91 from `themes`.
-VERSION_KEYS = ("schema_version", "catalogue_version")
+VERSION_KEYS = ("schema_version", "catalogue_version", "plan_version")
 TYPO_CUTOFF = 0.85
 
 _MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
-_SCHEMAS = ("programme.schema.json", "catalogue.schema.json")
+_SCHEMAS = ("programme.schema.json", "catalogue.schema.json", "plan.schema.json")
 #: The modeline is a comment at the top of the file; it is looked for in this many characters.
 _MODELINE_SPAN = 4096
 _COLUMN0_KEY = re.compile(r"""^(["']?)([A-Za-z_][\w-]*)\1[ \t]*:(?:[ \t]|$)""", re.MULTILINE)
@@ -111,7 +116,9 @@ def top_level_keys(text: str) -> list[str]:
 
 
 def _own_key(key: str) -> bool:
-    return key in OWN_KEYS or bool(difflib.get_close_matches(key, VERSION_KEYS, n=1, cutoff=TYPO_CUTOFF))
+    if key in OWN_KEYS or key in PLAN_KEYS:
+        return True
+    return bool(difflib.get_close_matches(key, VERSION_KEYS, n=1, cutoff=TYPO_CUTOFF))
 
 
 def _names_schema(text: str) -> bool:
@@ -125,4 +132,4 @@ def _under_programmes(path: Path, base: Path) -> bool:
         folders: Sequence[str] = full.parent.relative_to(os.path.normpath(base)).parts
     except ValueError:
         folders = full.parent.parts  # outside `base`: its whole path decides
-    return PROGRAMMES in folders
+    return PROGRAMMES in folders or PLANS in folders

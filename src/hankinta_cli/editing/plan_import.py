@@ -1,0 +1,119 @@
+"""`hankinta plan import`: plan rows from a spreadsheet (CSV or .xlsx, Finnish column names), all
+or nothing.
+
+Plans live in Excel today, one row per procurement, so the columns are read by their Finnish
+names (`Tunniste`, `Hankinta`, `Arvioitu arvo`, `Prioriteetti`, `Ilmoitus`, …; the YAML field
+names work too). A row whose id is in the plan changes that item's fields (blank cells change
+nothing); a row with a new id adds an item at the end (it needs a title). Every cell is read by the
+parser `plan set` uses; the rows that cannot be read are all listed, and nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..errors import UserError
+from ..reading.sheets import blank, read_grid
+from .edit import EditError, Session
+from .importer import ImportProblems, Row, RowProblem
+from .plans import ITEM_FIELDS, ITEM_ORDER, PLAN_ORDER, plan_items
+from .updates import keys_before, new_entry
+
+#: Column names (folded: lower case, single spaces) → item fields. The fields' own names count too.
+COLUMNS: dict[str, str] = {
+    "tunniste": "id", "hankinta": "title", "nimi": "title", "kuvaus": "description", "yksikkö": "unit",
+    "toimiala": "unit", "yhteyshenkilö": "contact", "cpv": "cpv", "cpv-koodi": "cpv", "cpv-koodit": "cpv",
+    "hankintalaji": "nature", "laji": "nature", "arvioitu arvo": "value", "arvioitu arvo €": "value",
+    "arvo": "value", "arvo €": "value", "arvo julkinen": "value_public", "prioriteetti": "priority",
+    "ilmoitus": "notice", "ilmoitusajankohta": "notice", "menettely": "procedure",
+    "markkinavuoropuhelu": "market_dialogue", "strategiset tavoitteet": "aims", "tavoitteet": "aims",
+    "toimenpiteet": "measure_refs", "ilmoitukset": "notice_ids", "sopimus alkaa": "contract.start",
+    "sopimus päättyy": "contract.end", "optiot": "contract.options", "huomio": "note",
+}
+#: The template's columns, in the order a person fills them.
+TEMPLATE = ("Tunniste", "Hankinta", "Kuvaus", "Yksikkö", "Yhteyshenkilö", "CPV", "Hankintalaji", "Arvioitu arvo",
+            "Arvo julkinen", "Prioriteetti", "Ilmoitus", "Menettely", "Markkinavuoropuhelu",
+            "Strategiset tavoitteet", "Toimenpiteet")
+
+
+def _field(header: Any) -> str | None:
+    name = " ".join(str(header or "").split()).casefold()
+    if name in COLUMNS:
+        return COLUMNS[name]
+    return name if name in ITEM_FIELDS or name == "id" else None
+
+
+def read_plan_rows(path: Path, sheet: str | None = None) -> list[Row]:
+    """The data rows of the sheet, their cells under item field names; UserError for a sheet
+    without a `Tunniste` column or with a column that names no field."""
+    if not path.is_file():
+        raise UserError("import_missing_file", file=path)
+    grid = read_grid(path, sheet)
+    if not grid.rows:
+        raise EditError("import_empty", file=path)
+    header = grid.rows[0][1]
+    fields = [_field(h) for h in header]
+    unknown = [str(h) for h, f in zip(header, fields, strict=True) if f is None and not blank(h)]
+    if unknown or "id" not in fields:
+        raise UserError("plan_import_columns", file=path, unknown=", ".join(unknown) or "–",
+                        allowed=", ".join(TEMPLATE))
+    rows = []
+    for number, values in grid.rows[1:]:
+        cells = {f: v for f, v in zip(fields, values, strict=False) if f is not None and not blank(v)}
+        if cells:
+            rows.append(Row(number, cells, {f: grid.ref(i, number) for i, f in enumerate(fields) if f}))
+    return rows
+
+
+def _parsed(rows: list[Row], source: Path) -> list[tuple[Row, str, dict[str, Any]]]:
+    """Each row's id and its fields read; ImportProblems listing every cell that cannot be read."""
+    out, problems = [], []
+    for row in rows:
+        item_id, values = row.text("id"), {}
+        if not item_id:
+            problems.append(RowProblem(row, "id", "tunniste puuttuu", "the id is missing"))
+            continue
+        for name in row.cells:
+            if name == "id":
+                continue
+            try:
+                values[name] = ITEM_FIELDS[name](name, row.text(name))
+            except UserError as e:
+                problems.append(RowProblem(row, name, e.message("fi"), e.message("en")))
+        out.append((row, item_id, values))
+    if problems:
+        raise ImportProblems(problems, source)
+    return out
+
+
+def import_plan_rows(rows: list[Row], source: Path) -> Callable[[Session], None]:
+    parsed = _parsed(rows, source)
+
+    def change(s: Session) -> None:
+        known = {str(item.get("id")): path for path, item in plan_items(s.data)}
+        new: list[dict[str, Any]] = []
+        problems, added = [], set()
+        for row, item_id, values in parsed:
+            if item_id in added:
+                problems.append(RowProblem(row, "id", f"tunniste '{item_id}' toistuu taulukossa",
+                                           f"the id '{item_id}' is repeated in the sheet"))
+            elif item_id in known:
+                for name, value in values.items():
+                    parts = tuple(name.split("."))
+                    s.set((*known[item_id], *parts), value, after=keys_before(ITEM_ORDER, parts[0]))
+            elif "title" not in values:
+                problems.append(RowProblem(row, "title", f"uudelta hankinnalta '{item_id}' puuttuu nimi",
+                                           f"the new item '{item_id}' has no title"))
+            else:
+                contract = {k.split(".")[1]: v for k, v in values.items() if k.startswith("contract.")}
+                new.append(new_entry(id=item_id, **{k: (contract or None) if k == "contract" else values.get(k)
+                                                    for k in ITEM_ORDER if k != "id"}))
+                added.add(item_id)
+        if problems:
+            raise ImportProblems(problems, source)
+        if new:
+            s.extend(("items",), new, after=keys_before(PLAN_ORDER, "items"), block=True)
+
+    return change

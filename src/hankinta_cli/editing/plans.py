@@ -1,0 +1,125 @@
+"""What `plan add`, `plan set` and `plan status` change in a plan file: an item found by its id.
+
+Each field is read from the command line by its own parser; the value is written where the model's
+field order puts it, and `edit.edit_file` re-checks the whole plan before anything is written (a
+CPV code of the wrong form is refused there, with its finding). User mistakes raise `EditError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ..plan_model import Contract, Plan, PlanItem
+from ..reading.inputs import parse_date
+from ..vocab import Aim, IndicatorKind, Nature, PlanStatus, Procedure
+from .edit import EditError, Session
+from .fields import _list, _member, _text, _whole
+from .updates import Path_, add_in_order, find, keys_before, new_entry, parse_value, storable
+
+ITEM_ORDER = tuple(PlanItem.model_fields)
+CONTRACT_ORDER = tuple(Contract.model_fields)
+PLAN_ORDER = tuple(Plan.model_fields)
+
+
+def parse_planned(field: str, text: str) -> dict[str, Any]:
+    """A planned date as typed: 2026, 2026-H1, 2026-Q3, 2026-05, or a day (30.6.2026, 2026-06-30)."""
+    raw = text.strip()
+    if m := re.fullmatch(r"(\d{4})(?:-(?:([HhQq])(\d)|(\d{2})))?", raw):
+        year, part, number, month = int(m.group(1)), (m.group(2) or "").upper(), int(m.group(3) or 0), m.group(4)
+        if month and 1 <= int(month) <= 12:
+            return {"year": year, "month": int(month)}
+        if not part and not month:
+            return {"year": year}
+        if (part == "H" and number in (1, 2)) or (part == "Q" and 1 <= number <= 4):
+            return {"year": year, "half" if part == "H" else "quarter": number}
+    elif re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}", raw):
+        return {"date": parse_date(raw)}
+    raise EditError("bad_value", code=2, value=text, field=field, reason="2026, 2026-H1, 2026-Q3, 2026-05, 30.6.2026")
+
+
+def _money(field: str, text: str) -> int | float:
+    value = parse_value(IndicatorKind.MONEY.value, text)
+    if not isinstance(value, (int, float)) or value < 0:
+        raise EditError("bad_value", code=2, value=text, field=field, reason="≥ 0 €")
+    return value
+
+
+def _yes_no(field: str, text: str) -> bool:
+    value = parse_value(IndicatorKind.YES_NO.value, text)
+    return bool(value)
+
+
+def _aims(field: str, text: str) -> list[str]:
+    return [_member(Aim)(field, part) for part in _list(text)]
+
+
+#: An item's fields that `plan set` writes, each with its parser (field name, typed text) → value.
+ITEM_FIELDS: dict[str, Callable[[str, str], Any]] = {
+    "title": _text, "description": _text, "unit": _text, "contact": _text, "note": _text, "procedure_id": _text,
+    "cpv": lambda f, t: _list(t), "measure_refs": lambda f, t: _list(t), "notice_ids": lambda f, t: _list(t),
+    "nature": _member(Nature), "procedure": _member(Procedure), "aims": _aims,
+    "value": _money, "value_public": _yes_no, "priority": _whole(1, 3),
+    "notice": parse_planned, "market_dialogue": parse_planned,
+    "contract.start": lambda f, t: parse_date(t), "contract.end": lambda f, t: parse_date(t),
+    "contract.options": _text,
+}
+
+
+def plan_items(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
+    """The plan's items (mappings) with their paths, as the file holds them."""
+    items = data.get("items")
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, dict):
+            yield ("items", i), item
+
+
+def _item(s: Session, item_id: str) -> tuple[Path_, dict[str, Any]]:
+    return find(plan_items(s.data), item_id, ("hankinta", "plan item"), s.doc.path.name)
+
+
+def set_item_field(item_id: str, fieldname: str, text: str) -> Callable[[Session], None]:
+    """`plan set`: one field of an item."""
+    if fieldname not in ITEM_FIELDS:
+        raise EditError("bad_field", field=fieldname, allowed=", ".join(ITEM_FIELDS))
+    value = ITEM_FIELDS[fieldname](fieldname, text)
+
+    def change(s: Session) -> None:
+        path, _ = _item(s, item_id)
+        parts = tuple(fieldname.split("."))
+        s.set((*path, *parts), value, after=keys_before(ITEM_ORDER, parts[0]))
+
+    return change
+
+
+def add_item(item_id: str, title: str, fields: dict[str, str | None]) -> Callable[[Session], None]:
+    """`plan add`: a new item at the end of the plan's items, its fields read as `plan set` reads them."""
+    given = {name: ITEM_FIELDS[name](name, text) for name, text in fields.items() if text is not None}
+    entry = new_entry(id=_text("id", item_id), title=_text("title", title),
+                      **{k: given.get(k) for k in ITEM_ORDER if k not in ("id", "title")})
+
+    def change(s: Session) -> None:
+        if any(str(item.get("id")) == item_id for _, item in plan_items(s.data)):
+            raise EditError("id_taken", id=item_id)
+        s.extend(("items",), [entry], after=keys_before(PLAN_ORDER, "items"), block=True)
+
+    return change
+
+
+def set_item_status(item_id: str, status_text: str, day: dt.date, note: str | None) -> Callable[[Session], None]:
+    """`plan status`: the item's status, and a dated entry in its history (as `status set` does)."""
+    status = PlanStatus.parse(status_text)
+    if not isinstance(status, PlanStatus):
+        raise EditError("bad_value", code=2, value=status_text, field="status", reason=", ".join(PlanStatus.choices()))
+    note = storable("--note", note)
+
+    def change(s: Session) -> None:
+        path, item = _item(s, item_id)
+        if item.get("status") != status.value:
+            s.set((*path, "status"), status.value, after=keys_before(ITEM_ORDER, "status"))
+        add_in_order(s, (*path, "history"), [new_entry(date=day, status=status.value, note=note)],
+                     keys_before(ITEM_ORDER, "history"), lambda e: str(e.get("date")))
+
+    return change

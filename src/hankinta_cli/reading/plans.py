@@ -1,0 +1,67 @@
+"""Plan arguments → files → validated plans, for the `plan` commands.
+
+A plan argument is a file, a folder or a plan id, as for programmes (`resolve.py`), under the plan
+folder: `--root`, else the nearest `plans/` folder from the working directory upwards (beside
+`programmes/` in a programme repository).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..checking.findings import LoadError
+from ..errors import UserError
+from .resolve import PLANS, resolve, resolve_one
+
+if TYPE_CHECKING:
+    from ..plan_model import Plan
+
+
+def plan_root(start: Path, root_option: Path | None) -> Path | None:
+    """`--root`, else the nearest `plans/` folder in `start` or above it; None when there is none."""
+    if root_option is not None:
+        return root_option
+    return next((f / PLANS for f in (start, *start.parents) if (f / PLANS).is_dir()), None)
+
+
+def _root_for(args: Sequence[str], root_option: Path | None) -> Path | None:
+    root = plan_root(Path.cwd(), root_option)
+    if root is None and (not args or any(not Path(a).exists() for a in args)):
+        raise UserError("plan_no_root", name=", ".join(args) or "–")
+    return root
+
+
+def plan_paths(args: Sequence[str] | None, root_option: Path | None) -> list[Path]:
+    args = list(args or [])
+    return resolve(args, _root_for(args, root_option))
+
+
+def plan_path(arg: str, root_option: Path | None) -> Path:
+    return resolve_one(arg, _root_for([arg], root_option))
+
+
+def load_plan(path: Path) -> Plan:
+    """The plan in `path`; UserError exit 1 with the findings if it is not a valid plan, exit 2 if
+    it cannot be read."""
+    from ..checking.check import unreadable_reason
+    from ..checking.validate import is_plan, validate_plan
+    from .load import load_path
+
+    try:
+        doc = load_path(path)
+    except LoadError as e:
+        if e.finding.code == "HK001":
+            raise UserError("file_unreadable", path=path, reason=unreadable_reason(e.finding)) from None
+        raise UserError("read_invalid", code=1, findings=[e.finding], path=path) from None
+    if not is_plan(doc.data, path):
+        raise UserError("not_a_plan", path=path)
+    plan, findings = validate_plan(doc.data, doc.positions)
+    if plan is None:
+        raise UserError("read_invalid", code=1, findings=findings, path=path)
+    return plan
+
+
+def plans_named(args: Sequence[str] | None, root_option: Path | None) -> list[Plan]:
+    return [load_plan(p) for p in plan_paths(args, root_option)]
