@@ -83,7 +83,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path}: the file could not be written ({reason}); it is unchanged",
     ),
     "edit_write_failed_hint": ("Tarkista kansion kirjoitusoikeudet.", "Check write permission to the folder."),
-    "no_item": ("{kind} '{id}' ei löydy ohjelmasta {programme}", "{kind_en} '{id}' not found in {programme}"),
+    "no_item": ("{kind} '{id}' ei löydy tiedostosta {programme}", "{kind_en} '{id}' not found in {programme}"),
     "no_item_hint": ("{guess}Tunnisteet: {known}", "{guess_en}Ids: {known}"),
     "bad_status": ("tila '{value}' ei ole tunnettu", "status '{value}' is not known"),
     "bad_status_hint": ("{guess}Sallitut: {allowed}.", "{guess_en}Allowed: {allowed_en}."),
