@@ -35,7 +35,7 @@ _MARKUP = {"html_inline", "html_block", "link_open", "image", "code_inline", "em
            "fence", "code_block", "hr", "heading_open", "ordered_list_open", "bullet_list_open", "blockquote_open"}
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(hostile_text)
 def test_markdown_inline_is_plain_text_in_every_place(text: str) -> None:
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])

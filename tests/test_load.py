@@ -88,7 +88,7 @@ trees = st.recursive(scalars, lambda kids: st.one_of(st.lists(kids, max_size=4),
                                                    st.dictionaries(keys, kids, max_size=4)), max_leaves=20)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.dictionaries(keys, trees, min_size=1, max_size=5), st.booleans())
 def test_loader_agrees_with_a_reference_parser(data: dict[str, object], flow: bool) -> None:
     # ruamel.yaml implements YAML 1.2, the version the loader follows (PyYAML is YAML 1.1)

@@ -4,6 +4,7 @@ declared, charts with a text alternative and a bookmark per theme, read back wit
 from __future__ import annotations
 
 import html
+import importlib.util
 import re
 from collections import Counter
 from pathlib import Path
@@ -13,7 +14,8 @@ import pytest
 
 from conftest import hankinta
 
-pytest.importorskip("weasyprint", reason="the pdf extra (WeasyPrint) is not installed")
+if importlib.util.find_spec("weasyprint") is None:  # found, not imported: that costs every worker 1.3 s
+    pytest.skip("the pdf extra (WeasyPrint) is not installed", allow_module_level=True)
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 

@@ -334,5 +334,6 @@ def test_every_commands_help_is_in_finnish_and_english_on_request() -> None:
         fi = hankinta(*path, "--help")
         assert fi.code == 0 and "Käyttö:" in fi.stdout and "Näytä tämä ohje ja lopeta" in fi.stdout, path
         assert "Usage:" not in fi.stdout and "Show this message" not in fi.stdout, path
+    for path in ([], ["add"], ["add", "measure"], ["status", "set"]):  # English on request
         en = hankinta(*path, "--help", env={"HANKINTA_LANG": "en"})
         assert "Usage:" in en.stdout and "Show this message and exit" in en.stdout, path
