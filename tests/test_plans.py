@@ -161,3 +161,20 @@ def test_plan_schema_accepts_the_example_and_rejects_an_unknown_field(tmp_path: 
     assert good.returncode == 0, good.stdout + good.stderr
     refused = subprocess.run([exe, "--schemafile", str(PLAN_SCHEMA), str(bad)], capture_output=True, text=True)
     assert refused.returncode == 1 and "prioriteetti" in refused.stdout
+
+
+def test_check_without_arguments_also_checks_the_plans_beside_the_programmes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    examples = ROOT / "examples"
+    shutil.copytree(examples / "programmes", tmp_path / "programmes")
+    shutil.copytree(examples / "plans", tmp_path / "plans")
+    monkeypatch.chdir(tmp_path / "programmes")  # from a subfolder, as every command works
+    run = hankinta("check", "--as-of", "2025-12-31", "--format", "json")
+    assert run.code == 0, run.stdout + run.stderr
+    assert any(f["path"].endswith("plans/esimerkkila-hankintasuunnitelma.yaml") for f in run.json()["files"])
+    plan = tmp_path / "plans" / "esimerkkila-hankintasuunnitelma.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "tuntematon: 1\n", encoding="utf-8")
+    run = hankinta("check", "--as-of", "2025-12-31")
+    assert run.code == 1 and "HK103" in run.stdout

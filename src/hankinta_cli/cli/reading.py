@@ -12,7 +12,7 @@ from ..i18n import t
 from ..presenting.output.messages import write_warning
 from ..reading.inputs import parse_on_track, parse_status
 from ..reading.read import programmes_named
-from ..reading.resolve import programme_paths
+from ..reading.resolve import checked_paths, programme_paths
 from . import options as o
 from .app import app, emit, failures, status_app, today_or
 
@@ -37,7 +37,7 @@ def check(
     from ..reading.sniff import programmes_among
     with failures(lang):
         cache = open_cache(no_cache)
-        files, skipped = programme_paths(paths, root), None
+        files, skipped = checked_paths(paths, root), None
         if only_programmes:
             files, skipped = programmes_among(files)
         results = check_paths(files, cache, today_or(as_of))

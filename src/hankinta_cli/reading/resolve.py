@@ -119,6 +119,16 @@ def programme_paths(args: Sequence[str] | None, root_option: Path | None) -> lis
     return resolve(args or [], find_root(Path.cwd(), root_option))
 
 
+def checked_paths(args: Sequence[str] | None, root_option: Path | None) -> list[Path]:
+    """What `check` checks: `programme_paths`, and with no arguments also the procurement plans
+    in `plans/` beside the programme folder, so one `hankinta check` in CI covers both."""
+    files = programme_paths(args, root_option)
+    root = find_root(Path.cwd(), root_option)
+    if not args and root is not None and (root.parent / PLANS).is_dir():
+        files += [f for f in collect([root.parent / PLANS]) if f not in files]
+    return files
+
+
 def programme_path(arg: str, root_option: Path | None) -> Path:
     """`resolve_one` from the working directory, as every editing command does."""
     return resolve_one(arg, find_root(Path.cwd(), root_option))
