@@ -217,3 +217,10 @@ indicators:
     run = hankinta("hilma", str(programme), str(folder))
     assert run.code == 0, run.stderr
     assert values(programme) == {"K1": EXPECTED["H1"]}
+    # without buyer ids the adopted query is a gap like an own one (HK403 at the catalogue reference)
+    programme.write_text(programme.read_text(encoding="utf-8").replace("hilma_buyers: [0201256-6]\n", ""),
+                         encoding="utf-8")
+    checked = hankinta("check", str(programme))
+    assert checked.code == 0 and "HK403" in checked.stdout, checked.stdout
+    line = int(checked.stdout.split(".yaml:")[1].split(":")[0])
+    assert "catalogue: jalki-kpl" in programme.read_text(encoding="utf-8").splitlines()[line - 1]

@@ -59,7 +59,7 @@ def check_document(doc: Document, catalogue: Catalogue | None = None, refs: bool
     `as_of` is the day a plan's dates are judged against (late notices, the horizon); without it
     those rules are skipped (an edit's re-check asks only for errors).
     """
-    from .rules import all_rules, catalogue_rules, plans
+    from .rules import all_rules, catalogue_rules, hilma, plans
     from .validate import is_catalogue, is_plan, validate, validate_catalogue, validate_plan
 
     if is_plan(doc.data, doc.path):
@@ -77,6 +77,7 @@ def check_document(doc: Document, catalogue: Catalogue | None = None, refs: bool
                 findings += rule(programme, doc.positions)
             if refs:
                 findings += catalogue_rules.check_refs(programme, doc.positions, catalogue)
+            findings += hilma.check_buyers(programme, doc.positions, catalogue)
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     return findings
 

@@ -25,11 +25,12 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import HilmaQuery
+from ..model import Catalogue, HilmaQuery, Indicator, Programme
 from ..model import Period as ProgrammePeriod
 from ..notices.model import LotResult, Notice
 from ..notices.select import Procedure
-from ..vocab import Granularity, NoticeCount, NoticeFlag, NoticeKind
+from ..vocab import Granularity, NoticeCount, NoticeFlag, NoticeKind, Source
+from ..walk import IndicatorAt, indicators
 from .periods import span
 
 #: The eForms form (the root element) of each kind of notice.
@@ -47,6 +48,21 @@ class Computed:
     counted: int
     matching: int
     notices: tuple[str, ...]
+
+
+def queried(p: Programme, catalogue: Catalogue | None) -> list[tuple[IndicatorAt, HilmaQuery]]:
+    """The programme's indicators that count notices, with their query: their own, or for an
+    indicator that names a catalogue indicator (`catalogue: ID`) and has none, the catalogue's,
+    so a municipality adopts a notice-based indicator by reference; unless the indicator says
+    its values come from elsewhere (`source: manuaalinen`, …)."""
+    shared = {e.id: e.hilma for e in catalogue.indicators if e.hilma is not None} if catalogue else {}
+
+    def query_of(ind: Indicator) -> HilmaQuery | None:
+        if ind.hilma is not None or ind.source not in (None, Source.HILMA):
+            return ind.hilma
+        return shared.get(ind.catalogue or "")
+
+    return [(at, query) for at in indicators(p) if (query := query_of(at.indicator)) is not None]
 
 
 def period_of(day: dt.date, granularity: Granularity) -> int | str:

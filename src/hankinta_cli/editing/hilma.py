@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from ..checking.validate import validate
-from ..computing.hilma import Computed, compute
-from ..model import HilmaQuery
+from ..computing.hilma import Computed, compute, queried
 from ..notices.select import NoticeSet, Procedure
 from ..vocab import NoticeCount
-from ..walk import indicators, raw_indicators
+from ..walk import raw_indicators
 from .edit import EditError, Session, ValueKept, ValueReplaced
 from .updates import OBSERVATION_ORDER, add_observations, keys_before, observation_entry, observation_slot
 
@@ -45,18 +44,6 @@ def source_text(paths: list[Path], read: NoticeSet, day: dt.date) -> str:
             f"{len(read.procedures)} hankintaa")
 
 
-def _catalogue_queries(folder: Path) -> dict[str, HilmaQuery]:
-    """The queries of the shared catalogue beside the programme: an indicator that refers to a
-    catalogue indicator (`catalogue: ID`) and has no query of its own counts as the catalogue's
-    does, so a municipality adopts a notice-based indicator by reference."""
-    from ..checking.check import load_catalogue
-
-    catalogue, _ = load_catalogue(folder)
-    if catalogue is None:
-        return {}
-    return {entry.id: entry.hilma for entry in catalogue.indicators if entry.hilma is not None}
-
-
 def record_computed(procedures: tuple[Procedure, ...], source: str, today: dt.date, replace: bool,
                     buyers_given: bool = False) -> Callable[[Session], None]:
     """`procedures` are the buyers' (the caller selected them by `--buyer` when `buyers_given`,
@@ -66,15 +53,15 @@ def record_computed(procedures: tuple[Procedure, ...], source: str, today: dt.da
         programme, findings = validate(s.data, s.doc.positions)
         if programme is None:
             raise EditError("edit_unreadable", code=1, findings=findings, path=s.doc.path)
-        shared = _catalogue_queries(s.doc.path.parent)
-        queried = [(at, query) for at in indicators(programme)
-                   if (query := at.indicator.hilma or shared.get(at.indicator.catalogue or "")) is not None]
-        if not queried:
+        from ..checking.check import load_catalogue
+
+        found = queried(programme, load_catalogue(s.doc.path.parent)[0])
+        if not found:
             raise EditError("hilma_no_queries", path=s.doc.path)
         if not (buyers_given or programme.hilma_buyers):
             raise EditError("hilma_no_buyers", path=s.doc.path)
         paths = {str(ind.get("id")): path for path, ind in raw_indicators(s.data)}
-        for at, query in queried:
+        for at, query in found:
             ind = at.indicator
             path = paths[ind.id]
             new: list[dict[str, Any]] = []

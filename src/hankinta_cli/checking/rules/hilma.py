@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...model import Programme
+from ...model import Catalogue, Programme
 from ...reading.load import Positions
 from ...vocab import IndicatorKind
 from ...walk import indicators
@@ -38,5 +38,14 @@ def check(p: Programme, positions: Positions) -> Iterator[Finding]:
             gives = ("prosenttiosuuden", "a percentage") if query.share else ("lukumäärän", "a count")
             yield finding("HK211", positions, (*at.path, "kind"), gives=gives[0], gives_en=gives[1],
                           kind=kind.value)
-    if queried and not p.hilma_buyers:
-        yield finding("HK403", positions, (*queried[0].path, QUERY_KEY), count=len(queried))
+
+
+def check_buyers(p: Programme, positions: Positions, catalogue: Catalogue | None) -> Iterator[Finding]:
+    """HK403: indicators count notices (their own query or the catalogue's) but no buyer is named."""
+    from ...computing.hilma import queried
+
+    found = queried(p, catalogue)
+    if found and not p.hilma_buyers:
+        at, _ = found[0]
+        where = QUERY_KEY if at.indicator.hilma is not None else "catalogue"
+        yield finding("HK403", positions, (*at.path, where), count=len(found))
