@@ -3,7 +3,13 @@ and the helpers every command shares; each module beside it registers one family
 
 from __future__ import annotations
 
-from . import editing, hilma, notices, plans, reading  # noqa: F401  (importing registers the commands)
+# Importing a module registers its commands; `--help` lists them in this order, the way a
+# coordinator meets them: read and report, then edit, then notices and plans.
+# isort: off
+from . import reading  # noqa: F401
+from . import editing  # noqa: F401
+from . import notices, hilma, plans  # noqa: F401
+# isort: on
 from .app import app
 
 __all__ = ["app", "run"]
