@@ -190,7 +190,7 @@ def test_no_word_is_split_in_a_narrow_terminal(path: Path, monkeypatch: pytest.M
         return [o.getvalue() for o in out if o.getvalue()]
 
     wide = shown(2000)
-    for columns in (60, 100):  # one record per row; a table whose columns fit
+    for columns in (60, 80, 100):  # one record per row; a table with a light frame; a table whose columns fit
         for narrow, whole in zip(shown(columns, columns == 60), wide, strict=False):  # status, then indicators
             assert max(len(line) for line in narrow.splitlines()) <= columns
             # a word cut in two would show as two words that the wide table never has
@@ -244,3 +244,12 @@ def test_a_column_empty_in_every_row_gives_way_before_the_table_does(monkeypatch
     assert "Tyhjä" not in text and long_word in text
     assert any("Tunniste" in line and "Nimi" in line for line in text.splitlines())  # a table: one header row
     assert all(len(line) <= 80 for line in text.splitlines())
+
+
+def test_a_default_terminal_shows_the_status_of_a_shipped_programme_as_a_table(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 80 columns: the empty note column gives way and the frame gets lighter before rows become records
+    monkeypatch.setenv("COLUMNS", "80")
+    out = hankinta("status", "hyvinkaa").stdout
+    assert any("Tunniste" in line and "Toimenpide" in line and "Aikataulu" in line for line in out.splitlines())
+    assert max(len(line) for line in out.splitlines()) <= 80

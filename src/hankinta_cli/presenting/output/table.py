@@ -9,9 +9,10 @@ Words are never cut in two. Rich, short of room, narrows the widest columns unti
 splitting Finnish words anywhere ("tarkoit|amme"). Here each column is given a width of its own
 before printing: never less than its longest word (an id or other `one_line` column: its longest
 cell), the room left shared out so that the widest columns give way first. When even the longest
-words do not fit side by side, a column empty in every row is left out first; if that is not
-enough (six columns in a 60-column terminal), each row is printed as a record instead, one line
-per column ("Tila  käynnissä"), with the whole width for its values.
+words do not fit side by side, a column empty in every row is left out first, then the frame is
+made lighter (no outer edges); if that is not enough (six columns in a 60-column terminal), each
+row is printed as a record instead, one line per column ("Tila  käynnissä"), with the whole width
+for its values.
 Only a word wider than the terminal itself is folded.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
+from rich import box
 from rich.console import Console, RenderableType
 from rich.measure import Measurement
 from rich.table import Table
@@ -85,13 +87,22 @@ def _share(least: list[int], most: list[int], room: int) -> list[int]:
     return widths
 
 
+def _compact(table: Table) -> Table:
+    """`table` with a lighter frame: a rule under the header, no outer edges, no edge padding."""
+    table.box, table.show_edge, table.pad_edge = box.SIMPLE_HEAD, False, False
+    return table
+
+
 def _fitted(console: Console, table: Table) -> RenderableType:
     least, most = _measure(console, table)
-    room = console.width - _frame(len(table.columns))
+    compact = table.box is box.SIMPLE_HEAD
+    room = console.width - (_frame(len(table.columns)) if not compact else 3 * (len(table.columns) - 1))
     if sum(least) > room:
         kept = _without_empty_columns(table)
         if kept is not None:  # a column with nothing in it is the first thing a narrow terminal can spare
-            return _fitted(console, kept)
+            return _fitted(console, _compact(kept) if compact else kept)
+        if not compact:  # then the frame: four characters, enough for a 5-column table in 80
+            return _fitted(console, _compact(table))
         return _records(console, table)
     for column, width in zip(table.columns, _share(least, most, room), strict=True):
         column.width = width
