@@ -33,11 +33,11 @@ from .updates import (
 TARGET_ORDER = tuple(Target.model_fields)
 
 
-def _list(text: str) -> list[str]:
+def as_list(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"[;,]", text) if p.strip()]
 
 
-def _whole(low: int, high: int) -> Callable[[str, str], int]:
+def whole_in(low: int, high: int) -> Callable[[str, str], int]:
     def parse(field: str, text: str) -> int:
         if not text.strip().isdigit() or not low <= int(text) <= high:
             raise EditError("bad_value", code=2, value=text, field=field, reason=f"{low}–{high}")
@@ -45,7 +45,7 @@ def _whole(low: int, high: int) -> Callable[[str, str], int]:
     return parse
 
 
-def _member(vocab: type[Vocab]) -> Callable[[str, str], str]:
+def member_of(vocab: type[Vocab]) -> Callable[[str, str], str]:
     def parse(field: str, text: str) -> str:
         found = vocab.parse(text)
         if found is None:
@@ -55,10 +55,10 @@ def _member(vocab: type[Vocab]) -> Callable[[str, str], str]:
 
 
 def _dimensions(field: str, text: str) -> list[str]:
-    return [_member(Dimension)(field, part) for part in _list(text)]
+    return [member_of(Dimension)(field, part) for part in as_list(text)]
 
 
-def _text(field: str, text: str) -> str:
+def text_value(field: str, text: str) -> str:
     stored = storable(field, text.strip())
     if not stored:
         raise EditError("bad_value", code=2, value=text, field=field, reason="teksti / text")
@@ -67,22 +67,22 @@ def _text(field: str, text: str) -> str:
 
 #: A measure's fields that `set` writes, each with its parser (field name, typed text) → value.
 MEASURE_FIELDS: dict[str, Callable[[str, str], Any]] = {
-    "title": _text, "description": _text, "objective": _text, "note": _text,
-    "responsible": lambda f, t: _list(t), "tags": lambda f, t: _list(t), "dimensions": _dimensions,
-    "priority": _whole(1, 3),
+    "title": text_value, "description": text_value, "objective": text_value, "note": text_value,
+    "responsible": lambda f, t: as_list(t), "tags": lambda f, t: as_list(t), "dimensions": _dimensions,
+    "priority": whole_in(1, 3),
     "schedule": lambda f, t: parse_schedule(t),
     "schedule.start": lambda f, t: parse_date(t), "schedule.due": lambda f, t: parse_date(t),
-    "schedule.year": _whole(1900, 2199), "schedule.half": _whole(1, 2), "schedule.quarter": _whole(1, 4),
-    "schedule.text": _text,
+    "schedule.year": whole_in(1900, 2199), "schedule.half": whole_in(1, 2), "schedule.quarter": whole_in(1, 4),
+    "schedule.text": text_value,
 }
 
 #: An indicator's fields that `set` writes. `baseline` and `target` take a value read by the
 #: indicator's kind, with `--period` (a baseline's) or `--deadline` and `--note`: see `set_field`.
 INDICATOR_FIELDS: dict[str, Callable[[str, str], Any]] = {
-    "name": _text, "unit": _text, "description": _text, "numerator": _text, "denominator": _text,
-    "source_note": _text, "note": _text,
-    "direction": _member(Direction), "granularity": _member(Granularity), "method": _member(Method),
-    "baseline": _text, "target": _text,
+    "name": text_value, "unit": text_value, "description": text_value, "numerator": text_value,
+    "denominator": text_value, "source_note": text_value, "note": text_value,
+    "direction": member_of(Direction), "granularity": member_of(Granularity), "method": member_of(Method),
+    "baseline": text_value, "target": text_value,
 }
 
 #: What `unset` removes besides the fields above: all targets at once.
@@ -183,11 +183,11 @@ def add_measure(parent_id: str, measure_id: str, title: str, responsible: str | 
                 schedule: str | None = None, priority: str | None = None,
                 description: str | None = None) -> Callable[[Session], None]:
     """`hankinta add measure`: a new measure at the end of a goal's (or a theme's) measures."""
-    entry = new_entry(id=_text("id", measure_id), title=_text("title", title),
-                      description=_text("description", description) if description else None,
-                      responsible=_list(responsible) if responsible else None,
+    entry = new_entry(id=text_value("id", measure_id), title=text_value("title", title),
+                      description=text_value("description", description) if description else None,
+                      responsible=as_list(responsible) if responsible else None,
                       schedule=parse_schedule(schedule) if schedule else None,
-                      priority=_whole(1, 3)("priority", priority) if priority else None)
+                      priority=whole_in(1, 3)("priority", priority) if priority else None)
 
     def change(s: Session) -> None:
         everything = list(raw_items(s.data))

@@ -16,8 +16,8 @@ from ..plan_model import Contract, Plan, PlanItem
 from ..reading.inputs import parse_date
 from ..vocab import Aim, IndicatorKind, Nature, PlanStatus, Procedure
 from .edit import EditError, Session
-from .fields import _list, _member, _text, _whole
-from .updates import Path_, add_in_order, find, keys_before, new_entry, parse_value, storable
+from .fields import as_list, member_of, text_value, whole_in
+from .updates import Path_, add_history, find, history_entry, keys_before, new_entry, parse_value, storable
 
 ITEM_ORDER = tuple(PlanItem.model_fields)
 CONTRACT_ORDER = tuple(Contract.model_fields)
@@ -53,18 +53,19 @@ def _yes_no(field: str, text: str) -> bool:
 
 
 def _aims(field: str, text: str) -> list[str]:
-    return [_member(Aim)(field, part) for part in _list(text)]
+    return [member_of(Aim)(field, part) for part in as_list(text)]
 
 
 #: An item's fields that `plan set` writes, each with its parser (field name, typed text) → value.
 ITEM_FIELDS: dict[str, Callable[[str, str], Any]] = {
-    "title": _text, "description": _text, "unit": _text, "contact": _text, "note": _text, "procedure_id": _text,
-    "cpv": lambda f, t: _list(t), "measure_refs": lambda f, t: _list(t), "notice_ids": lambda f, t: _list(t),
-    "nature": _member(Nature), "procedure": _member(Procedure), "aims": _aims,
-    "value": _money, "value_public": _yes_no, "priority": _whole(1, 3),
+    "title": text_value, "description": text_value, "unit": text_value, "contact": text_value,
+    "note": text_value, "procedure_id": text_value,
+    "cpv": lambda f, t: as_list(t), "measure_refs": lambda f, t: as_list(t), "notice_ids": lambda f, t: as_list(t),
+    "nature": member_of(Nature), "procedure": member_of(Procedure), "aims": _aims,
+    "value": _money, "value_public": _yes_no, "priority": whole_in(1, 3),
     "notice": parse_planned, "market_dialogue": parse_planned,
     "contract.start": lambda f, t: parse_date(t), "contract.end": lambda f, t: parse_date(t),
-    "contract.options": _text,
+    "contract.options": text_value,
 }
 
 
@@ -97,7 +98,7 @@ def set_item_field(item_id: str, fieldname: str, text: str) -> Callable[[Session
 def add_item(item_id: str, title: str, fields: dict[str, str | None]) -> Callable[[Session], None]:
     """`plan add`: a new item at the end of the plan's items, its fields read as `plan set` reads them."""
     given = {name: ITEM_FIELDS[name](name, text) for name, text in fields.items() if text is not None}
-    entry = new_entry(id=_text("id", item_id), title=_text("title", title),
+    entry = new_entry(id=text_value("id", item_id), title=text_value("title", title),
                       **{k: given.get(k) for k in ITEM_ORDER if k not in ("id", "title")})
 
     def change(s: Session) -> None:
@@ -119,7 +120,6 @@ def set_item_status(item_id: str, status_text: str, day: dt.date, note: str | No
         path, item = _item(s, item_id)
         if item.get("status") != status.value:
             s.set((*path, "status"), status.value, after=keys_before(ITEM_ORDER, "status"))
-        add_in_order(s, (*path, "history"), [new_entry(date=day, status=status.value, note=note)],
-                     keys_before(ITEM_ORDER, "history"), lambda e: str(e.get("date")))
+        add_history(s, path, [history_entry(day, status.value, note, None)], ITEM_ORDER)
 
     return change

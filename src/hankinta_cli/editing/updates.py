@@ -43,10 +43,11 @@ def history_entry(day: dt.date, status: str | None, note: str | None, by: str | 
     return new_entry(date=day, status=status, note=note, by=by)
 
 
-def add_history(s: Session, measure: Path_, entries: list[dict[str, Any]]) -> None:
-    """New status entries in date order (after entries of the same day: the history reads as it happened)."""
-    add_in_order(s, (*measure, "history"), entries, keys_before(MEASURE_ORDER, "history"),
-                  lambda e: str(e.get("date")))
+def add_history(s: Session, holder: Path_, entries: list[dict[str, Any]],
+                order: tuple[str, ...] = MEASURE_ORDER) -> None:
+    """New status entries of a measure (or of a plan item, `order` its field order) in date order,
+    after entries of the same day: the history reads as it happened."""
+    add_in_order(s, (*holder, "history"), entries, keys_before(order, "history"), lambda e: str(e.get("date")))
 
 
 def _period_key(entry: Any) -> tuple[Any, ...]:
