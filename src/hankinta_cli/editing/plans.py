@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..plan_model import Contract, Plan, PlanItem
-from ..reading.inputs import parse_date
+from ..reading.inputs import parse_date, year_part
 from ..vocab import Aim, IndicatorKind, Nature, PlanStatus, Procedure
 from .edit import EditError, Session
 from .fields import as_list, member_of, text_value, whole_in
@@ -27,16 +27,14 @@ PLAN_ORDER = tuple(Plan.model_fields)
 def parse_planned(field: str, text: str) -> dict[str, Any]:
     """A planned date as typed: 2026, 2026-H1, 2026-Q3, 2026-05, or a day (30.6.2026, 2026-06-30)."""
     raw = text.strip()
-    if m := re.fullmatch(r"(\d{4})(?:-(?:([HhQq])(\d)|(\d{2})))?", raw):
-        year, part, number, month = int(m.group(1)), (m.group(2) or "").upper(), int(m.group(3) or 0), m.group(4)
-        if month and 1 <= int(month) <= 12:
-            return {"year": year, "month": int(month)}
-        if not part and not month:
-            return {"year": year}
-        if (part == "H" and number in (1, 2)) or (part == "Q" and 1 <= number <= 4):
-            return {"year": year, "half" if part == "H" else "quarter": number}
-    elif re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}", raw):
-        return {"date": parse_date(raw)}
+    try:
+        if (part := year_part(raw, months=True)) is not None:
+            return dict(part)
+    except ValueError:
+        pass
+    else:
+        if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}", raw):
+            return {"date": parse_date(raw)}
     raise EditError("bad_value", code=2, value=text, field=field, reason="2026, 2026-H1, 2026-Q3, 2026-05, 30.6.2026")
 
 

@@ -28,17 +28,34 @@ def parse_date(text: str) -> dt.date:
 _RANGE = re.compile(r"\s*[–—]\s*|\s+-\s+|\s*--\s*|\s*\.\.\s*")
 
 
+def year_part(text: str, months: bool = False) -> dict[str, int] | None:
+    """A year or a part of one as typed: 2026 → {year}, 2026-H1 → {year, half}, 2026-Q3 →
+    {year, quarter}, and with `months` 2026-05 → {year, month}; None for text of another shape,
+    ValueError for a part out of range (2026-H3). Schedules and planned notice dates share it."""
+    m = re.fullmatch(r"(\d{4})(?:-([HhQq])(\d)|-(\d{2}))?", text.strip())
+    if m is None or (m.group(4) and not months):
+        return None
+    year, part, number = int(m.group(1)), (m.group(2) or "").upper(), int(m.group(3) or 0)
+    if m.group(4):
+        if not 1 <= int(m.group(4)) <= 12:
+            raise ValueError(text)
+        return {"year": year, "month": int(m.group(4))}
+    if not part:
+        return {"year": year}
+    if (part == "H" and number in (1, 2)) or (part == "Q" and 1 <= number <= 4):
+        return {"year": year, "half" if part == "H" else "quarter": number}
+    raise ValueError(text)
+
+
 def parse_schedule(text: str) -> dict[str, Any]:
     """A whole schedule as typed: 2026, 2026-H1, 2026-Q3, a date (30.6.2026 or 2026-06-30), a
     range of two dates (1.1.2026–30.6.2026), or anything else as text, as the source says it."""
     raw = text.strip()
-    if m := re.fullmatch(r"(\d{4})(?:-([HhQq])(\d))?", raw):
-        year, part, number = int(m.group(1)), (m.group(2) or "").upper(), int(m.group(3) or 0)
-        if not part:
-            return {"year": year}
-        if (part == "H" and number in (1, 2)) or (part == "Q" and 1 <= number <= 4):
-            return {"year": year, "half" if part == "H" else "quarter": number}
-        raise UserError("bad_schedule", value=text)
+    try:
+        if (whole := year_part(raw)) is not None:
+            return whole
+    except ValueError:
+        raise UserError("bad_schedule", value=text) from None
     parts = _RANGE.split(raw)
     if len(parts) == 2 and all(_DATE.fullmatch(p) for p in parts):
         start, due = parse_date(parts[0]), parse_date(parts[1])
