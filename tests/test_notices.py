@@ -145,6 +145,30 @@ def test_versions_and_change_notices_count_a_procedure_once() -> None:
     assert result.replaced == 2 and result.read == len(result.notices) + 2
 
 
+def test_notices_wait_in_a_spool_not_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory flat in the number of notices: once read, no notice's facts stay in memory (each
+    is read back from the spool when the result is iterated), and reading back gives the same
+    facts in the same order, as often as wanted."""
+    import gc
+
+    from hankinta_cli.notices import spool
+
+    monkeypatch.setattr(spool, "IN_MEMORY", 0)  # straight to a file on disk
+    result = load_notices([NOTICES])
+    gc.collect()
+    assert not [o for o in gc.get_objects() if isinstance(o, Notice)]
+    first = [n.to_dict() for n in result.notices]
+    assert first == [n.to_dict() for n in result.notices] and len(first) == len(result.notices) > 10
+    sliced = [n.id for n in result.notices[3:6]]
+    assert sliced == [n["id"] for n in first[3:6]] == [result.notices[i].id for i in (3, 4, 5)]
+    assert sorted(n.id for p in result.procedures for n in p.notices) == sorted(n["id"] for n in first)
+    in_memory = {"notices": first, "procedures": [(p.id, [n.id for n in p.notices]) for p in result.procedures]}
+    monkeypatch.setattr(spool, "IN_MEMORY", 1 << 30)
+    again = load_notices([NOTICES])
+    assert in_memory == {"notices": [n.to_dict() for n in again.notices],
+                         "procedures": [(p.id, [n.id for n in p.notices]) for p in again.procedures]}
+
+
 # --- the command -----------------------------------------------------------------------------------
 
 def _finnish_copy(tmp_path: Path, name: str, *business_ids: str) -> Path:

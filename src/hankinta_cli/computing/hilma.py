@@ -114,12 +114,13 @@ def compute(procedures: Iterable[Procedure], query: HilmaQuery, granularity: Gra
     """The query's value per period (the rule above), oldest first."""
     gran = granularity if granularity not in (None, Granularity.ONCE) else Granularity.YEAR
     assert gran is not None
-    procs = list(procedures)
-    days = [n.dispatch_date for p in procs for n in p.notices]
-    if not days:
-        return []
+    # one pass, holding a procedure at a time: the procedures may be read back from a spool
+    first = last = None
     items: dict[int | str, list[tuple[set[NoticeFlag], str]]] = {}
-    for proc in procs:
+    for proc in procedures:
+        days = [n.dispatch_date for n in proc.notices]
+        first = min(days) if first is None else min(first, *days)
+        last = max(days) if last is None else max(last, *days)
         notice = counted_notice(proc, query.notices)
         if notice is None:
             continue
@@ -129,8 +130,10 @@ def compute(procedures: Iterable[Procedure], query: HilmaQuery, granularity: Gra
             facts = [_facts(None, proc.notices)]
         kept = [f for f in facts if set(query.where) <= f]
         items.setdefault(period_of(notice.dispatch_date, gran), []).extend((f, notice.id) for f in kept)
+    if first is None or last is None:
+        return []
     out = []
-    for period in _periods(min(days), max(days), gran):
+    for period in _periods(first, last, gran):
         dates = span(period)
         if dates.start > as_of or (within and (dates.end < within.start or dates.start > within.end)):
             continue

@@ -10,7 +10,7 @@ from the file as it is under the lock.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,7 @@ def source_text(paths: list[Path], read: NoticeSet, day: dt.date) -> str:
             f"{len(read.procedures)} hankintaa")
 
 
-def record_computed(procedures: tuple[Procedure, ...], source: str, today: dt.date, replace: bool,
+def record_computed(procedures: Sequence[Procedure], source: str, today: dt.date, replace: bool,
                     buyers_given: bool = False) -> Callable[[Session], None]:
     """`procedures` are the buyers' (the caller selected them by `--buyer` when `buyers_given`,
     else by the programme's `hilma_buyers`)."""

@@ -18,6 +18,8 @@ European company registrations X01, X02) are skipped with a warning.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 import sys
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
@@ -47,6 +49,13 @@ STRATEGIC_LISTS = {"strategic-procurement": "strategic", "environmental-impact":
                    "social-objective": "social", "innovative-acquisition": "innovation", "gpp-criteria": "gpp_criteria"}
 
 _parser: etree.XMLParser | None = None
+
+
+@functools.cache
+def _q(path: str) -> str:
+    """`cac:Lot/cbc:ID` as `{urn…}Lot/{urn…}ID`: lxml compiles a path with a namespace map anew
+    for each call (sorting the map for its cache key), a Clark-notation path once."""
+    return re.sub(r"(?<![\w'])([a-z]+):(?=[A-Za-z])", lambda m: "{" + NS[m.group(1)] + "}", path)
 
 
 def parser() -> etree.XMLParser:
@@ -109,7 +118,7 @@ def _empty_elements(root: Any, problem: Callable[..., None]) -> None:
 
 
 def _text(node: Any, path: str) -> str | None:
-    found = node.find(path, NS)
+    found = node.find(_q(path))
     if found is None or found.text is None:
         return None
     text = found.text.strip()
@@ -122,7 +131,7 @@ def _code(node: Any, path: str) -> str | None:
 
 
 def _amount(node: Any, path: str, problem: Callable[..., None]) -> Amount | None:
-    found = node.find(path, NS)
+    found = node.find(_q(path))
     if found is None or not (found.text or "").strip():
         return None
     try:
@@ -158,14 +167,14 @@ def _notice(root: Any, form: str, source: str, member: str | None, problem: Call
         problem("bad_date", value=issued, field="BT-05")
         return None
     _checked(notice_type, "notice-type", 0, problem)
-    ext = root.find(EXT, NS)
+    ext = root.find(_q(EXT))
     organisations = _organisations(ext) if ext is not None else {}
     buyers = tuple(organisations.get(ref) or Organisation(ref, None, None, None, None)
                    for ref in _all_text(root, "cac:ContractingParty/cac:Party/cac:PartyIdentification/cbc:ID"))
-    project = root.find("cac:ProcurementProject", NS)
-    lots = tuple(_lot(lot, problem) for lot in root.iterfind("cac:ProcurementProjectLot", NS)
-                 if lot.find("cbc:ID", NS) is not None and lot.find("cbc:ID", NS).get("schemeName") in LOT_SCHEMES)
-    result = ext.find("efac:NoticeResult", NS) if ext is not None else None
+    project = root.find(_q("cac:ProcurementProject"))
+    lots = tuple(_lot(lot, problem) for lot in root.iterfind(_q("cac:ProcurementProjectLot"))
+                 if lot.find(_q("cbc:ID")) is not None and lot.find(_q("cbc:ID")).get("schemeName") in LOT_SCHEMES)
+    result = ext.find(_q("efac:NoticeResult")) if ext is not None else None
     return Notice(
         source=source, member=member, form=form, id=notice_id, version=version, type=notice_type,
         subtype=_code(ext, "efac:NoticeSubType/cbc:SubTypeCode") if ext is not None else None,
@@ -186,12 +195,12 @@ def _notice(root: Any, form: str, source: str, member: str | None, problem: Call
 
 
 def _all_text(node: Any, path: str) -> list[str]:
-    return [e.text.strip() for e in node.iterfind(path, NS) if e.text and e.text.strip()]
+    return [e.text.strip() for e in node.iterfind(_q(path)) if e.text and e.text.strip()]
 
 
 def _organisations(ext: Any) -> dict[str, Organisation]:
     found: dict[str, Organisation] = {}
-    for company in ext.iterfind("efac:Organizations/efac:Organization/efac:Company", NS):
+    for company in ext.iterfind(_q("efac:Organizations/efac:Organization/efac:Company")):
         org_id = _text(company, "cac:PartyIdentification/cbc:ID")
         if org_id is None:
             continue
@@ -203,10 +212,10 @@ def _organisations(ext: Any) -> dict[str, Organisation]:
 
 
 def _lot(lot: Any, problem: Callable[..., None]) -> Lot:
-    project = lot.find("cac:ProcurementProject", NS)
+    project = lot.find(_q("cac:ProcurementProject"))
     codes: dict[str, list[str]] = {name: [] for name in STRATEGIC_LISTS.values()}
     if project is not None:
-        for element in project.iterfind("cac:ProcurementAdditionalType/cbc:ProcurementTypeCode", NS):
+        for element in project.iterfind(_q("cac:ProcurementAdditionalType/cbc:ProcurementTypeCode")):
             codelist = element.get("listName") or ""
             value = (element.text or "").strip()
             if codelist in STRATEGIC_LISTS and value:
@@ -227,18 +236,18 @@ def _results(result: Any, organisations: dict[str, Organisation],
              problem: Callable[..., None]) -> tuple[LotResult, ...]:
     """Each `LotResult`, with its winners found through tender → tendering party → organisation."""
     parties = {pid: _all_text(party, "efac:Tenderer/cbc:ID")
-               for party in result.iterfind("efac:TenderingParty", NS)
+               for party in result.iterfind(_q("efac:TenderingParty"))
                if (pid := _text(party, "cbc:ID")) is not None}
-    tenders = {tid: tender for tender in result.iterfind("efac:LotTender", NS)
+    tenders = {tid: tender for tender in result.iterfind(_q("efac:LotTender"))
                if (tid := _text(tender, "cbc:ID")) is not None}
     contracts = {cid: _all_text(contract, "efac:LotTender/cbc:ID")
-                 for contract in result.iterfind("efac:SettledContract", NS)
+                 for contract in result.iterfind(_q("efac:SettledContract"))
                  if (cid := _text(contract, "cbc:ID")) is not None}
     out = []
-    for lot_result in result.iterfind("efac:LotResult", NS):
+    for lot_result in result.iterfind(_q("efac:LotResult")):
         counts: dict[str, int] = {}
-        for stats in lot_result.iterfind("efac:ReceivedSubmissionsStatistics", NS):
-            kind, number = _code(stats, "efbc:StatisticsCode"), stats.find("efbc:StatisticsNumeric", NS)
+        for stats in lot_result.iterfind(_q("efac:ReceivedSubmissionsStatistics")):
+            kind, number = _code(stats, "efbc:StatisticsCode"), stats.find(_q("efbc:StatisticsNumeric"))
             if kind is None or number is None:
                 continue
             _checked(kind, "received-submission-type", stats.sourceline or 0, problem)
@@ -262,7 +271,7 @@ def _results(result: Any, organisations: dict[str, Organisation],
                 _checked(org.size, "economic-operator-size", 0, problem)
                 if org not in winners:
                     winners.append(org)
-        chosen = lot_result.find("cbc:TenderResultCode", NS)
+        chosen = lot_result.find(_q("cbc:TenderResultCode"))
         out.append(LotResult(
             id=_text(lot_result, "cbc:ID") or "", lot_id=lot_id,
             winner_chosen=_checked(_code(lot_result, "cbc:TenderResultCode"), "winner-selection-status",

@@ -20,11 +20,13 @@ results (an award, modification or VEAT notice).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from .business_id import normalise
 from .model import Notice, Organisation, Problem
+from .spool import Spool, Spooled
 
 
 @dataclass(frozen=True)
@@ -65,17 +67,37 @@ class Procedure:
 
 @dataclass(frozen=True)
 class NoticeSet:
-    notices: tuple[Notice, ...]  # the ones that count and are selected, by dispatch date and id
+    """`notices` and `procedures` are read back from a spool each time they are iterated
+    (`spool.py`): iterate them as often as needed, but hold only what is wanted of them."""
+
+    notices: Sequence[Notice]  # the ones that count and are selected, by dispatch date and id
     problems: tuple[Problem, ...]  # in reading order, then those of the replacement rule
     read: int  # notices read (every version)
     replaced: int  # notices replaced by a later version or a change
     files: int = 0  # files and archive members met
     skipped: int = 0  # read, counting, but not selected
-    procedures: tuple[Procedure, ...] = field(default=())
+    procedures: Sequence[Procedure] = field(default=())
 
     @property
     def unreadable(self) -> int:
         return sum(p.severity == "error" for p in self.problems)
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    """What the rule needs of a notice, kept while its facts wait in the spool."""
+
+    ref: int
+    id: str
+    version: tuple[int, dt.date]
+    procedure_id: str | None
+    changed_id: str | None
+    dispatch_date: dt.date
+    wanted: bool
+
+    @property
+    def procedure(self) -> str:
+        return self.procedure_id or f"notice:{self.id}"  # as Notice.procedure
 
 
 def _version(notice: Notice) -> tuple[int, dt.date]:
@@ -84,8 +106,10 @@ def _version(notice: Notice) -> tuple[int, dt.date]:
 
 
 def current(items: Iterable[Notice | Problem], selection: Selection = Selection()) -> NoticeSet:
-    """The rule above, over notices and problems as `read.read_notices` yields them."""
-    latest: dict[str, Notice] = {}
+    """The rule above, over notices and problems as `read.read_notices` yields them. Only the
+    notice leading its id so far is spooled; memory holds a `_Key` per notice id."""
+    spool = Spool()
+    latest: dict[str, _Key] = {}
     problems: list[Problem] = []
     read = 0
     for item in items:
@@ -93,29 +117,33 @@ def current(items: Iterable[Notice | Problem], selection: Selection = Selection(
             problems.append(item)
             continue
         read += 1
-        held = latest.get(item.id)
-        if held is None or _version(item) >= _version(held):
-            latest[item.id] = item
+        held, version = latest.get(item.id), _version(item)
+        if held is None or version >= held.version:
+            latest[item.id] = _Key(spool.put(item), item.id, version, item.procedure_id, item.changed_id,
+                                   item.dispatch_date, selection.wants(item))
     replaced_ids: set[str] = set()
-    for notice in latest.values():
-        target = latest.get(notice.changed_id or "")
-        if target is None or target is notice:
+    for key in latest.values():
+        target = latest.get(key.changed_id or "")
+        if target is None or target is key:
             continue
-        if target.procedure_id != notice.procedure_id:
+        if target.procedure_id != key.procedure_id:
+            notice = spool.get(key.ref)
             problems.append(Problem(notice.source, notice.member, "change_other_procedure", "warning",
-                                    args={"changed": target.id, "procedure": notice.procedure_id or "–",
+                                    args={"changed": target.id, "procedure": key.procedure_id or "–",
                                           "other": target.procedure_id or "–"}))
             continue
         replaced_ids.add(target.id)
-    counting = [n for n in latest.values() if n.id not in replaced_ids]
-    selected = sorted((n for n in counting if selection.wants(n)), key=lambda n: (n.dispatch_date, n.id))
-    return NoticeSet(tuple(selected), tuple(problems), read, read - len(counting),
-                     skipped=len(counting) - len(selected), procedures=procedures(selected))
+    counting = [k for k in latest.values() if k.id not in replaced_ids]
+    selected = sorted((k for k in counting if k.wanted), key=lambda k: (k.dispatch_date, k.id))
+    groups: dict[str, list[int]] = {}
+    for k in selected:
+        groups.setdefault(k.procedure, []).append(k.ref)
 
+    def procedure(key: object) -> Procedure:
+        name, refs = cast(tuple[str, list[int]], key)
+        return Procedure(name, tuple(spool.get(r) for r in refs))
 
-def procedures(notices: Iterable[Notice]) -> tuple[Procedure, ...]:
-    """The notices grouped by procedure, in order of each procedure's first notice."""
-    groups: dict[str, list[Notice]] = {}
-    for n in sorted(notices, key=lambda n: (n.dispatch_date, n.id)):
-        groups.setdefault(n.procedure, []).append(n)
-    return tuple(Procedure(key, tuple(group)) for key, group in groups.items())
+    return NoticeSet(Spooled([k.ref for k in selected], lambda ref: spool.get(cast(int, ref))), tuple(problems),
+                     read, read - len(counting), skipped=len(counting) - len(selected),
+                     procedures=Spooled(list(groups.items()), procedure))
+

@@ -124,6 +124,9 @@ def _tar(path: Path, limits: Limits) -> Iterator[Item | Problem]:
     try:
         with tarfile.open(path, mode="r|*") as archive:
             for member in archive:
+                # TarFile keeps every member's header it has met (`archive.members`), even when
+                # streamed: 20 000 of them is ~10 MB; nothing here looks back, so let each go
+                archive.members.clear()
                 count += 1
                 if count > limits.members:
                     yield Problem(source, None, "archive_limit", args={"what": "members", "limit": limits.members})
