@@ -5,6 +5,8 @@ Kept free of heavy imports: the CLI uses it at start-up.
 
 from __future__ import annotations
 
+import datetime
+import functools
 import re
 import string
 from typing import TYPE_CHECKING, Any
@@ -799,6 +801,12 @@ def day(value: object, lang: str) -> str:
 
     if not isinstance(value, dt.date):
         return "–"
+    return _day(value, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(value: datetime.date, lang: str) -> str:
+    """Babel's formatting, once per day and language: a calendar of 2 000 items repeats its dates."""
     from babel.dates import format_date
 
     if lang == "fi":
