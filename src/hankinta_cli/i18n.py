@@ -5,6 +5,8 @@ Kept free of heavy imports: the CLI uses it at start-up.
 
 from __future__ import annotations
 
+import datetime
+import functools
 import re
 import string
 from typing import TYPE_CHECKING, Any
@@ -583,6 +585,61 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "plan_import_columns_hint": ("Sarakkeet: {allowed} (myös YAML-kenttien nimet).",
                                  "Columns: {allowed} (the YAML field names work too)."),
+    # --- issue 14: the public procurement calendar (`hankinta calendar`; cal_* also label its pages) ---
+    "calendar_written": ("Hankintakalenteri kirjoitettu: {path}", "Procurement calendar written: {path}"),
+    "calendar_suffix": ("{path}: kalenterin tiedostonimen pitää päättyä .html, .csv tai .ics",
+                        "{path}: the calendar's file name must end in .html, .csv or .ics"),
+    "calendar_suffix_hint": ("Pääte valitsee muodon, esim. -o hankintakalenteri.html.",
+                             "The suffix picks the format, e.g. -o hankintakalenteri.html."),
+    "calendar_csv_one_plan": ("CSV-kalenteriin tulee yksi suunnitelma kerrallaan (annettu {count})",
+                              "a CSV calendar holds one plan at a time ({count} given)"),
+    "calendar_csv_one_plan_hint": (
+        "CSV:n rivit voi tuoda takaisin suunnitelmaansa (plan import), joten kullekin suunnitelmalle oma tiedosto: "
+        "hankinta calendar TUNNISTE -o TUNNISTE.csv.",
+        "The CSV's rows import back into their plan (plan import), so each plan gets a file of its own: "
+        "hankinta calendar ID -o ID.csv."),
+    "cal_title": ("Hankintakalenteri", "Procurement calendar"),
+    "cal_as_of": ("Julkinen hankintakalenteri, tilanne {date}", "Public procurement calendar as of {date}"),
+    "cal_covers": (
+        "Kalenterissa ovat suunnitellut hankinnat, joiden hankintailmoitus on tarkoitus julkaista suunnitelman "
+        "liukuvalla suunnitteluhorisontilla, aiemmaksi suunnitellut hankinnat, jotka ovat yhä tulossa tai "
+        "käynnissä, sekä hankinnat, joiden ajankohta on vielä avoin. Perutut ja jo kilpailutetut hankinnat eivät "
+        "ole mukana. Arvioitu arvo (ilman arvonlisäveroa) näytetään vain, kun se on julkinen.",
+        "The calendar lists the planned procurements whose contract notice is to be published within the plan's "
+        "rolling horizon, those planned earlier that are still to come or under way, and those whose time is "
+        "still open. Cancelled procurements and those already tendered are not included. The estimated value "
+        "(excluding VAT) is shown only where it is public."),
+    "cal_horizon_value": ("{start}–{end} ({months} kk)", "{start}–{end} ({months} months)"),
+    "cal_plan": ("Suunnitelma", "Plan"),
+    "cal_organisation": ("Organisaatio", "Organisation"),
+    "cal_business_id": ("Y-tunnus", "Business ID"),
+    "cal_unit": ("Yksikkö", "Unit"),
+    "cal_horizon": ("Suunnitteluhorisontti", "Planning horizon"),
+    "cal_updated": ("Suunnitelma päivitetty", "Plan updated"),
+    "cal_item": ("Hankinta", "Procurement"),
+    "cal_id": ("Tunniste", "Id"),
+    "cal_notice": ("Hankintailmoitus", "Contract notice"),
+    "cal_market_dialogue": ("Markkinavuoropuhelu", "Market dialogue"),
+    "cal_nature": ("Hankintalaji", "Type"),
+    "cal_procedure": ("Menettely", "Procedure"),
+    "cal_value": ("Arvioitu arvo", "Estimated value"),
+    "cal_contract": ("Sopimuskausi", "Contract period"),
+    "cal_options": ("optiot", "options"),
+    "cal_status": ("Tila", "Status"),
+    "cal_cpv": ("CPV", "CPV"),
+    "cal_aims": ("Tavoitteet", "Aims"),
+    "cal_measures": ("Ohjelman toimenpiteet", "Programme measures"),
+    "cal_notice_ids": ("Ilmoitukset", "Notices"),
+    "cal_empty": ("Kalenterissa ei ole julkisia hankintoja.", "The calendar holds no public procurements."),
+    "cal_quarter": ("{part}. neljännes {year}", "Q{part} {year}"),
+    "cal_half": ("{part}. puolivuosi {year}", "H{part} {year}"),
+    "cal_open_time": ("{period} (tarkempi ajankohta avoin)", "{period} (exact time open)"),
+    "cal_earlier": ("Aiemmaksi suunnitellut, yhä tulossa tai käynnissä", "Planned earlier, still to come or under way"),
+    "cal_undated": ("Ajankohta vielä avoin", "Time not yet planned"),
+    "cal_count": ("{period}: {count:procurement}", "{period}: {count:procurement}"),
+    "cal_event_notice": ("Hankintailmoitus: {title}", "Contract notice: {title}"),
+    "cal_event_dialogue": ("Markkinavuoropuhelu: {title}", "Market dialogue: {title}"),
+    "cal_event_period": ("{summary} ({period})", "{summary} ({period})"),
 }
 
 
@@ -659,6 +716,7 @@ NOUNS: dict[str, tuple[str, str, str, str]] = {
     "sheet": ("välilehti", "välilehteä", "sheet", "sheets"),
     "xml_element": ("XML-elementti", "XML-elementtiä", "XML element", "XML elements"),
     "item": ("kohta", "kohtaa", "item", "items"),
+    "procurement": ("hankinta", "hankintaa", "procurement", "procurements"),
 }
 
 
@@ -743,6 +801,12 @@ def day(value: object, lang: str) -> str:
 
     if not isinstance(value, dt.date):
         return "–"
+    return _day(value, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(value: datetime.date, lang: str) -> str:
+    """Babel's formatting, once per day and language: a calendar of 2 000 items repeats its dates."""
     from babel.dates import format_date
 
     if lang == "fi":

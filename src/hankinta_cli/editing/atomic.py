@@ -198,11 +198,12 @@ def _alive(pid: int) -> bool:
 #: Our outputs are HTML, Markdown, PDF, CSV, XLSX and JSON, never YAML.
 _YAML = (".yaml", ".yml")
 _PROGRAMME_HEAD = re.compile(
-    r"^(?:\ufeff)?(?:schema_version|catalogue_version)\s*:|yaml-language-server:\s*\$schema", re.MULTILINE)
+    r"^(?:\ufeff)?(?:schema_version|catalogue_version|plan_version)\s*:|yaml-language-server:\s*\$schema",
+    re.MULTILINE)
 
 
 def refuse_programme(path: Path) -> None:
-    """Refuse an output path that is or looks like a programme or catalogue file.
+    """Refuse an output path that is or looks like a programme, catalogue or procurement plan file.
 
     Any .yaml/.yml name is refused, existing or not: none of our outputs is YAML, and a broken
     programme is as precious as a valid one, so the name is the safest test. A file under another

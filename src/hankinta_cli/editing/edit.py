@@ -160,6 +160,19 @@ class Session:
                 return None
         return data
 
+    def holds(self, path: tuple[Step, ...], value: Any) -> bool:
+        """The value at `path` is already `value` as the loader reads it back (types too: 1 is not
+        true): setting it would change no data, only how the file writes it."""
+        return _same(self.current(path), _plain(value))
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return type(a) is type(b) and a == b
+
 
 def _data_set(data: Any, path: tuple[Step, ...], value: Any) -> None:
     for step in path[:-1]:

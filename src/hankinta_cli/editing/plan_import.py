@@ -5,7 +5,9 @@ Plans live in Excel today, one row per procurement, so the columns are read by t
 names (`Tunniste`, `Hankinta`, `Arvioitu arvo`, `Prioriteetti`, `Ilmoitus`, …; the YAML field
 names work too). A row whose id is in the plan changes that item's fields (blank cells change
 nothing); a row with a new id adds an item at the end (it needs a title). Every cell is read by the
-parser `plan set` uses; the rows that cannot be read are all listed, and nothing is written.
+parser `plan set` uses; the rows that cannot be read are all listed, and nothing is written. A cell
+equal to what the item holds changes nothing, so a sheet exported from the plan (the public
+calendar's CSV) imports back with an empty diff.
 """
 
 from __future__ import annotations
@@ -102,6 +104,8 @@ def import_plan_rows(rows: list[Row], source: Path) -> Callable[[Session], None]
             elif item_id in known:
                 for name, value in values.items():
                     parts = tuple(name.split("."))
+                    if s.holds((*known[item_id], *parts), value):
+                        continue  # a cell that says what the item holds keeps the file's own writing of it
                     s.set((*known[item_id], *parts), value, after=keys_before(ITEM_ORDER, parts[0]))
             elif "title" not in values:
                 problems.append(RowProblem(row, "title", f"uudelta hankinnalta '{item_id}' puuttuu nimi",

@@ -179,6 +179,12 @@ def render(context: dict[str, Any], fmt: str, lang: str, templates: Path | None 
     return _fill(env, name, variables, lang)
 
 
+def fill_template(name: str, variables: dict[str, Any], lang: str) -> str:
+    """One of our own templates (the public calendar's), filled in the same sandbox and with the same
+    filters and output cleaning as the report."""
+    return _fill(environment(None, lang), name, variables, lang)
+
+
 def _fill(env: Any, name: str, variables: dict[str, Any], lang: str) -> str:
     """Compile and fill one template; every way a template can fail is a TemplateProblem with its
     file and line."""
