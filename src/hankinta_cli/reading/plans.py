@@ -16,6 +16,8 @@ from ..errors import UserError
 from .resolve import PLANS, resolve, resolve_one
 
 if TYPE_CHECKING:
+    from ..notices.model import Notice
+    from ..notices.select import NoticeSet
     from ..plan_model import Plan
 
 
@@ -65,3 +67,18 @@ def load_plan(path: Path) -> Plan:
 
 def plans_named(args: Sequence[str] | None, root_option: Path | None) -> list[Plan]:
     return [load_plan(p) for p in plan_paths(args, root_option)]
+
+
+def plan_notices(paths: Sequence[Path]) -> tuple[NoticeSet, list[Notice]]:
+    """The notices in `paths` that count (`notices/select.py`), and every notice read, replaced
+    ones too: a plan item may name a notice that a later version or a change replaced.
+    UserError (exit 2) for a path that does not exist."""
+    from ..notices.model import Notice
+    from ..notices.read import read_notices
+    from ..notices.select import current
+
+    for path in paths:
+        if not path.exists():
+            raise UserError("no_notice_files", path=path)
+    items = list(read_notices(paths))
+    return current(items), [n for n in items if isinstance(n, Notice)]
