@@ -218,3 +218,93 @@ def test_command_refuses_a_bad_period_and_a_missing_notice_folder(repo: Path) ->
     assert bad.code == 2 and "period '2026-H3' is not valid" in bad.stderr and "Traceback" not in bad.stderr
     missing = hankinta("plan", "indicators", "--notices", "ei-ole")
     assert missing.code == 2 and "ei-ole" in missing.stderr
+
+
+# --- the report's plan section -----------------------------------------------------------------------
+
+EXAMPLE_PROGRAMME = ROOT / "examples" / "programmes" / "esimerkkila.yaml"
+EXAMPLE_PLAN = ROOT / "examples" / "plans" / "esimerkkila-hankintasuunnitelma.yaml"
+
+
+def section(md: str) -> str:
+    return md.split("## Hankintasuunnitelma: ")[1].split("\n## ")[0]
+
+
+def test_report_of_the_example_programme_has_its_plan_section() -> None:
+    assert "programmes: [esimerkkila]" in EXAMPLE_PLAN.read_text(encoding="utf-8")
+    run = hankinta("report", str(EXAMPLE_PROGRAMME), "--as-of", "2026-06-30", "-f", "md")
+    assert run.code == 0, run.stderr
+    md = section(run.stdout.replace("\u00a0", " "))
+    coming = md.split("### Tulossa seuraavan 6 kuukauden aikana (30.12.2026 mennessä)")[1].split("###")[0]
+    # ES-2026-02 (2026-H1) still open on 30.6.; ES-2026-03 (9/2026) and ES-2026-04 (Q4) within six months;
+    # ES-2027-01 (2027-H1) is not; a value is shown only when it is public
+    assert [row.split(" | ")[0].strip("| ") for row in coming.splitlines() if row.startswith("| ES")] == [
+        "ES-2026-02", "ES-2026-03", "ES-2026-04"]
+    assert "| Keskuskoulun peruskorjaus | Tilapalvelut | 2026-09 | rakennusurakka | 4 200 000 € | suunniteltu |" \
+        in coming
+    assert "| ES-2026-04 | Elintarvikkeet ruokapalveluille osiin jaettuna | Ruokapalvelut | 2026-Q4 | tavarahankinta " \
+           "| – |" in coming
+    late = md.split("### Myöhässä")[1].split("###")[0]
+    assert "| ES-2026-01 | Koulujen ja päiväkotien siivouspalvelut | Tilapalvelut | 2026-Q1 | valmistelussa |" in late
+    # ES-2025-07 announced 14.4.2025 inside its Q2 window; ES-2026-01 not announced by 31.3.2026
+    assert "- **Ilmoitettu ajallaan:** 1/2 (50 %)" in md
+    assert "- **Hankintakalenteri ajan tasalla (K/E):** ei (päivitetty 28.11.2025, seuraava päivitys viimeistään " \
+           "28.5.2026)" in md
+    assert "Arvo ei julkinen" not in run.stdout and "Tilapalvelupäällikkö" not in run.stdout  # note, contact
+    en = hankinta("report", str(EXAMPLE_PROGRAMME), "--as-of", "2026-06-30", "--lang", "en")
+    assert en.code == 0, en.stderr
+    assert ">Procurement plan: " in en.stdout and "Late: the planned notice date has passed" in en.stdout
+    assert "no (updated 28 Nov 2025, next update due by 28 May 2026)" in en.stdout
+    assert "Arvo ei julkinen" not in en.stdout
+
+
+def test_shipped_programmes_have_no_plan_section() -> None:
+    run = hankinta("report", "hyvinkaa", "-f", "md")
+    assert run.code == 0 and "Hankintasuunnitelma" not in run.stdout
+
+
+PROGRAMME = """\
+schema_version: 1
+id: testi
+name: Testiohjelma
+organisation: Testikunta
+themes:
+  - id: T1
+    name: Suunnitelmallisuus
+    measures:
+      - {id: "1", title: Kalenteri julkaistaan, responsible: [Hankintapalvelut], status: käynnissä}
+"""
+ITEMS = """\
+plan_version: 1
+id: {id}
+name: "{name}"
+organisation: Testikunta
+programmes: [{programme}]
+items:
+  - {{id: X1, title: "<script>alert(1)</script> | *kalusteet*", notice: {{year: 2026, quarter: 3}},
+     value: 10000, note: SALAINEN}}
+"""
+
+
+def test_report_finds_plans_beside_its_programmes_and_warns_of_a_broken_one(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "programmes").mkdir()
+    (tmp_path / "programmes" / "testi.yaml").write_text(PROGRAMME, encoding="utf-8")
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "oma.yaml").write_text(ITEMS.format(id="oma", name="Oma", programme="testi"),
+                                                 encoding="utf-8")
+    (tmp_path / "plans" / "muu.yaml").write_text(ITEMS.format(id="muu", name="Muu", programme="toinen"),
+                                                 encoding="utf-8")
+    (tmp_path / "plans" / "rikki.yaml").write_text("plan_version: 1\nid: rikki\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = hankinta("report", "testi", "--as-of", "2026-06-01", "-f", "md")
+    assert run.code == 0, run.stderr
+    assert "## Hankintasuunnitelma: Oma" in run.stdout and "Muu" not in run.stdout  # names another programme
+    assert "rikki.yaml" in run.stderr and "hankinta check" in run.stderr
+    assert "SALAINEN" not in run.stdout and "<script>" not in run.stdout
+    assert "| 2026-Q3 | – | – | – |" in run.stdout  # the value is not public
+    html = hankinta("report", "testi", "--as-of", "2026-06-01")
+    assert "&lt;script&gt;" in html.stdout and "<script>" not in html.stdout and "SALAINEN" not in html.stdout
+    # the plan is the whole organisation's: a report narrowed to a theme or party leaves it out
+    narrowed = hankinta("report", "testi", "--as-of", "2026-06-01", "-f", "md", "--responsible", "Hankinta")
+    assert narrowed.code == 0 and "Hankintasuunnitelma" not in narrowed.stdout

@@ -82,3 +82,25 @@ def plan_notices(paths: Sequence[Path]) -> tuple[NoticeSet, list[Notice]]:
             raise UserError("no_notice_files", path=path)
     items = list(read_notices(paths))
     return current(items), [n for n in items if isinstance(n, Notice)]
+
+
+def plans_beside(paths: Sequence[Path], root_option: Path | None) -> tuple[list[Plan], list[Path]]:
+    """The plans in the `plans/` folder beside the programme folder, as `check` finds them: beside
+    `--root` or the nearest `programmes/` upwards, and beside the `programmes/` folder each of
+    `paths` lies in. Also the plan files there that could not be read (the report says so)."""
+    from .resolve import PROGRAMMES, collect, find_root
+
+    folders: list[Path] = []
+    root = find_root(Path.cwd(), root_option)
+    for programmes in ([root] if root is not None else []) + [
+            next((f for f in p.resolve().parents if f.name == PROGRAMMES), None) for p in paths]:
+        folder = programmes.parent / PLANS if programmes is not None else None
+        if folder is not None and folder.is_dir() and folder.resolve() not in folders:
+            folders.append(folder.resolve())
+    plans, unreadable = [], []
+    for path in collect(folders):
+        try:
+            plans.append(load_plan(path))
+        except UserError:
+            unreadable.append(path)
+    return plans, unreadable
