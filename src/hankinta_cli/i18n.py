@@ -640,6 +640,32 @@ _TEXT: dict[str, tuple[str, str]] = {
     "cal_event_notice": ("Hankintailmoitus: {title}", "Contract notice: {title}"),
     "cal_event_dialogue": ("Markkinavuoropuhelu: {title}", "Market dialogue: {title}"),
     "cal_event_period": ("{summary} ({period})", "{summary} ({period})"),
+    # issue 14: the plan's own indicators (`plan indicators`, the report's plan section)
+    "plan_indicators_no_notices": (
+        "Suunnitelmassa / muut: ei laskettavissa ilman hankintailmoituksia: anna ne valinnalla --notices.",
+        "In the plan / other: not computable without procurement notices: give them with --notices."),
+    "plan_indicators_no_business_id": (
+        "Suunnitelmassa / muut: ei laskettavissa: suunnitelmassa ei ole ostajan Y-tunnusta (business_id).",
+        "In the plan / other: not computable: the plan gives no buyer business id (business_id)."),
+    "plan_indicators_linked": ("Suunnitelmassa-luvussa ovat mukana saman ostajan suunnitelmat {plans}.",
+                               "The in-plan figure counts the links of this buyer's plans {plans}."),
+    "plan_indicators_undated": ("Ilmoitetuiksi merkityt, joiden ilmoituspäivää ei tiedetä (ei laskettu): {items}",
+                                "Marked announced with no known notice date (not counted): {items}"),
+    "plan_calendar_current": ("Hankintakalenteri ajan tasalla (K/E): {answer} – päivitetty {updated}, "
+                              "seuraava päivitys viimeistään {due}",
+                              "Procurement calendar up to date (Y/N): {answer} – updated {updated}, "
+                              "next update due by {due}"),
+    "plan_calendar_gap": ("Hankintakalenteri ajan tasalla (K/E): ei tiedossa – suunnitelmasta puuttuu {missing}",
+                          "Procurement calendar up to date (Y/N): unknown – the plan has no {missing}"),
+    "bad_plan_period": ("kausi '{value}' ei kelpaa", "period '{value}' is not valid"),
+    "bad_plan_period_hint": ("Anna vuosi tai sen osa: 2026, 2026-H1, 2026-Q2 tai 2026-05.",
+                             "Give a year or a part of one: 2026, 2026-H1, 2026-Q2 or 2026-05."),
+    "plan_notices_unreadable": ("{count} ilmoitustiedostoa ei voitu lukea: luvut jäisivät vajaiksi",
+                                "{count} notice files could not be read: the figures would be incomplete"),
+    "plan_notices_unreadable_hint": ("Korjaa tai poista yllä luetellut tiedostot ja aja komento uudelleen.",
+                                     "Fix or remove the files listed above and run the command again."),
+    "plan_unreadable": ("suunnitelmaa {path} ei voitu lukea, joten raportissa ei ole sen osiota: aja hankinta check",
+                        "plan {path} could not be read, so the report has no section for it: run hankinta check"),
 }
 
 

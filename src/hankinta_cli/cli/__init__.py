@@ -8,7 +8,7 @@ from __future__ import annotations
 # isort: off
 from . import reading  # noqa: F401
 from . import editing  # noqa: F401
-from . import notices, hilma, plans  # noqa: F401
+from . import notices, hilma, plans, plan_indicators  # noqa: F401
 from . import calendar  # noqa: F401
 # isort: on
 from .app import app

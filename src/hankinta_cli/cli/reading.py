@@ -139,7 +139,7 @@ def report_command(
         kind = report_kind(fmt.value if fmt else None, output)
         check_report_options(kind, output, templates)
         context = build_report(programme_paths(programmes, root), today_or(as_of), since, lang,
-                               Selection(theme, responsible), horizon)
+                               Selection(theme, responsible), horizon, root)
         for note in report_notes(context):  # the report says it too, in its changes section
             write_warning(note, "", lang, sys.stderr)
         content = render_report(context, kind, lang, templates)

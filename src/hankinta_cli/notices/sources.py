@@ -24,6 +24,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from ..reading.load import read_bounded
 from .model import Problem
@@ -126,7 +127,7 @@ def _tar(path: Path, limits: Limits) -> Iterator[Item | Problem]:
             for member in archive:
                 # TarFile keeps every member's header it has met (`archive.members`), even when
                 # streamed: 20 000 of them is ~10 MB; nothing here looks back, so let each go
-                archive.members.clear()
+                cast(Any, archive).members.clear()  # not in typeshed, public since Python 2
                 count += 1
                 if count > limits.members:
                     yield Problem(source, None, "archive_limit", args={"what": "members", "limit": limits.members})

@@ -16,6 +16,8 @@ from ..errors import UserError
 from .resolve import PLANS, resolve, resolve_one
 
 if TYPE_CHECKING:
+    from ..notices.model import Notice
+    from ..notices.select import NoticeSet
     from ..plan_model import Plan
 
 
@@ -65,3 +67,40 @@ def load_plan(path: Path) -> Plan:
 
 def plans_named(args: Sequence[str] | None, root_option: Path | None) -> list[Plan]:
     return [load_plan(p) for p in plan_paths(args, root_option)]
+
+
+def plan_notices(paths: Sequence[Path]) -> tuple[NoticeSet, list[Notice]]:
+    """The notices in `paths` that count (`notices/select.py`), and every notice read, replaced
+    ones too: a plan item may name a notice that a later version or a change replaced.
+    UserError (exit 2) for a path that does not exist."""
+    from ..notices.model import Notice
+    from ..notices.read import read_notices
+    from ..notices.select import current
+
+    for path in paths:
+        if not path.exists():
+            raise UserError("no_notice_files", path=path)
+    items = list(read_notices(paths))
+    return current(items), [n for n in items if isinstance(n, Notice)]
+
+
+def plans_beside(paths: Sequence[Path], root_option: Path | None) -> tuple[list[Plan], list[Path]]:
+    """The plans in the `plans/` folder beside the programme folder, as `check` finds them: beside
+    `--root` or the nearest `programmes/` upwards, and beside the `programmes/` folder each of
+    `paths` lies in. Also the plan files there that could not be read (the report says so)."""
+    from .resolve import PROGRAMMES, collect, find_root
+
+    folders: list[Path] = []
+    root = find_root(Path.cwd(), root_option)
+    for programmes in ([root] if root is not None else []) + [
+            next((f for f in p.resolve().parents if f.name == PROGRAMMES), None) for p in paths]:
+        folder = programmes.parent / PLANS if programmes is not None else None
+        if folder is not None and folder.is_dir() and folder.resolve() not in folders:
+            folders.append(folder.resolve())
+    plans, unreadable = [], []
+    for path in collect(folders):
+        try:
+            plans.append(load_plan(path))
+        except UserError:
+            unreadable.append(path)
+    return plans, unreadable

@@ -18,6 +18,7 @@ from ...computing.metrics import evaluate_programme
 from ...computing.selection import Selection, check_theme, narrow
 from ...errors import UserError
 from ...model import Programme
+from ...reading.plans import plans_beside
 from ...reading.read import load_programmes
 from .changes import Change, since_date, since_version
 from .context import report_context
@@ -92,9 +93,12 @@ def parse_since(text: str) -> dt.date | None:
 
 
 def build_report(paths: list[Path], as_of: dt.date, since: str | None, lang: str,
-                 selection: Selection | None = None, horizon: int | None = None) -> dict[str, Any]:
+                 selection: Selection | None = None, horizon: int | None = None,
+                 root: Path | None = None) -> dict[str, Any]:
     """The report context of the programmes in `paths`, as far as `selection` reaches (`--theme`,
-    `--responsible`), with what falls due within `horizon` days (default HORIZON_DAYS)."""
+    `--responsible`), with what falls due within `horizon` days (default HORIZON_DAYS) and the
+    procurement plans that name each programme (`plans/` beside the programme folder; `root` is
+    `--root`)."""
     statuses, changes, notes = [], [], []
     since_day = parse_since(since) if since else None
     selection = selection or Selection()
@@ -124,8 +128,15 @@ def build_report(paths: list[Path], as_of: dt.date, since: str | None, lang: str
     from ...checking.check import load_catalogue
 
     catalogue = load_catalogue(programmes[0][0].parent)[0] if len(programmes) > 1 else None
-    return report_context(statuses, changes, as_of, since_text, lang, catalogue, notes, selection,
-                          HORIZON_DAYS if horizon is None else horizon)
+    plans, unreadable = plans_beside([path for path, _ in programmes], root)
+    context = report_context(statuses, changes, as_of, since_text, lang, catalogue, notes, selection,
+                             HORIZON_DAYS if horizon is None else horizon,
+                             [[plan for plan in plans if programme.id in plan.programmes]
+                              for _, programme in programmes])
+    from ...i18n import t
+
+    context["plan_notes"] = [t("plan_unreadable", lang, path=path) for path in unreadable]
+    return context
 
 
 def report_kind(fmt: str | None, output: Path | None) -> str:
@@ -150,7 +161,8 @@ def check_report_options(kind: str, output: Path | None, templates: Path | None)
 
 def report_notes(context: dict[str, Any]) -> list[str]:
     """What the report says in its changes section and the command says as warnings too."""
-    return [f"{shown['id']}: {shown['changes_note']}" for shown in context["programmes"] if shown["changes_note"]]
+    return [f"{shown['id']}: {shown['changes_note']}" for shown in context["programmes"]
+            if shown["changes_note"]] + list(context.get("plan_notes", []))
 
 
 def render_report(context: dict[str, Any], kind: str, lang: str, templates: Path | None) -> str | bytes:

@@ -5,6 +5,8 @@ render.py), so a programme repository can replace a template without re-implemen
 The structure, as plain dicts and lists (documented in the README, "Report templates"):
 
     lang, as_of, title, since (text or None), multi (several programmes)
+    plan_notes: the plan files beside the programmes that could not be read, so have no plan section
+        (`report` also warns of them)
     selection: None, or {theme, responsible} as given to `report --theme/--responsible`: the report
         then shows only the measures selected (matched as `status` matches them), the indicators of
         their themes and goals, and counts, decisions, gaps, changes and coming_up of those alone;
@@ -44,6 +46,19 @@ The structure, as plain dicts and lists (documented in the README, "Report templ
                        with its own <title> and <desc>; "" when no value is a number
         gaps: {no_responsible: [ref], no_schedule: [ref], undefined: [ref], no_data: [ref]}
             ref: {id, title}
+        plan: None, or the procurement plans that name the programme (`programmes:` of a plan in the
+              `plans/` folder beside the programme folder; plan.py); None too under a selection:
+            {months (6), until (as_of + months), plans: [{id, name, organisation, unit, updated,
+             coming: [item], late: [item], on_schedule: {due, on_time, share, undated},
+             calendar: {current (True, False, or None for a gap), updated, update_months, falls_due,
+                        missing: [field names]}}]}
+            coming: the items not yet announced whose planned notice window meets as_of–until, soonest
+                    first; late: the items whose planned notice date has passed without a notice;
+            on_schedule: of the items due by as_of, those announced (by the plan's status history)
+                         by the end of their planned window (computing/plan_indicators.py)
+            item: {id, title, unit, notice (the planned date as written: 2026-Q2), status, status_label,
+                   nature_label, procedure_label, priority, value (None unless value_public)}; never
+                   the internal note or the contact
 """
 
 from __future__ import annotations
@@ -61,9 +76,11 @@ from ...computing.rollup import rollup as roll_up
 from ...computing.selection import Selection
 from ...i18n import fill, schedule_label
 from ...model import Catalogue, Indicator
+from ...plan_model import Plan
 from ...vocab import FINISHED, UNREPORTED, Gap, IndicatorKind, OnTrack, Status, Vocab, colours
 from .changes import Change
 from .charts import indicator_chart, stacked_bar
+from .plan import plan_section
 
 DECISIONS = {
     "late": ("Myöhässä", "Late"), "far_behind": ("Mittari selvästi jäljessä", "Indicator far behind"),
@@ -205,9 +222,10 @@ def _coming_up(st: ProgrammeStatus, days: int, lang: str) -> dict[str, Any]:
 
 def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: str,
                       changes_note: str | None = None, selected: bool = False,
-                      horizon: int = HORIZON_DAYS) -> dict[str, Any]:
+                      horizon: int = HORIZON_DAYS, plans: list[Plan] | None = None) -> dict[str, Any]:
     """One programme's part of the context; `selected`: `st` is narrowed to a selection, and the
-    themes and goals left without measures or indicators are left out."""
+    themes and goals left without measures or indicators are left out (and the plan section, which
+    is the whole organisation's); `plans`: the plans that name the programme."""
     p = st.programme
     by_measure = {m.id: m for m in st.measures}
     by_indicator = {i.id: i for i in st.indicators}
@@ -263,7 +281,7 @@ def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: s
         "summary": _summary(st.overall, lang), "decisions": _decisions(st, lang),
         "changes": None if changes is None else [_change(c, lang) for c in changes],
         "changes_note": changes_note, "coming_up": _coming_up(st, horizon, lang),
-        "themes": themes, "gaps": gaps,
+        "themes": themes, "gaps": gaps, "plan": None if selected else plan_section(plans or [], st.as_of, lang),
     }
 
 
@@ -289,12 +307,14 @@ def shared_indicators(rows: list[CatalogueRow]) -> list[dict[str, Any]]:
 def report_context(statuses: list[ProgrammeStatus], changes: list[list[Change] | None], as_of: dt.date,
                    since: str | None, lang: str, catalogue: Catalogue | None = None,
                    changes_notes: list[str | None] | None = None, selection: Selection | None = None,
-                   horizon: int = HORIZON_DAYS) -> dict[str, Any]:
-    """The context of `statuses` (already narrowed to `selection`, if any: selection.narrow)."""
+                   horizon: int = HORIZON_DAYS, plans: list[list[Plan]] | None = None) -> dict[str, Any]:
+    """The context of `statuses` (already narrowed to `selection`, if any: selection.narrow);
+    `plans`: for each programme, the plans that name it."""
     notes = changes_notes or [None] * len(statuses)
     selected = bool(selection)
-    programmes = [programme_context(st, ch, lang, note, selected, horizon)
-                  for st, ch, note in zip(statuses, changes, notes, strict=True)]
+    named = plans or [[] for _ in statuses]
+    programmes = [programme_context(st, ch, lang, note, selected, horizon, mine)
+                  for st, ch, note, mine in zip(statuses, changes, notes, named, strict=True)]
     multi = len(programmes) > 1
     title = programmes[0]["name"] if not multi else ("Hankintaohjelmien tilanne" if lang == "fi"
                                                      else "Procurement programmes")
@@ -306,4 +326,5 @@ def report_context(statuses: list[ProgrammeStatus], changes: list[list[Change] |
     chosen = {"theme": selection.theme, "responsible": selection.responsible} if selection else None
     return {"lang": lang, "as_of": as_of, "title": title, "since": since, "multi": multi, "selection": chosen,
             "rollup": rollup,
-            "shared": shared, "programmes": programmes, "finished_statuses": sorted(s.value for s in FINISHED)}
+            "shared": shared, "programmes": programmes, "finished_statuses": sorted(s.value for s in FINISHED),
+            "plan_notes": []}
