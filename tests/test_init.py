@@ -23,7 +23,7 @@ from hankinta_cli.walk import raw_items
 
 FILES = {"programmes/mittaristo.yaml", "schemas/programme.schema.json", "schemas/catalogue.schema.json",
          "schemas/plan.schema.json", ".vscode/settings.json", ".vscode/extensions.json", ".pre-commit-config.yaml",
-         ".github/workflows/hankinta.yml", "README.md"}
+         ".github/workflows/hankinta.yml", ".gitignore", "README.md"}
 
 
 def made(folder: Path) -> set[str]:
@@ -50,8 +50,8 @@ def test_a_new_repository_works_as_its_readme_says(tmp_path: Path, monkeypatch: 
     assert (repo / "programmes" / "../schemas/programme.schema.json").is_file()
     summary = check(repo)["summary"]
     assert summary == {"files": 2, "errors": 0, "warnings": 2}  # HK401, HK402: the measure's gaps
-    # every hankinta command of the coordinators' README, as shown, from inside the repository
-    monkeypatch.chdir(repo / "programmes")
+    # every hankinta command of the coordinators' README, as shown, in the repository
+    monkeypatch.chdir(repo)
     readme = (repo / "README.md").read_text(encoding="utf-8")
     commands = [shlex.split(line) for block in re.findall(r"```sh\n(.*?)```", readme, re.DOTALL)
                 for line in block.splitlines() if line.startswith("hankinta ")]
@@ -66,7 +66,8 @@ def test_a_new_repository_works_as_its_readme_says(tmp_path: Path, monkeypatch: 
         assert r.code == 0, f"{argv}: {r.stdout}{r.stderr}"
         ran.append(argv[1])
     assert {"check", "status", "set", "report"} <= set(ran)
-    assert "Esimerkkilän kunta" in (repo / "programmes/raportti.html").read_text(encoding="utf-8")
+    assert "Esimerkkilän kunta" in (repo / "raportti.html").read_text(encoding="utf-8")
+    assert {"raportti.*", "site/"} <= set((repo / ".gitignore").read_text(encoding="utf-8").splitlines())
     status = hankinta("status", "esimerkkilan-kunta", "--format", "json").json()
     assert [(m["id"], m["status"]) for m in status["measures"]] == [("1.1", "käynnissä")]
     assert check(repo)["summary"] == {"files": 2, "errors": 0, "warnings": 0}
@@ -223,6 +224,7 @@ def test_english_and_the_default_folder(tmp_path: Path, monkeypatch: pytest.Monk
 
 @pytest.mark.parametrize(("args", "says"), [
     (["--organisation", "  "], "organisaation nimi puuttuu"),
+    ([], "Valitsin '--organisation' puuttuu"),
     (["--organisation", "K", "--from", "turku"], "hyvinkaa, kajaani, valtio"),
     (["--organisation", "K", "--from", "mittaristo"], "'mittaristo'"),
     (["--organisation", "K", "--id", "a b"], "tunniste 'a b' ei kelpaa"),

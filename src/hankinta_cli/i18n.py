@@ -625,6 +625,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "init_workflow": ("GitHub Actions: tarkistus pull requesteissa, sivusto GitHub Pagesiin",
                       "GitHub Actions: checks pull requests, publishes the site to GitHub Pages"),
     "init_readme": ("ohje koordinaattorille", "a guide for the coordinator"),
+    "init_gitignore": ("mitä git ei seuraa: raportit, sivusto", "what git leaves out: reports, the site"),
     "init_checked": ("hankinta check: {errors:error}, {warnings:warning}",
                      "hankinta check: {errors:error}, {warnings:warning}"),
     "init_gaps": ("Varoitukset ovat aukkoja, eivät virheitä: ohjelmasta puuttuu vielä päättämättömiä tietoja "

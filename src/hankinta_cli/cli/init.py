@@ -14,14 +14,15 @@ from .app import app, failures
 
 @app.command("init")
 def init_command(
+    organisation: Annotated[str, o.opt("--organisation", metavar="NAME",
+                                       text="Organisaation nimi, esim. \"Esimerkkilän kunta\".")],
     directory: Annotated[Path, typer.Argument(help="Kansio, johon repositorio tehdään (oletus: tämä kansio).",
                                               show_default=False)] = Path("."),
-    organisation: Annotated[str, o.opt("--organisation", metavar="NAME",
-                                       text="Organisaation nimi, esim. \"Esimerkkilän kunta\".")] = "",
     source: Annotated[o.Str, o.opt("--from", metavar="PROGRAMME", text=(
         "Ohjelma, jonka rakenne kopioidaan ilman tiloja ja arvoja: kajaani, hyvinkaa, valtio tai tiedosto "
         "(oletus: tyhjä pohja)."))] = None,
-    programme_id: Annotated[o.Str, o.opt("--id", text="Ohjelman tunniste (oletus: organisaation nimestä).")] = None,
+    programme_id: Annotated[o.Str, o.opt("--id", metavar="ID",
+                                         text="Ohjelman tunniste (oletus: organisaation nimestä).")] = None,
     repo: Annotated[o.Str, o.opt("--hankinta-repo", metavar="URL", text=(
         "hankinnan git-repositorio, josta työnkulku ja pre-commit asentavat sen "
         "(oletus: https://github.com/<org>/hankinta)."))] = None,

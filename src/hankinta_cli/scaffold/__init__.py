@@ -95,6 +95,7 @@ def plan(target: Path, organisation: str, source: str | None = None, programme_i
         (".pre-commit-config.yaml", fill("pre-commit-config.yaml", repo=render(repo), rev=render(rev)).encode(),
          "init_pre_commit"),
         (".github/workflows/hankinta.yml", fill("workflow.yml", install=render(install)).encode(), "init_workflow"),
+        (".gitignore", fill("gitignore.txt").encode(), "init_gitignore"),
         ("README.md", fill("README.md", title=markdown_inline(organisation + NAME_SUFFIX), id=pid, measure=s.measure,
                            organisation=markdown_inline(organisation), repo=repo.replace(")", "%29"),
                            install=install.replace('"', "%22")).encode(), "init_readme"),
