@@ -4,8 +4,10 @@ and the helpers every command shares; each module beside it registers one family
 from __future__ import annotations
 
 # Importing a module registers its commands; `--help` lists them in this order, the way a
-# coordinator meets them: read and report, then edit, then notices and plans, and the public calendar of plans.
+# coordinator meets them: make the repository, read and report, then edit, then notices and plans,
+# and the public calendar of plans.
 # isort: off
+from . import init  # noqa: F401
 from . import reading  # noqa: F401
 from . import editing  # noqa: F401
 from . import notices, hilma, plans, plan_indicators  # noqa: F401

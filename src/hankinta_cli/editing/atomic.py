@@ -245,3 +245,42 @@ def write_output(path: Path, data: bytes) -> None:
         atomic_write(target, data, mode=None if st is None else stat.S_IMODE(st.st_mode))
     except OSError as e:
         raise OutputRefused("output_write_failed", path=path, reason=e.strerror or str(e)) from None
+
+
+def create_new(path: Path, data: bytes) -> None:
+    """Write a new file at `path` whole, never replacing one: FileExistsError if anything is
+    there, even if it appeared a moment ago (`init`, which must overwrite nothing).
+
+    The content goes to a temp file first and is hard-linked to its name (a link, like O_EXCL,
+    fails on an existing name), so the file is never seen half written; where the file system
+    has no hard links, the file is created with O_EXCL and written in place (removed if that fails)."""
+    fd, tmp = _create_temp(path)
+    try:
+        _write_all(fd, data)
+    finally:
+        os.close(fd)
+    try:
+        os.link(tmp, path, follow_symlinks=False)
+    except FileExistsError:
+        raise
+    except OSError:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags, 0o666)
+        try:
+            _write_all(fd, data)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(path)
+            raise
+        finally:
+            os.close(fd)
+    finally:
+        with suppress(OSError):
+            os.unlink(tmp)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+    os.fsync(fd)

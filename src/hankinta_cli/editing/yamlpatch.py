@@ -113,6 +113,11 @@ def _attach(stack: list[tuple[Node, list[Any]]], node: Node, key_value: Any) -> 
 
 
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}\n\r\t]*\Z")
+#: What JSON leaves as it is but YAML must not meet raw in a double-quoted scalar: DEL and the C1
+#: controls (libyaml refuses them), NEL and the line and paragraph separators (line breaks to
+#: libyaml, folded into a space), the BOM and noncharacters. Written as YAML escapes instead.
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_NOT_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def render(value: Any) -> str:
@@ -130,9 +135,11 @@ def render(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(render(v) for v in value) + "]"
     text = str(value)
-    if _PLAIN.match(text) and text == text.strip() and resolve_plain(text) == text and ": " not in text:
+    if (_PLAIN.match(text) and not _NOT_PLAIN.search(text) and text == text.strip() and resolve_plain(text) == text
+            and ": " not in text):
         return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
+    # a JSON string is a valid YAML double-quoted scalar; YAML's \uXXXX escapes cover the rest
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 class Patcher:
