@@ -35,6 +35,7 @@ The rule (the README's "plan match" section says it too):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -134,40 +135,47 @@ def _significant(code: str) -> str:
     return code.rstrip("0").ljust(2, "0")
 
 
-def cpv_match(item_codes: Iterable[str], notice_codes: Iterable[str | None]) -> CpvMatch:
+@functools.lru_cache(maxsize=1 << 16)
+def _cpv_pair(a: str, b: str) -> CpvMatch:
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y), 8)
+    sa, sb = _significant(a), _significant(b)
+    if common == 8:
+        return CpvMatch("same", 8, a, b, 1.0)
+    if common >= 2 and (sb.startswith(sa) or sa.startswith(sb)):
+        return CpvMatch("within", common, a, b, 0.9)
+    score = 0.85 if common >= 5 else {4: 0.75, 3: 0.6, 2: 0.4}.get(common, 0.0)
+    return CpvMatch("prefix" if score else "none", common, a, b, score)
+
+
+def cpv_match(item_codes: Iterable[str | None], notice_codes: Iterable[str | None]) -> CpvMatch:
     """The best match between the item's codes and the notice's (its own and its lots')."""
-    mine = [d for c in item_codes if (d := _digits(c))]
-    theirs = [d for c in notice_codes if (d := _digits(c))]
+    return _best_cpv([d for c in item_codes if (d := _digits(c))], [d for c in notice_codes if (d := _digits(c))])
+
+
+def _best_cpv(mine: Sequence[str], theirs: Sequence[str]) -> CpvMatch:
     if not mine or not theirs:
         return CpvMatch("missing", 0, mine[0] if mine else None, theirs[0] if theirs else None, 0.0)
-    best = CpvMatch("none", 0, mine[0], theirs[0], 0.0)
-    for a in mine:
-        for b in theirs:
-            common = next((i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y), 8)
-            sa, sb = _significant(a), _significant(b)
-            if common == 8:
-                found = CpvMatch("same", 8, a, b, 1.0)
-            elif common >= 2 and (sb.startswith(sa) or sa.startswith(sb)):
-                found = CpvMatch("within", common, a, b, 0.9)
-            else:
-                score = 0.85 if common >= 5 else {4: 0.75, 3: 0.6, 2: 0.4}.get(common, 0.0)
-                found = CpvMatch("prefix" if score else "none", common, a, b, score)
-            if found.score > best.score:
-                best = found
-    return best
+    if len(mine) == 1 and len(theirs) == 1:
+        return _cpv_pair(mine[0], theirs[0])
+    return max((_cpv_pair(a, b) for a in mine for b in theirs), key=lambda m: m.score)
 
 
 def date_match(item: PlanItem, day: dt.date) -> DateMatch:
+    """How the dispatch `day` falls against the item's planned notice window."""
     if item.notice is None:
         return DateMatch(None, 0, 0.0)
-    first, last = item.notice.window()
+    return _date(item.notice.window(), item.notice.label(), day)
+
+
+def _date(window: tuple[dt.date, dt.date], planned: str, day: dt.date) -> DateMatch:
+    first, last = window
     if day > last:
         days = (day - last).days
-        return DateMatch(item.notice.label(), days, max(0.0, 1 - days / LATE_DAYS))
+        return DateMatch(planned, days, max(0.0, 1 - days / LATE_DAYS))
     if day < first:
         days = (first - day).days
-        return DateMatch(item.notice.label(), -days, max(0.0, 1 - days / EARLY_DAYS))
-    return DateMatch(item.notice.label(), 0, 1.0)
+        return DateMatch(planned, -days, max(0.0, 1 - days / EARLY_DAYS))
+    return DateMatch(planned, 0, 1.0)
 
 
 #: Words that say nothing of what is bought (Finnish, Swedish and English function words, and the
@@ -228,8 +236,8 @@ class _Candidate:
     procedure: Procedure
     linkable: tuple[Notice, ...]
     key: Notice  # the notice whose date is compared
-    cpvs: tuple[str | None, ...]
-    titles: tuple[tuple[str, ...], ...]
+    cpvs: tuple[str, ...]  # the CPV codes of its notices and lots, eight digits
+    titles: tuple[tuple[str, ...], ...]  # the words of its notices' and lots' titles
 
 
 def _candidate(p: Procedure) -> _Candidate | None:
@@ -237,24 +245,70 @@ def _candidate(p: Procedure) -> _Candidate | None:
     if not linkable:
         return None
     key = next((n for n in linkable if STATUS_OF_TYPE[n.type] is PlanStatus.TENDERING), linkable[0])
-    cpvs = tuple(c for n in p.notices for c in (n.cpv, *(lot.cpv for lot in n.lots)))
-    titles = tuple(w for n in p.notices for t in (n.title, *(lot.title for lot in n.lots)) if (w := words(t)))
+    cpvs = tuple(dict.fromkeys(d for n in p.notices for c in (n.cpv, *(lot.cpv for lot in n.lots))
+                               if (d := _digits(c))))
+    titles = tuple(dict.fromkeys(w for n in p.notices for t in (n.title, *(lot.title for lot in n.lots))
+                                 if (w := words(t))))
     return _Candidate(p, linkable, key, cpvs, titles)
+
+
+class _Index:
+    """The candidates by CPV division and by title word, and their words by their first four
+    letters: an item is scored only against candidates sharing a division or an alike word (the
+    others score no CPV and no title, so they are never proposed), and a word is compared only
+    with the words it can be alike to (alike words share their first four letters, or are equal)."""
+
+    def __init__(self, candidates: Sequence[_Candidate]) -> None:
+        self.divisions: dict[str, set[int]] = {}
+        self.words: dict[str, set[int]] = {}
+        self.buckets: dict[str, set[str]] = {}
+        for i, c in enumerate(candidates):
+            for code in c.cpvs:
+                self.divisions.setdefault(code[:2], set()).add(i)
+            for title in c.titles:
+                for w in title:
+                    self.words.setdefault(w, set()).add(i)
+                    self.buckets.setdefault(w[:4], set()).add(w)
+        self._alike: dict[str, frozenset[str]] = {}
+
+    def alike(self, word: str) -> frozenset[str]:
+        if word not in self._alike:
+            self._alike[word] = frozenset(w for w in self.buckets.get(word[:4], ()) if _alike(word, w))
+        return self._alike[word]
+
+    def near(self, codes: Sequence[str], alike: Iterable[str]) -> set[int]:
+        found: set[int] = set()
+        for code in codes:
+            found |= self.divisions.get(code[:2], set())
+        for w in alike:
+            found |= self.words[w]
+        return found
+
+
+def _similarity(mine: Sequence[str], alike: Sequence[frozenset[str]], joined: frozenset[str],
+                theirs: Sequence[str]) -> float:
+    """`title_similarity(mine, theirs)`, with each of my words' alike words (`alike`, all: `joined`) known."""
+    if not mine or not theirs:
+        return 0.0
+    words_there = set(theirs)
+    matched = sum(not a.isdisjoint(words_there) for a in alike) + sum(w in joined for w in theirs)
+    return matched / (len(mine) + len(theirs))
 
 
 def _history(item: PlanItem, new: Sequence[Notice]) -> tuple[tuple[HistoryEntry, ...], PlanStatus | None]:
     """The entries the new notices add (one per status the history lacks, on its first notice's day)
-    and the item's status after them: the last entry's, or the newest notice's when there is no history."""
+    and the item's status after them: the history's last entry's (new entries after older ones of the
+    same day); None when that is the status it has."""
     have = {e.status for e in item.history}
     entries: dict[PlanStatus, HistoryEntry] = {}
     for n in sorted(new, key=lambda n: (n.dispatch_date, n.id)):
         status = STATUS_OF_TYPE[n.type]
         if status not in have and status not in entries:
             entries[status] = HistoryEntry(n.dispatch_date, status, n.id)
-    dated = [(e.date, 0, e.status) for e in item.history] + [(e.date, 1, e.status) for e in entries.values()]
     if not entries:
         return (), None
-    last = max(dated, key=lambda d: (d[0], d[1]))[2] if dated else None
+    dated = [(e.date, 0, e.status) for e in item.history] + [(e.date, 1, e.status) for e in entries.values()]
+    last = max(dated, key=lambda d: (d[0], d[1]))[2]
     return tuple(sorted(entries.values(), key=lambda e: e.date)), (None if last is item.status else last)
 
 
@@ -267,39 +321,54 @@ def _proposal(index: int, item: PlanItem, c: _Candidate, new: Sequence[Notice], 
                     signals[2] if signals else None, history, status)
 
 
+def _no_item(plan: Plan, item_id: str) -> UserError:
+    from ..checking.validate import guessed
+
+    ids = [i.id for i in plan.items]
+    return UserError("no_item", kind="hankinta", kind_en="plan item", id=item_id, programme=plan.id,
+                     known=", ".join(ids[:12]) + (", …" if len(ids) > 12 else "") or "–", **guessed(item_id, ids))
+
+
 def match(plan: Plan, procedures: Iterable[Procedure], min_score: float = DEFAULT_MIN_SCORE,
           only_item: str | None = None) -> Matching:
     """The proposals (the rule above); `only_item`: just that item's, out of the same assignment."""
     if only_item is not None and all(i.id != only_item for i in plan.items):
-        from ..checking.validate import guessed
-
-        ids = [i.id for i in plan.items]
-        raise UserError("no_item", kind="hankinta", kind_en="plan item", id=only_item, programme=plan.id,
-                        known=", ".join(ids[:12]) + (", …" if len(ids) > 12 else "") or "–", **guessed(only_item, ids))
+        raise _no_item(plan, only_item)
     candidates = [c for p in procedures if (c := _candidate(p)) is not None
                   and (plan.business_id is None or plan.business_id in _buyers(p))]
+    by_key = {c.procedure.id: c for c in candidates} | {n.id: c for c in candidates for n in c.procedure.notices}
     taken: set[str] = set()
     out: list[Proposal] = []
     for index, item in enumerate(plan.items):  # follow-ups: linked items keep their procedures
-        for c in candidates:
-            p = c.procedure
-            if p.id == item.procedure_id or any(n.id in item.notice_ids for n in p.notices):
-                taken.add(p.id)
-                new = [n for n in c.linkable if n.id not in item.notice_ids]
-                if new and item.status is not PlanStatus.CANCELLED:
-                    out.append(_proposal(index, item, c, new, 1.0, None, new[-1]))
-    open_items = [(i, item, words(item.title)) for i, item in enumerate(plan.items) if _is_open(item)]
+        linked = {id(c): c for key in (item.procedure_id, *item.notice_ids) if key and (c := by_key.get(key))}
+        for c in linked.values():
+            taken.add(c.procedure.id)
+            new = [n for n in c.linkable if n.id not in item.notice_ids]
+            if new and item.status is not PlanStatus.CANCELLED:
+                out.append(_proposal(index, item, c, new, 1.0, None, new[-1]))
+    index_ = _Index(candidates)
     pairs = []
-    for c in candidates:
-        if c.procedure.id in taken:
-            continue
-        for index, item, mine in open_items:
-            cpv = cpv_match(item.cpv, c.cpvs)
-            title = max((title_similarity(mine, theirs) for theirs in c.titles), default=0.0)
+    open_items = [(i, item) for i, item in enumerate(plan.items) if _is_open(item)]
+    no_date = DateMatch(None, 0, 0.0)
+    for index, item in open_items:
+        mine = words(item.title)
+        alike = [index_.alike(w) for w in mine]
+        joined = frozenset().union(*alike)
+        codes = [d for c in item.cpv if (d := _digits(c))]
+        window = (item.notice.window(), item.notice.label()) if item.notice else None
+        for i in index_.near(codes, joined):
+            c = candidates[i]
+            if c.procedure.id in taken:
+                continue
+            cpv = _best_cpv(codes, c.cpvs)
+            date = _date(*window, c.key.dispatch_date) if window else no_date
+            bound = WEIGHTS["cpv"] * cpv.score + WEIGHTS["date"] * date.score
+            if bound + WEIGHTS["title"] < min_score:
+                continue  # even the same title would not do
+            title = max((_similarity(mine, alike, joined, theirs) for theirs in c.titles), default=0.0)
             if not cpv.score and not title:
                 continue
-            date = date_match(item, c.key.dispatch_date)
-            score = round(WEIGHTS["cpv"] * cpv.score + WEIGHTS["date"] * date.score + WEIGHTS["title"] * title, 4)
+            score = round(bound + WEIGHTS["title"] * title, 4)
             if score >= min_score:
                 pairs.append((-score, index, c.key.dispatch_date, c.procedure.id, c, item, (cpv, date, title)))
     given: set[int] = {p.index for p in out}
