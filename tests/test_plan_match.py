@@ -280,3 +280,26 @@ def test_finnish_words_alike_across_endings() -> None:
         "koulujen", "päiväkotien", "siivouspalvelut")
     assert title_similarity(words("Koulujen siivouspalvelut"), words("Koulun siivouspalveluiden hankinta")) == 1
     assert title_similarity(words("Päiväkotien kalusteet"), words("Koulujen siivous")) == 0
+
+
+#: The README's worked example ("plan match"), run as shown in a folder holding `testi.yaml` (PLAN)
+#: and `ilmoitukset/` (the scene's four notices).
+README_COMMANDS = [
+    "hankinta plan match testi.yaml ilmoitukset",
+    "hankinta plan match testi.yaml ilmoitukset --apply --dry-run",
+    "hankinta plan match testi.yaml ilmoitukset --apply --item H1",
+    "hankinta plan match testi.yaml ilmoitukset --format json",
+]
+
+
+def test_readme_worked_example_runs_as_shown(scene: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    import shlex
+    monkeypatch.chdir(scene[0].parent)
+    listing, dry, apply, after = (hankinta(*shlex.split(c)[1:], env={"COLUMNS": "120"}) for c in README_COMMANDS)
+    assert all(r.code == 0 for r in (listing, dry, apply, after))
+    assert "ehdotuksia 2; avoimia hankintoja 3, ostajan hankintamenettelyjä 3" in listing.stdout
+    assert "0,95" in listing.stdout and "0,94" in listing.stdout and "CPV sama: 77310000" in listing.stdout
+    assert "+    status: kilpailutuksessa" in dry.stdout and "kuivaharjoitus" in dry.stderr
+    assert "H1: liitetty ilmoitus aaaaaaaa-0000-4000-8000-000000000000, menettely p-aaaaaaaa, tila " \
+           "kilpailutuksessa" in apply.stderr
+    assert [p["item"] for p in after.json()["proposals"]] == ["H2"]
