@@ -303,3 +303,12 @@ def test_readme_worked_example_runs_as_shown(scene: tuple[Path, Path], monkeypat
     assert "H1: liitetty ilmoitus aaaaaaaa-0000-4000-8000-000000000000, menettely p-aaaaaaaa, tila " \
            "kilpailutuksessa" in apply.stderr
     assert [p["item"] for p in after.json()["proposals"]] == ["H2"]
+
+
+def test_an_unreadable_notice_is_reported_and_links_nothing(scene: tuple[Path, Path]) -> None:
+    plan, folder = scene
+    (folder / "rikki.xml").write_text("<ContractNotice", encoding="utf-8")
+    listing = hankinta("plan", "match", str(plan), str(folder), "--format", "json")
+    assert listing.code == 1 and "rikki.xml" in listing.stderr and len(listing.json()["proposals"]) == 2
+    run = hankinta("plan", "match", str(plan), str(folder), "--apply")
+    assert run.code == 1 and "mitään ei liitetty" in run.stderr and plan.read_text(encoding="utf-8") == PLAN

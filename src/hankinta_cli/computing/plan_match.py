@@ -26,7 +26,7 @@ The rule (the README's "plan match" section says it too):
   taken yet. So each procedure goes to at most one item, and each item gets its best free one.
 - **Follow-ups.** A linked item whose procedure has notices not yet in its `notice_ids` (the
   award after the contract notice) gets them proposed with score 1 ("same procedure").
-- **What applying writes** (`editing/plan_match.py`): the new notice ids, the `procedure_id` when
+- **What applying writes** (`editing/plans.py: apply_matches`): the new notice ids, the `procedure_id` when
   missing, and a dated history entry per status the new notices mean (kilpailutuksessa on the
   first competition notice's day, kilpailutettu on the first result notice's) unless the history
   has one of that status already; the status becomes the history's last.
