@@ -720,6 +720,42 @@ _TEXT: dict[str, tuple[str, str]] = {
                          "Set hankinta's address: replace {repo} in .pre-commit-config.yaml, "
                          ".github/workflows/hankinta.yml and README.md (or give --hankinta-repo)."),
     "init_next": ("Seuraavaksi:", "Next:"),
+    # hankinta plan match (issue 14, item 4)
+    "match_no_business_id": (
+        "suunnitelmassa {plan} ei ole Y-tunnusta (business_id): ilmoituksia ei rajata ostajan mukaan, vaan "
+        "kaikkia verrataan CPV-koodin, ajankohdan ja nimen perusteella",
+        "plan {plan} has no business id (business_id): notices are not limited to its buyer, every one is "
+        "compared by CPV code, date and title"),
+    "match_no_business_id_hint": (
+        "Lisää suunnitelmaan rivi 'business_id: 1234567-8' (organisaation Y-tunnus).",
+        "Add the line 'business_id: 1234567-8' (the organisation's business id) to the plan."),
+    "match_unreadable": (
+        "{count} ilmoitustiedostoa ei voitu lukea: mitään ei liitetty (paras ilmoitus voi olla niissä)",
+        "{count} notice files could not be read: nothing linked (the best notice may be among them)"),
+    "match_unreadable_hint": ("Korjaa tai poista yllä luetellut tiedostot ja aja komento uudelleen.",
+                              "Fix or remove the files listed above and run the command again."),
+    "match_counted": ("ehdotuksia {count}; avoimia hankintoja {open}, ostajan hankintamenettelyjä {procedures}",
+                      "{count} proposals; {open} open items, {procedures} procedures of the buyer"),
+    "match_linked": ("{item}: liitetty ilmoitus {notices}{procedure}{status}",
+                     "{item}: linked notice {notices}{procedure}{status}"),
+    "match_linked_procedure": (", menettely {procedure}", ", procedure {procedure}"),
+    "match_linked_status": (", tila {status}", ", status {status}"),
+    "match_same_procedure": ("sama hankintamenettely kuin jo liitetyllä ilmoituksella",
+                             "the same procedure as a notice already linked"),
+    "match_cpv_same": ("CPV sama: {notice}", "same CPV: {notice}"),
+    "match_cpv_within": ("CPV sisäkkäin: suunnitelma {item}, ilmoitus {notice}",
+                         "CPV one within the other: plan {item}, notice {notice}"),
+    "match_cpv_prefix": ("CPV {digits} ensimmäistä numeroa samat: suunnitelma {item}, ilmoitus {notice}",
+                         "CPV first {digits} digits alike: plan {item}, notice {notice}"),
+    "match_cpv_none": ("CPV eri: suunnitelma {item}, ilmoitus {notice}", "CPV differs: plan {item}, notice {notice}"),
+    "match_cpv_missing": ("CPV ei vertailtavissa (puuttuu)", "CPV not comparable (missing)"),
+    "match_date_in": ("lähetetty suunnitellulla jaksolla {planned}", "sent within the planned {planned}"),
+    "match_date_late": ("lähetetty {days}\u00a0pv suunniteltua ({planned}) myöhemmin",
+                        "sent {days}\u00a0days after the planned {planned}"),
+    "match_date_early": ("lähetetty {days}\u00a0pv ennen suunniteltua ({planned})",
+                         "sent {days}\u00a0days before the planned {planned}"),
+    "match_date_none": ("ei suunniteltua ilmoitusajankohtaa", "no planned notice date"),
+    "match_title": ("nimi {percent}\u00a0% samaa", "title {percent}\u00a0% alike"),
 }
 
 

@@ -120,3 +120,56 @@ def plan_import(
     with failures(lang):
         rows = read_plan_rows(source, sheet)
     edit(plan, root, lambda: import_plan_rows(rows, source), dry_run, lang, plan_path)
+
+
+@plan_app.command("match")
+def plan_match(
+    plan: OnePlan,
+    notices: Annotated[list[Path], typer.Argument(
+        help="Ilmoitukset (eForms XML), kansiot tai arkistot (.zip, .tar.gz) suunnitelman jälkeen.",
+        show_default=False)],
+    apply: Annotated[bool, o.opt("--apply", text="Kirjaa ehdotukset suunnitelmaan (ilman: vain näytä ne).")] = False,
+    item: Annotated[o.Str, o.opt("--item", text="Vain tämän hankinnan ehdotus (tunniste).")] = None,
+    min_score: Annotated[float, o.opt("--min-score", min=0.0, max=1.0,
+                                      text="Pienin hyväksyttävä pistemäärä 0–1.")] = 0.5,
+    fmt: o.Table = o.TableFormat.table, dry_run: o.DryRun = False, root: PlanRoot = None,
+    lang: o.LangOption = o.Lang.fi,
+) -> None:
+    """Ehdota, mikä hankintailmoitus kuuluu millekin suunnitellulle hankinnalle.
+
+    Ensin suunnitelma (tiedosto, tunniste tai kansio), sitten ilmoitukset. Ehdokkaat ovat
+    suunnitelman Y-tunnuksen (business_id) ostajan hankintamenettelyjä, pisteytettyinä CPV-koodin,
+    ilmoitusajankohdan ja nimen mukaan; kukin menettely ehdotetaan enintään yhdelle hankinnalle.
+    --apply kirjaa ehdotukset: ilmoitusten tunnisteet, menettelyn tunnisteen ja päivätyn tilan
+    (kilpailutuksessa / kilpailutettu); jo liitetyille ei ehdoteta uudelleen.
+    """
+    from ..computing.plan_match import match
+    from ..editing.plans import apply_matches
+    from ..errors import UserError
+    from ..i18n import t
+    from ..notices.read import load_notices
+    from ..notices.select import Selection
+    from ..presenting.output.messages import write_warning
+    from ..presenting.output.notices import write_problems
+    from ..presenting.output.plan_match import write_matches
+    from ..reading.plans import load_plan
+    with failures(lang):
+        path = plan_path(plan, root)
+        for folder in notices:
+            if not folder.exists():
+                raise UserError("no_notice_files", path=folder)
+        found = load_plan(path)
+        if found.business_id is None:
+            write_warning(t("match_no_business_id", lang, plan=path), t("match_no_business_id_hint", lang), lang,
+                          sys.stderr)
+        buyers = frozenset({found.business_id}) if found.business_id else frozenset()
+        read = load_notices(notices, Selection(buyers))
+        write_problems(read.problems, lang, sys.stderr)
+        if apply and read.unreadable:
+            raise UserError("match_unreadable", code=1, count=read.unreadable)
+        matching = None if apply else match(found, read.procedures, min_score, item)
+    if matching is None:
+        edit(str(path), None, lambda: apply_matches(read.procedures, min_score, item), dry_run, lang, plan_path)
+        return
+    write_matches(matching, found.id, found.business_id, fmt.value, lang, sys.stdout, sys.stderr)
+    raise typer.Exit(1 if read.unreadable else 0)

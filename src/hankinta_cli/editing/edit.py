@@ -79,8 +79,18 @@ class ValueKept:
     new: Any
 
 
+@dataclass(frozen=True)
+class Linked:
+    """`plan match --apply`: plan item `item` now names `notices` (and `procedure`), its status `status`."""
+
+    item: str
+    notices: tuple[str, ...]
+    procedure: str | None
+    status: str | None
+
+
 #: What an edit reports besides its diff (rendered by output/edits.py).
-Changed = ValueReplaced | Imported | ValueKept
+Changed = ValueReplaced | Imported | ValueKept | Linked
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""What `plan add`, `plan set` and `plan status` change in a plan file: an item found by its id.
+"""What `plan add`, `plan set`, `plan status` and `plan match --apply` change in a plan file: an item
+found by its id.
 
 Each field is read from the command line by its own parser; the value is written where the model's
 field order puts it, and `edit.edit_file` re-checks the whole plan before anything is written (a
@@ -9,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from ..notices import select
 from ..plan_model import Contract, Plan, PlanItem
 from ..reading.inputs import parse_date, year_part
 from ..vocab import Aim, IndicatorKind, Nature, PlanStatus, Procedure
-from .edit import EditError, Session
+from .edit import EditError, Linked, Session
 from .fields import as_list, member_of, text_value, whole_in
 from .updates import Path_, add_history, find, history_entry, keys_before, new_entry, parse_value, storable
 
@@ -119,5 +121,38 @@ def set_item_status(item_id: str, status_text: str, day: dt.date, note: str | No
         if item.get("status") != status.value:
             s.set((*path, "status"), status.value, after=keys_before(ITEM_ORDER, "status"))
         add_history(s, path, [history_entry(day, status.value, note, None)], ITEM_ORDER)
+
+    return change
+
+
+def apply_matches(procedures: Iterable[select.Procedure], min_score: float,
+                  only_item: str | None = None) -> Callable[[Session], None]:
+    """`plan match --apply`: every proposal of `computing/plan_match.py` (or only `only_item`'s) at
+    or above `min_score`, computed inside the edit from the plan as it is under the lock, written as
+    `plan set` and `plan status` write (new notice ids, the procedure id when missing, dated status
+    entries through `add_history`)."""
+    from ..checking.validate import validate_plan
+    from ..computing.plan_match import match
+
+    found = tuple(procedures)
+
+    def change(s: Session) -> None:
+        plan, findings = validate_plan(s.data, s.doc.positions)
+        if plan is None:
+            raise EditError("edit_unreadable", code=1, findings=findings, path=s.doc.path)
+        for p in match(plan, found, min_score, only_item).proposals:
+            path = ("items", p.index)  # written in the model's field order, so new keys follow it
+            if p.status is not None:
+                s.set((*path, "status"), p.status.value, after=keys_before(ITEM_ORDER, "status"))
+            if p.history:
+                entries = [history_entry(e.date, e.status.value, f"ilmoitus {e.notice}", None) for e in p.history]
+                add_history(s, path, entries, ITEM_ORDER)
+            if isinstance(s.current((*path, "notice_ids")), list):
+                s.extend((*path, "notice_ids"), list(p.notices))
+            else:
+                s.set((*path, "notice_ids"), list(p.notices), after=keys_before(ITEM_ORDER, "notice_ids"))
+            if p.procedure_id:
+                s.set((*path, "procedure_id"), p.procedure_id, after=keys_before(ITEM_ORDER, "procedure_id"))
+            s.changes.append(Linked(p.item, p.notices, p.procedure_id, p.status.value if p.status else None))
 
     return change

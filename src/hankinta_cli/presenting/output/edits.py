@@ -5,13 +5,20 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ...editing.edit import Changed, EditResult, ValueKept, ValueReplaced
+from ...editing.edit import Changed, EditResult, Linked, ValueKept, ValueReplaced
 from ...editing.yamlpatch import render
 from ...i18n import t
 
 
 def change_text(change: Changed, lang: str) -> str:
     """One change as a sentence; values as they stand in the file."""
+    if isinstance(change, Linked):
+        from ...vocab import PlanStatus
+
+        procedure = t("match_linked_procedure", lang, procedure=change.procedure) if change.procedure else ""
+        status = t("match_linked_status", lang, status=PlanStatus(change.status).text(lang)) if change.status else ""
+        return t("match_linked", lang, item=change.item, notices=", ".join(change.notices), procedure=procedure,
+                 status=status)
     if isinstance(change, ValueKept):
         return t("hilma_kept", lang, id=change.id, period=change.period, old=render(change.old), new=render(change.new))
     if isinstance(change, ValueReplaced):
