@@ -715,8 +715,9 @@ _TEXT: dict[str, tuple[str, str]] = {
                   "(esimerkiksi vastuutaho tai aikataulu). Täydennä ne, kun ne on päätetty.",
                   "The warnings are gaps, not errors: the programme lacks what has not been decided yet "
                   "(a responsible party or a schedule, say). Fill them in once decided."),
-    "init_placeholder": ("Aseta hankinnan osoite: korvaa {repo} tiedostoissa .pre-commit-config.yaml, "
-                         ".github/workflows/hankinta.yml ja README.md (tai anna --hankinta-repo).",
+    "init_placeholder": ("Kerro, mistä hankinta-työkalu asennetaan: korvaa {repo} tiedostoissa "
+                         ".pre-commit-config.yaml, .github/workflows/hankinta.yml ja README.md "
+                         "(tai anna --hankinta-repo).",
                          "Set hankinta's address: replace {repo} in .pre-commit-config.yaml, "
                          ".github/workflows/hankinta.yml and README.md (or give --hankinta-repo)."),
     "init_next": ("Seuraavaksi:", "Next:"),
