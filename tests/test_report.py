@@ -4,7 +4,6 @@ files for the six-year fixture, GFM tables that parse, and the HTML printed by a
 from __future__ import annotations
 
 import os
-import re
 import shlex
 import shutil
 import subprocess
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from browser import AXE, CHROMIUM, _axe
 from conftest import PROGRAMME_FILES, hankinta, markdown_tables
 
 HERE = Path(__file__).parent
@@ -148,7 +148,6 @@ def test_pdf_without_the_extra_says_how_to_install(monkeypatch: pytest.MonkeyPat
     assert len(run.stderr.strip().splitlines()) == 1 and not (tmp_path / "r.pdf").exists()
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium; .ci/run does)")
@@ -169,32 +168,6 @@ def test_html_prints_in_a_real_browser(tmp_path: Path) -> None:
     assert console == [], console
     pages = len(PdfReader(pdf).pages)
     assert 10 <= pages <= 60, pages  # A4, Hyvinkää's 8 themes each start a page
-
-
-AXE = os.environ.get("HANKINTA_AXE_JS", "")
-
-
-def _axe(html: str, tmp_path: Path) -> list[list[object]]:
-    """WCAG 2 A/AA violations axe-core finds in `html`, run inside headless Chromium."""
-    assert CHROMIUM is not None
-    script = ("<script>" + Path(AXE).read_text(encoding="utf-8") + "</script><script>"
-              "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']}).then(function (r) {"
-              "var p = document.createElement('pre'); p.id = 'axe-result';"
-              "p.textContent = JSON.stringify(r.violations.map(function (v) { return [v.id, v.nodes.length]; }));"
-              "document.body.appendChild(p); });</script>")
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    page = tmp_path / "axe.html"
-    page.write_text(html.replace("</body>", script + "</body>"), encoding="utf-8")
-    run = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                          f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=20000", "--dump-dom",
-                          page.as_uri()], capture_output=True, text=True, timeout=120)
-    import json
-
-    found = re.search(r'<pre id="axe-result">([^<]*)</pre>', run.stdout)
-    assert found, "axe did not run"
-    result: list[list[object]] = json.loads(found.group(1))
-    return result
 
 
 @pytest.mark.skipif(CHROMIUM is None or not Path(AXE).is_file(),

@@ -583,6 +583,33 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "plan_import_columns_hint": ("Sarakkeet: {allowed} (myös YAML-kenttien nimet).",
                                  "Columns: {allowed} (the YAML field names work too)."),
+    # --- issue 15: hankinta site ---
+    "site_written": ("Sivusto kirjoitettu kansioon {path}: {files:file}, joista {written} kirjoitettiin; "
+                     "{removed} vanhaa poistettiin",
+                     "Site written to {path}: {files:file}, {written} of them written; {removed} old ones removed"),
+    "site_not_folder": ("{path} ei ole kansio; sivusto kirjoitetaan kansioon",
+                        "{path} is not a folder; the site is written into a folder"),
+    "site_not_folder_hint": ("Anna uusi tai tyhjä kansio, esim. -o sivusto",
+                             "Give a new or empty folder, e.g. -o site"),
+    "site_not_ours": ("kansio {path} ei ole tyhjä eikä hankinnan tekemä sivusto (siitä puuttuu {marker}), "
+                      "joten sinne ei kirjoitettu mitään",
+                      "the folder {path} is neither empty nor a site made by hankinta (it has no {marker}), "
+                      "so nothing was written into it"),
+    "site_not_ours_hint": ("Anna uusi tai tyhjä kansio, esim. -o sivusto; aiemmin tehdyn sivuston voi "
+                           "kirjoittaa uudelleen.",
+                           "Give a new or empty folder, e.g. -o site; a site made before can be written again."),
+    "site_over_programmes": ("sivustoa ei kirjoiteta ohjelmien kansioon tai sen viereen: {path} (ohjelma {programme})",
+                             "the site is not written into or around the programme folder: {path} "
+                             "(programme {programme})"),
+    "site_over_programmes_hint": ("Anna kansio ohjelmakansion ulkopuolelta, esim. -o sivusto",
+                                  "Give a folder outside the programme folder, e.g. -o site"),
+    "site_same_id": ("kahdella ohjelmalla on sama tunniste '{id}' (tai ero on vain isoissa kirjaimissa): "
+                     "{first} ja {second}",
+                     "two programmes have the id '{id}' (or ids that differ only in case): {first} and {second}"),
+    "site_same_id_hint": ("Anna ohjelmille eri tunnisteet (id:).", "Give the programmes different ids (id:)."),
+    "site_bad_base_url": ("--base-url '{value}' ei kelpaa", "--base-url '{value}' is not valid"),
+    "site_bad_base_url_hint": ("Anna polku, joka alkaa /-merkillä (/hankinta/), tai http(s)-osoite.",
+                               "Give a path starting with / (/hankinta/), or an http(s) address."),
 }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 # coordinator meets them: read and report, then edit, then notices and plans.
 # isort: off
 from . import reading  # noqa: F401
+from . import site  # noqa: F401
 from . import editing  # noqa: F401
 from . import notices, hilma, plans  # noqa: F401
 # isort: on
