@@ -81,6 +81,8 @@ def environment(extra: Path | None, lang: str) -> Any:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
         finalize=_clean_output,
+        auto_reload=False,  # one run renders, nobody edits the templates meanwhile: no stat per page
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters["num"] = lambda v, d=1: number(v, lang, d) if isinstance(v, (int, float)) else "–"
     env.filters["pct"] = lambda v, d=0: ("–" if v is None else number(v, lang, d) + "\u00a0%")
@@ -92,6 +94,32 @@ def environment(extra: Path | None, lang: str) -> Any:
     env.filters["md"] = _markdown_text
     env.filters["css"] = lambda v: css_string("" if v is None else str(v))
     return env
+
+
+_BYTECODE: Any = None
+
+
+def _bytecode_cache() -> Any:
+    """Compiled templates kept in memory for the process and shared by the environments of both
+    languages (a site renders in two): Jinja checks each against its source's checksum, and the
+    environments differ only in their filters, which compiled code looks up when it runs."""
+    global _BYTECODE
+    if _BYTECODE is None:
+        import jinja2
+
+        class InMemory(jinja2.BytecodeCache):
+            def __init__(self) -> None:
+                self.compiled: dict[str, bytes] = {}
+
+            def load_bytecode(self, bucket: Any) -> None:
+                if bucket.key in self.compiled:
+                    bucket.bytecode_from_string(self.compiled[bucket.key])
+
+            def dump_bytecode(self, bucket: Any) -> None:
+                self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+        _BYTECODE = InMemory()
+    return _BYTECODE
 
 
 def _clean_output(value: Any) -> Any:
