@@ -5,6 +5,7 @@ Kept free of heavy imports: the CLI uses it at start-up.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from typing import TYPE_CHECKING, Any
@@ -749,19 +750,40 @@ def t(key: str, lang: str, **args: object) -> str:
 
 def number(value: float | int | None, lang: str, decimals: int = 1) -> str:
     """1 234,5 in Finnish, 1,234.5 in English (Babel's CLDR data); '–' for no value."""
-    import decimal
     import math
 
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
-    from babel.numbers import format_decimal
+    # the same numbers come back (axis ticks, years, a value on its chart and in its table): the
+    # type is part of the key, so 1 and 1.0 and True stay apart
+    return _number(type(value).__name__, value, lang, decimals)
 
-    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+
+@functools.lru_cache(maxsize=1 << 16)
+def _number(kind: str, value: float | int, lang: str, decimals: int) -> str:
+    import decimal
+
     # Babel rounds in the current decimal context (28 digits): 1e27 with a decimal would raise
     # InvalidOperation. Every finite float has at most 309 integer digits.
     with decimal.localcontext() as ctx:
         ctx.prec = 330 + decimals
-        return str(format_decimal(value + 0, format=pattern, locale="fi_FI" if lang == "fi" else "en_GB"))
+        # babel.numbers.format_decimal, with its locale and pattern parsed once (a site formats
+        # hundreds of thousands of numbers)
+        return str(_number_pattern(decimals).apply(value + 0, _locale("fi_FI" if lang == "fi" else "en_GB")))
+
+
+@functools.cache
+def _number_pattern(decimals: int) -> Any:
+    from babel.numbers import parse_pattern
+
+    return parse_pattern("#,##0" + ("." + "#" * decimals if decimals else ""))
+
+
+@functools.cache
+def _locale(name: str) -> Any:
+    from babel import Locale
+
+    return Locale.parse(name)
 
 
 def day(value: object, lang: str) -> str:
@@ -773,8 +795,8 @@ def day(value: object, lang: str) -> str:
     from babel.dates import format_date
 
     if lang == "fi":
-        return str(format_date(value, "d.M.yyyy", locale="fi"))
-    return str(format_date(value, "d MMM yyyy", locale="en"))
+        return str(format_date(value, "d.M.yyyy", locale=_locale("fi")))
+    return str(format_date(value, "d MMM yyyy", locale=_locale("en")))
 
 
 def value_text(value: object, lang: str, unit: str | None = None, decimals: int | None = None) -> str:

@@ -127,6 +127,8 @@ def _clean_output(value: Any) -> Any:
     or bidi-override characters: done here, once, so no template (ours or a repository's) can forget
     it. Markup (the SVG charts, `|safe`) stays markup: removing a control character from escaped
     text cannot create a tag."""
+    if type(value) is str:  # the usual case first
+        return clean(value)
     from markupsafe import Markup
 
     if isinstance(value, Markup):

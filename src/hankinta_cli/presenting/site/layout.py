@@ -9,7 +9,6 @@ case; within a programme a clash gets a number (`m1-2`). Links are relative and 
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
 
 MARKER = ".hankinta-site"
@@ -60,6 +59,11 @@ def file_of(lang: str, key: str) -> str:
 
 
 def link(from_file: str, to_file: str) -> str:
-    """The relative URL from one file of the site to another (both relative to the site's root)."""
+    """The relative URL from one file of the site to another (both relative to the site's root, as
+    `posixpath.relpath` from the first's folder would give, without its file-system calls)."""
     head, hash_, fragment = to_file.partition("#")
-    return posixpath.relpath(head, posixpath.dirname(from_file) or ".") + hash_ + fragment
+    here, there = from_file.split("/")[:-1], head.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:]) + hash_ + fragment
