@@ -757,6 +757,33 @@ _TEXT: dict[str, tuple[str, str]] = {
                          "sent {days}\u00a0days before the planned {planned}"),
     "match_date_none": ("ei suunniteltua ilmoitusajankohtaa", "no planned notice date"),
     "match_title": ("nimi {percent}\u00a0% samaa", "title {percent}\u00a0% alike"),
+    # --- issue 15: hankinta site ---
+    "site_written": ("Sivusto kirjoitettu kansioon {path}: {files:file}, joista {written} kirjoitettiin; "
+                     "{removed} vanhaa poistettiin",
+                     "Site written to {path}: {files:file}, {written} of them written; {removed} old ones removed"),
+    "site_not_folder": ("{path} ei ole kansio; sivusto kirjoitetaan kansioon",
+                        "{path} is not a folder; the site is written into a folder"),
+    "site_not_folder_hint": ("Anna uusi tai tyhjä kansio, esim. -o sivusto",
+                             "Give a new or empty folder, e.g. -o site"),
+    "site_not_ours": ("kansio {path} ei ole tyhjä eikä hankinnan tekemä sivusto (siitä puuttuu {marker}), "
+                      "joten sinne ei kirjoitettu mitään",
+                      "the folder {path} is neither empty nor a site made by hankinta (it has no {marker}), "
+                      "so nothing was written into it"),
+    "site_not_ours_hint": ("Anna uusi tai tyhjä kansio, esim. -o sivusto; aiemmin tehdyn sivuston voi "
+                           "kirjoittaa uudelleen.",
+                           "Give a new or empty folder, e.g. -o site; a site made before can be written again."),
+    "site_over_programmes": ("sivustoa ei kirjoiteta ohjelmien kansioon tai sen viereen: {path} (ohjelma {programme})",
+                             "the site is not written into or around the programme folder: {path} "
+                             "(programme {programme})"),
+    "site_over_programmes_hint": ("Anna kansio ohjelmakansion ulkopuolelta, esim. -o sivusto",
+                                  "Give a folder outside the programme folder, e.g. -o site"),
+    "site_same_id": ("kahdella ohjelmalla on sama tunniste '{id}' (tai ero on vain isoissa kirjaimissa): "
+                     "{first} ja {second}",
+                     "two programmes have the id '{id}' (or ids that differ only in case): {first} and {second}"),
+    "site_same_id_hint": ("Anna ohjelmille eri tunnisteet (id:).", "Give the programmes different ids (id:)."),
+    "site_bad_base_url": ("--base-url '{value}' ei kelpaa", "--base-url '{value}' is not valid"),
+    "site_bad_base_url_hint": ("Anna polku, joka alkaa /-merkillä (/hankinta/), tai http(s)-osoite.",
+                               "Give a path starting with / (/hankinta/), or an http(s) address."),
 }
 
 
@@ -897,19 +924,40 @@ def t(key: str, lang: str, **args: object) -> str:
 
 def number(value: float | int | None, lang: str, decimals: int = 1) -> str:
     """1 234,5 in Finnish, 1,234.5 in English (Babel's CLDR data); '–' for no value."""
-    import decimal
     import math
 
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
-    from babel.numbers import format_decimal
+    # the same numbers come back (axis ticks, years, a value on its chart and in its table): the
+    # type is part of the key, so 1 and 1.0 and True stay apart
+    return _number(type(value).__name__, value, lang, decimals)
 
-    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+
+@functools.lru_cache(maxsize=1 << 16)
+def _number(kind: str, value: float | int, lang: str, decimals: int) -> str:
+    import decimal
+
     # Babel rounds in the current decimal context (28 digits): 1e27 with a decimal would raise
     # InvalidOperation. Every finite float has at most 309 integer digits.
     with decimal.localcontext() as ctx:
         ctx.prec = 330 + decimals
-        return str(format_decimal(value + 0, format=pattern, locale="fi_FI" if lang == "fi" else "en_GB"))
+        # babel.numbers.format_decimal, with its locale and pattern parsed once (a site formats
+        # hundreds of thousands of numbers)
+        return str(_number_pattern(decimals).apply(value + 0, _locale("fi_FI" if lang == "fi" else "en_GB")))
+
+
+@functools.cache
+def _number_pattern(decimals: int) -> Any:
+    from babel.numbers import parse_pattern
+
+    return parse_pattern("#,##0" + ("." + "#" * decimals if decimals else ""))
+
+
+@functools.cache
+def _locale(name: str) -> Any:
+    from babel import Locale
+
+    return Locale.parse(name)
 
 
 def day(value: object, lang: str) -> str:
@@ -927,8 +975,8 @@ def _day(value: datetime.date, lang: str) -> str:
     from babel.dates import format_date
 
     if lang == "fi":
-        return str(format_date(value, "d.M.yyyy", locale="fi"))
-    return str(format_date(value, "d MMM yyyy", locale="en"))
+        return str(format_date(value, "d.M.yyyy", locale=_locale("fi")))
+    return str(format_date(value, "d MMM yyyy", locale=_locale("en")))
 
 
 def value_text(value: object, lang: str, unit: str | None = None, decimals: int | None = None) -> str:

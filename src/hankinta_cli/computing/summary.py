@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import UserError
 from .rollup import CatalogueRow, ProgrammeSummary
@@ -34,16 +34,24 @@ def _one(job: tuple[Path, dt.date]) -> ProgrammeSummary | tuple[str, int, dict[s
     return None if programme is None else summarise(evaluate_programme(programme, as_of))
 
 
-def summarise_files(paths: list[Path], as_of: dt.date) -> Iterator[tuple[Path, ProgrammeSummary | UserError]]:
-    """Each programme's path and ProgrammeSummary in order (catalogues left out), or a UserError
-    for a file that cannot be read or does not validate."""
-    jobs = [(p, as_of) for p in paths]
+J = TypeVar("J")
+R = TypeVar("R")
+
+
+def in_parallel(work: Callable[[J], R], jobs: list[J]) -> list[R]:
+    """`work` of each job, in order: on every core (at most 8) when there are PARALLEL_FROM jobs or
+    more, else here. `work` is a module-level function, its jobs and results picklable."""
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) >= PARALLEL_FROM and workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
-    else:
-        results = [_one(j) for j in jobs]
+            return list(pool.map(work, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+    return [work(j) for j in jobs]
+
+
+def summarise_files(paths: list[Path], as_of: dt.date) -> Iterator[tuple[Path, ProgrammeSummary | UserError]]:
+    """Each programme's path and ProgrammeSummary in order (catalogues left out), or a UserError
+    for a file that cannot be read or does not validate."""
+    results = in_parallel(_one, [(p, as_of) for p in paths])
     for path, r in zip(paths, results, strict=True):
         if isinstance(r, tuple):
             yield path, UserError.from_data(r)

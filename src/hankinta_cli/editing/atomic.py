@@ -38,7 +38,7 @@ class OutputRefused(UserError):
 
 
 def atomic_write(path: Path, data: bytes, mode: int | None = None, expected: bytes | None = None,
-                 locked: bool = False) -> None:
+                 locked: bool = False, durable: bool = True) -> None:
     """Replace `path` by `data` in one rename: the file holds either its old or its new content.
 
     `mode`: the new file's permission bits (default: as a new file, after the umask).
@@ -46,6 +46,9 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None, expected: byt
     disk, just before the rename; anything else raises `ChangedOnDisk` and writes nothing.
     `locked`: the caller holds the edit lock of `path`, so no other hankinta process can be
     writing a temp file for it: stale ones are removed.
+    `durable=False`: a file made again by the next run (a page of a site, thousands per run) is
+    not synced to disk and its folder is not searched for stale temp files; the rename still
+    means a reader never sees half a page.
     """
     fd, tmp = _create_temp(path)
     try:
@@ -57,11 +60,13 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None, expected: byt
                 os.fchmod(fd, mode)
             else:
                 os.chmod(tmp, mode)
-        os.fsync(fd)
-        now = os.fstat(fd).st_mtime  # the file system's clock, which also stamps the stale files
+        if durable:
+            os.fsync(fd)
+            now = os.fstat(fd).st_mtime  # the file system's clock, which also stamps the stale files
         os.close(fd)
         fd = -1
-        clean_stale_temps(path, now, locked, keep=tmp)
+        if durable:
+            clean_stale_temps(path, now, locked, keep=tmp)
         if expected is not None:
             if _current(path) != expected:
                 raise ChangedOnDisk(str(path))

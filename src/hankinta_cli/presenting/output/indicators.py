@@ -33,12 +33,17 @@ def _csv_value(v: Any) -> str:
     return spreadsheet_cell(str(v))  # names, units, qualitative values: never a live formula
 
 
+def indicator_entry(status: ProgrammeStatus, i: IndicatorStatus) -> dict[str, Any]:
+    """One indicator as `indicators --format json` lists it."""
+    return i.to_dict() | {"owner": list(status.owner.get(i.id, (None, None)))}
+
+
 def to_json(status: ProgrammeStatus) -> dict[str, Any]:
     return {
         "version": JSON_VERSION,
         "programme": status.programme.id,
         "as_of": status.as_of.isoformat(),
-        "indicators": [i.to_dict() | {"owner": list(status.owner.get(i.id, (None, None)))} for i in status.indicators],
+        "indicators": [indicator_entry(status, i) for i in status.indicators],
         "measures": [m.to_dict() for m in status.measures],
         "metrics": {
             "overall": status.overall.to_dict(),
@@ -54,6 +59,30 @@ def write_json(statuses: list[ProgrammeStatus], out: TextIO) -> None:
     json.dump(data, out, ensure_ascii=False, indent=2,
               allow_nan=False)  # strict JSON: the calculations never produce inf or nan
     out.write("\n")
+
+
+def indicator_json(status: ProgrammeStatus, i: IndicatorStatus) -> str:
+    """One indicator's data download (the site): `indicators --format json` with only that indicator
+    (no measures or metrics), so a program reads both the same way."""
+    data = {"version": JSON_VERSION, "programme": status.programme.id, "as_of": status.as_of.isoformat(),
+            "indicators": [indicator_entry(status, i)]}
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+SERIES_COLUMNS = ["programme", "indicator", "name", "kind", "unit", "period", "value"]
+
+
+def indicator_csv(status: ProgrammeStatus, i: IndicatorStatus) -> str:
+    """One indicator's values, a row per period (the site's download): the columns of `indicators
+    --format csv` up to `value`, so the file imports back unchanged with `hankinta import`."""
+    import io
+
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(SERIES_COLUMNS)
+    for period, value in i.series:
+        w.writerow([_csv_value(x) for x in (status.programme.id, i.id, i.name, i.kind, i.unit, period, value)])
+    return out.getvalue()
 
 
 def write_csv(statuses: list[ProgrammeStatus], indicators: list[list[IndicatorStatus]], out: TextIO) -> None:

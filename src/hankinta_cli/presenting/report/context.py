@@ -123,7 +123,8 @@ def _parts(counts: dict[str, int], vocab: Callable[[str], Vocab], lang: str) -> 
     return [{"key": k, "label": vocab(k).text(lang), "symbol": vocab(k).symbol, "count": n} for k, n in counts.items()]
 
 
-def _summary(c: Counts, lang: str) -> dict[str, Any]:
+def summary_figures(c: Counts, lang: str) -> dict[str, Any]:
+    """A programme's `summary` (see above): counts, parts by status and on-track class, their bars."""
     by_status = _parts(c.by_status, lambda k: UNREPORTED if k == UNREPORTED else Status(k), lang)
     by_on_track = _parts(c.by_on_track, OnTrack, lang)
     bar_label = ("Toimenpiteet tiloittain: " if lang == "fi" else "Measures by status: ") + ", ".join(
@@ -157,9 +158,10 @@ def _number(value: object) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def _indicator(i: IndicatorStatus, derived: bool, lang: str) -> dict[str, Any]:
-    periods = [{"period": p, "value": v} for p, v in i.series][-MAX_PERIODS:]
-    numeric = [(str(p), n) for p, v in i.series[-MAX_PERIODS:] if (n := _number(v)) is not None]
+def indicator_context(i: IndicatorStatus, derived: bool, lang: str, shown: int = MAX_PERIODS) -> dict[str, Any]:
+    """An `indicator` of the context (see above), its values and chart of the last `shown` periods."""
+    periods = [{"period": p, "value": v} for p, v in i.series][-shown:]
+    numeric = [(str(p), n) for p, v in i.series[-shown:] if (n := _number(v)) is not None]
     unit = i.unit or DEFAULT_UNITS.get(i.kind)
     chart = indicator_chart(numeric, unit=unit, target=_number(i.target), deadline=i.target_deadline, name=i.name,
                             lang=lang)
@@ -246,7 +248,7 @@ def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: s
         return out
 
     def indicators(items: list[Any]) -> list[dict[str, Any]]:
-        return [_indicator(by_indicator[i.id], bool(i.derived) or i.id in derived_ids, lang) for i in items
+        return [indicator_context(by_indicator[i.id], bool(i.derived) or i.id in derived_ids, lang) for i in items
                 if i.id in by_indicator]
 
     def shown(part: dict[str, Any]) -> bool:
@@ -278,18 +280,19 @@ def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: s
         "id": p.id, "name": p.name, "organisation": p.organisation,
         "period_start": p.period.start if p.period else None, "period_end": p.period.end if p.period else None,
         "follow_up": p.follow_up, "stage": p.stage.text(lang) if p.stage else None,
-        "summary": _summary(st.overall, lang), "decisions": _decisions(st, lang),
+        "summary": summary_figures(st.overall, lang), "decisions": _decisions(st, lang),
         "changes": None if changes is None else [_change(c, lang) for c in changes],
         "changes_note": changes_note, "coming_up": _coming_up(st, horizon, lang),
         "themes": themes, "gaps": gaps, "plan": None if selected else plan_section(plans or [], st.as_of, lang),
     }
 
 
-def shared_indicators(rows: list[CatalogueRow]) -> list[dict[str, Any]]:
-    """Catalogue indicators across the programmes of a combined report (calc/rollup.py)."""
+def shared_indicators(rows: list[CatalogueRow], with_unreported: bool = False) -> list[dict[str, Any]]:
+    """Catalogue indicators across the programmes of a combined report (calc/rollup.py); those no
+    programme reports are left out unless `with_unreported` (the site lists every one)."""
     out = []
     for r in rows:
-        if not r.latest:
+        if not r.latest and not with_unreported:
             continue
         last = max(r.totals) if r.totals else None
         out.append({

@@ -81,6 +81,8 @@ def environment(extra: Path | None, lang: str) -> Any:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
         finalize=_clean_output,
+        auto_reload=False,  # one run renders, nobody edits the templates meanwhile: no stat per page
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters["num"] = lambda v, d=1: number(v, lang, d) if isinstance(v, (int, float)) else "–"
     env.filters["pct"] = lambda v, d=0: ("–" if v is None else number(v, lang, d) + "\u00a0%")
@@ -94,11 +96,39 @@ def environment(extra: Path | None, lang: str) -> Any:
     return env
 
 
+_BYTECODE: Any = None
+
+
+def _bytecode_cache() -> Any:
+    """Compiled templates kept in memory for the process and shared by the environments of both
+    languages (a site renders in two): Jinja checks each against its source's checksum, and the
+    environments differ only in their filters, which compiled code looks up when it runs."""
+    global _BYTECODE
+    if _BYTECODE is None:
+        import jinja2
+
+        class InMemory(jinja2.BytecodeCache):
+            def __init__(self) -> None:
+                self.compiled: dict[str, bytes] = {}
+
+            def load_bytecode(self, bucket: Any) -> None:
+                if bucket.key in self.compiled:
+                    bucket.bytecode_from_string(self.compiled[bucket.key])
+
+            def dump_bytecode(self, bucket: Any) -> None:
+                self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+        _BYTECODE = InMemory()
+    return _BYTECODE
+
+
 def _clean_output(value: Any) -> Any:
     """Every expression a template prints, attributes and filter results included, without control
     or bidi-override characters: done here, once, so no template (ours or a repository's) can forget
     it. Markup (the SVG charts, `|safe`) stays markup: removing a control character from escaped
     text cannot create a tag."""
+    if type(value) is str:  # the usual case first
+        return clean(value)
     from markupsafe import Markup
 
     if isinstance(value, Markup):
@@ -169,14 +199,24 @@ def render(context: dict[str, Any], fmt: str, lang: str, templates: Path | None 
     """The report text. A repository's own templates (`templates`) are compiled and filled in a child
     process limited to TEMPLATE_CPU_SECONDS of CPU and TEMPLATE_MEMORY of memory, where the system
     allows (compiling runs template code too: Jinja folds constant expressions)."""
+    name = "report.md.j2" if fmt == "md" else "report.html.j2"
+    return render_pages([(name, context)], lang, templates, environment(templates, lang))[0]
+
+
+def render_pages(pages: list[tuple[str, dict[str, Any]]], lang: str, templates: Path | None = None,
+                 env: Any = None) -> list[str]:
+    """Fill each (template name, context) of `pages`, with the report's texts (`t`, unless the
+    context brings its own) and colours; `env` an `environment(templates, lang)` to reuse. A
+    repository's own templates fill all of `pages` in one child process under the limits of
+    `render` (so a site pays one process per batch, not per page)."""
     from ...vocab import colours
 
-    env = environment(templates, lang)
-    name = "report.md.j2" if fmt == "md" else "report.html.j2"
-    variables = {**context, "t": _texts(lang), "colours": colours()}
+    env = env if env is not None else environment(templates, lang)
+    shared = {"t": _texts(lang), "colours": colours()}
+    jobs = [(name, {**shared, **context}) for name, context in pages]
     if templates is not None and _can_isolate():
-        return _render_isolated(env, name, variables, lang)
-    return _fill(env, name, variables, lang)
+        return _render_isolated(env, jobs, lang)
+    return [_fill(env, name, variables, lang) for name, variables in jobs]
 
 
 def fill_template(name: str, variables: dict[str, Any], lang: str) -> str:
@@ -228,9 +268,10 @@ def _can_isolate() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
-def _render_isolated(env: Any, name: str, variables: dict[str, Any], lang: str) -> str:
-    """`_fill` in a forked child under CPU and memory limits; the parent reads at most
+def _render_isolated(env: Any, jobs: list[tuple[str, dict[str, Any]]], lang: str) -> list[str]:
+    """`_fill` of each job in a forked child under CPU and memory limits; the parent reads at most
     MAX_OUTPUT characters of its answer. A child killed by a limit is a clear TemplateProblem."""
+    name = jobs[0][0] if jobs else ""
     import os
     import pickle
     import signal
@@ -241,13 +282,16 @@ def _render_isolated(env: Any, name: str, variables: dict[str, Any], lang: str) 
     except OSError:  # no process to spare: the sandbox's own limits still hold
         os.close(read_end)
         os.close(write_end)
-        return _fill(env, name, variables, lang)
+        return [_fill(env, job, variables, lang) for job, variables in jobs]
     if pid == 0:  # pragma: no cover (the child; its result travels through the pipe)
         os.close(read_end)
         code = 0
         try:
             _limit_child()
-            payload = pickle.dumps(("text", _fill(env, name, variables, lang)))
+            texts = [_fill(env, job, variables, lang) for job, variables in jobs]
+            if sum(map(len, texts)) > MAX_OUTPUT:
+                raise TemplateProblem(_where(env, name), _too_costly(lang))
+            payload = pickle.dumps(("texts", texts))
         except TemplateProblem as e:
             payload = pickle.dumps(("problem", e.where, e.problem))
         except BaseException:  # anything else: the parent reports the child's failure
@@ -269,7 +313,7 @@ def _render_isolated(env: Any, name: str, variables: dict[str, Any], lang: str) 
     answer = pickle.loads(payload)  # from our own child process, not from the template
     if answer[0] == "problem":
         raise TemplateProblem(answer[1], answer[2])
-    return str(answer[1])
+    return [str(text) for text in answer[1]]
 
 
 def _limit_child() -> None:

@@ -1,0 +1,190 @@
+"""The build plan: programmes → pages → contexts → render → the files whose bytes changed → write.
+
+Each programme is read, evaluated, laid out and rendered in one worker (every core, as `summary`
+does), which compares its pages with those on disk and sends back only the changed ones, with
+the small summary the front page and the catalogue pages need. Nothing is written until every
+programme has been built: a build that fails writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...computing.rollup import ProgrammeSummary
+from ...errors import UserError
+from . import layout
+from .folder import check_folder, unchanged, write
+
+LANGS = ("fi", "en")
+
+
+@dataclass(frozen=True)
+class Options:
+    out: Path
+    langs: tuple[str, ...]
+    as_of: dt.date
+    base_url: str | None = None
+    templates: Path | None = None
+
+
+@dataclass
+class Built:
+    """One programme's part of the site, as a worker sends it back."""
+
+    path: Path
+    summary: ProgrammeSummary
+    slug: str
+    indicator_slugs: dict[str, str]  # of the indicators linked to the catalogue
+    changed: dict[str, bytes] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)  # every file of the programme, by name
+
+
+@dataclass
+class SiteResult:
+    out: Path
+    files: int
+    written: int
+    removed: int
+    total_bytes: int
+    largest: tuple[str, int]  # the largest page: its name and bytes
+
+
+def check_base_url(text: str | None) -> str | None:
+    """--base-url: where the site will be published (`/hankinta/` or `https://example.fi/hankinta/`),
+    for canonical links only; always ends in '/'. UserError for anything else (a `javascript:` URL)."""
+    if not text:
+        return None
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text)
+    ok = (parts.scheme in ("http", "https") and parts.netloc) or (not parts.scheme and text.startswith("/")
+                                                                  and not text.startswith("//"))
+    if not ok or any(c.isspace() or c in "\"'<>\\" for c in text):
+        raise UserError("site_bad_base_url", value=text)
+    return text if text.endswith("/") else text + "/"
+
+
+def build_site(paths: list[Path], options: Options) -> SiteResult:
+    """Build the site of the programmes in `paths` into `options.out`; only changed files are written."""
+    from ...checking.check import load_catalogue
+    from ...computing.rollup import rollup
+    from ...computing.summary import in_parallel
+
+    check_folder(options.out, paths)
+    results = in_parallel(_programme, [(p, options) for p in paths])
+    built: list[Built] = []
+    for r in results:
+        if isinstance(r, tuple):
+            raise UserError.from_data(r)
+        if r is not None:
+            built.append(r)
+    if not built:
+        raise UserError("no_files", path=", ".join(str(p) for p in paths))
+    _check_unique(built)
+    catalogue = load_catalogue(built[0].path.parent)[0]
+    summaries = [b.summary for b in built]
+    rows = rollup(summaries, catalogue)
+    changed: dict[str, bytes] = {}
+    sizes: dict[str, int] = {}
+    for b in built:
+        changed |= b.changed
+        sizes |= b.sizes
+    for name, data in _shared_files(built, rows, catalogue, options):
+        sizes[name] = len(data)
+        if not unchanged(options.out, name, data):
+            changed[name] = data
+    removed = write(options.out, changed, set(sizes))
+    pages = {n: s for n, s in sizes.items() if n.endswith(".html")}
+    largest = max(pages.items(), key=lambda x: x[1])
+    return SiteResult(options.out, len(sizes), len(changed), removed, sum(sizes.values()), largest)
+
+
+def _check_unique(built: list[Built]) -> None:
+    seen: dict[str, Path] = {}
+    for b in built:
+        if b.slug in seen:
+            raise UserError("site_same_id", id=b.summary.id, first=seen[b.slug], second=b.path)
+        seen[b.slug] = b.path
+
+
+_ENVIRONMENTS: dict[tuple[Path | None, str], Any] = {}
+
+
+def _render(pages: list[tuple[str, dict[str, Any]]], lang: str, templates: Path | None) -> list[bytes]:
+    """Each (template, context) rendered; the sandboxed environment kept per worker and language."""
+    from ..report.render import environment, render_pages
+
+    env = _ENVIRONMENTS.get((templates, lang))
+    if env is None:
+        env = _ENVIRONMENTS[(templates, lang)] = environment(templates, lang)
+    return [text.encode("utf-8") for text in render_pages(pages, lang, templates, env)]
+
+
+def _programme(job: tuple[Path, Options]) -> Built | tuple[str, int, dict[str, Any], list[Any]] | None:
+    """A worker's whole job for one programme; a UserError goes back as data, a catalogue as None."""
+    try:
+        return _programme_pages(*job)
+    except UserError as e:
+        return e.as_data()
+
+
+def _programme_pages(path: Path, options: Options) -> Built | None:
+    from ...checking.check import load_catalogue
+    from ...computing.metrics import evaluate_programme
+    from ...computing.rollup import summarise
+    from ...reading.read import load_programme
+    from ..output.indicators import indicator_csv, indicator_json
+    from .contexts import Site, indicator_pages, programme_page
+
+    programme = load_programme(path)
+    if programme is None:
+        return None
+    st = evaluate_programme(programme, options.as_of)
+    catalogue = load_catalogue(path.parent)[0]
+    entries = {e.id: e for e in catalogue.indicators} if catalogue else {}
+    pslug = layout.slug(programme.id)
+    islugs = layout.slugs(i.id for i in st.indicators)
+    site = Site(list(options.langs), options.as_of, options.base_url)
+    summary = summarise(st)
+    result = Built(path, summary, pslug, {i.id: islugs[i.id] for i in summary.indicators})
+    files: list[tuple[str, bytes]] = []
+    data = [(layout.indicator_page(pslug, islugs[i.id], "json"), indicator_json(st, i).encode("utf-8"))
+            for i in st.indicators]
+    data += [(layout.indicator_page(pslug, islugs[i.id], "csv"), indicator_csv(st, i).encode("utf-8"))
+             for i in st.indicators]
+    for lang in options.langs:
+        pages = [(layout.programme_page(pslug), programme_page(site, lang, st, pslug, islugs))]
+        pages += indicator_pages(site, lang, st, pslug, islugs, entries)
+        names = ["site/programme.html.j2"] + ["site/indicator.html.j2"] * (len(pages) - 1)
+        rendered = _render([(n, c) for n, (_, c) in zip(names, pages, strict=True)], lang, options.templates)
+        files += [(layout.file_of(lang, key), text) for (key, _), text in zip(pages, rendered, strict=True)]
+        files += [(layout.file_of(lang, key), raw) for key, raw in data]
+    for name, raw in files:
+        result.sizes[name] = len(raw)
+        if not unchanged(options.out, name, raw):
+            result.changed[name] = raw
+    return result
+
+
+def _shared_files(built: list[Built], rows: Any, catalogue: Any, options: Options) -> list[tuple[str, bytes]]:
+    """The files over all programmes: the root page, the style sheet, each language's front page and
+    catalogue pages."""
+    from .contexts import Site, catalogue_pages, front_page, root_page
+
+    site = Site(list(options.langs), options.as_of, options.base_url)
+    summaries = [b.summary for b in built]
+    pslugs = [b.slug for b in built]
+    first = options.langs[0]
+    root, style = _render([("site/root.html.j2", root_page(site)), ("site/style.css.j2", {"lang": first})],
+                          first, options.templates)
+    out = [(layout.ROOT_PAGE, root), (layout.STYLE, style)]
+    for lang in options.langs:
+        pages = [(layout.FRONT, front_page(site, lang, summaries, pslugs, rows, catalogue))]
+        pages += catalogue_pages(site, lang, summaries, pslugs, [b.indicator_slugs for b in built], rows, catalogue)
+        names = ["site/front.html.j2"] + ["site/catalogue.html.j2"] * (len(pages) - 1)
+        rendered = _render([(n, c) for n, (_, c) in zip(names, pages, strict=True)], lang, options.templates)
+        out += [(layout.file_of(lang, key), text) for (key, _), text in zip(pages, rendered, strict=True)]
+    return out

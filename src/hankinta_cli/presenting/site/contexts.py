@@ -1,0 +1,226 @@
+"""Each page's context: the report's and the roll-up's data, with the site's links.
+
+Every page gets `page`: {lang, title, css, home, root, switch: [{lang, label, href}], canonical
+(None without --base-url), crumbs: [{label, href}]} and `t` (the report's texts and the site's).
+Then, by page:
+
+    front:      programmes: [{id, name, organisation, href, summary (report context's summary), on_track
+                (achieved or on track), behind (behind or far behind)}],
+                catalogue: [shared indicator (report context's `shared`) + href], has_catalogue
+    programme:  p (report context's programme, each indicator with its `href`), pn, multi, since,
+                indicator_pages: [{id, name, href}]
+    indicator:  programme: {id, name, href}; i (report context's indicator, its chart of the last
+                CHART_PERIODS values); definition: {description, numerator, denominator, kind, unit,
+                direction, granularity, method, source, source_note, note, derived_from: [{id, href}],
+                baseline: {period, value, note} or None, targets: [{value, deadline, note}],
+                catalogue: {id, name, href} or None, place: [text]}; values: [{period, value, note, source,
+                breakdown: [{name, value}]}]; downloads: {csv, json}
+    catalogue:  entry: {id, name, definition, calculation, kind, unit, direction, granularity, source, note,
+                targets: [value]}; shared (as on the front page, or None); rows: [{programme, href, indicators:
+                [{id, name, href}], period, value}]; totals: [{period, total, reporting}]; chart (SVG or "")
+    root:       langs: [{lang, label, href}]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ... import walk
+from ...computing.metrics import ProgrammeStatus
+from ...computing.rollup import CatalogueRow, ProgrammeSummary
+from ...model import Catalogue, CatalogueEntry, Indicator
+from ...vocab import Direction, Granularity, IndicatorKind, OnTrack, Source
+from ..report.charts import indicator_chart
+from ..report.context import DEFAULT_UNITS, indicator_context, programme_context, shared_indicators, summary_figures
+from ..report.texts import TEXTS
+from . import layout
+from .texts import SITE_TEXTS
+
+#: The indicator page's chart shows this many latest values (its table shows all).
+CHART_PERIODS = 12
+LANG_NAMES = {"fi": "Suomeksi", "en": "In English"}
+
+
+def texts(lang: str) -> dict[str, str]:
+    return {k: (en if lang == "en" else fi) for k, (fi, en) in (TEXTS | SITE_TEXTS).items()}
+
+
+class Site:
+    """What every page of one build shares: languages, day, canonical base and texts."""
+
+    def __init__(self, langs: list[str], as_of: dt.date, base_url: str | None) -> None:
+        self.langs, self.as_of, self.base_url = langs, as_of, base_url
+        self.texts = {lang: texts(lang) for lang in langs}
+
+    def page(self, lang: str, key: str, title: str, crumbs: list[tuple[str, str]]) -> dict[str, Any]:
+        """`page` of the page `key` in `lang`; crumbs: (label, key) above it, the front page first."""
+        here = layout.file_of(lang, key)
+        return {
+            "lang": lang, "title": title, "key": key,
+            "css": layout.link(here, layout.STYLE), "root": layout.link(here, layout.ROOT_PAGE),
+            "home": layout.link(here, layout.file_of(lang, layout.FRONT)),
+            "switch": [{"lang": other, "label": LANG_NAMES[other], "href": _to(here, other, key)}
+                       for other in self.langs if other != lang],
+            "canonical": self.base_url + here if self.base_url else None,
+            "crumbs": [{"label": label, "href": layout.link(here, layout.file_of(lang, to))} for label, to in crumbs],
+        }
+
+    def common(self, lang: str, key: str, title: str, crumbs: list[tuple[str, str]]) -> dict[str, Any]:
+        return {"lang": lang, "as_of": self.as_of, "t": self.texts[lang], "page": self.page(lang, key, title, crumbs)}
+
+
+def _to(here: str, lang: str, key: str) -> str:
+    """The link from the file `here` to the page `key` in `lang`."""
+    return layout.link(here, layout.file_of(lang, key))
+
+
+def _label(vocab: Any, value: Any, lang: str) -> str | None:
+    return None if value is None else str(vocab(value).text(lang))
+
+
+def programme_page(site: Site, lang: str, st: ProgrammeStatus, pslug: str, islugs: dict[str, str]) -> dict[str, Any]:
+    key = layout.programme_page(pslug)
+    here = layout.file_of(lang, key)
+    p = programme_context(st, None, lang)
+
+    def href(indicator: str) -> str:
+        return layout.link(here, layout.file_of(lang, layout.indicator_page(pslug, islugs[indicator])))
+
+    for theme in p["themes"]:
+        for group in [theme, *theme["goals"]]:
+            for ind in group["indicators"]:
+                ind["href"] = href(ind["id"])
+    t = site.texts[lang]
+    return {**site.common(lang, key, p["name"], [(t["front"], layout.FRONT)]),
+            "p": p, "pn": 1, "multi": False, "since": None,
+            "indicator_pages": [{"id": i.id, "name": i.name, "href": href(i.id)} for i in st.indicators]}
+
+
+def _definitions(st: ProgrammeStatus) -> dict[str, tuple[Indicator, list[str]]]:
+    """Each indicator's definition and its place in the programme (theme, goal, measure), by id."""
+    out: dict[str, tuple[Indicator, list[str]]] = {}
+    for at in walk.indicators(st.programme):
+        place = [f"{at.theme.id} {at.theme.name}"] if at.theme else []
+        if at.goal:
+            place.append(f"{at.goal.id} {at.goal.title}")
+        if at.measure:
+            place.append(f"{at.measure.id} {at.measure.title}")
+        out.setdefault(at.indicator.id, (at.indicator, place))
+    return out
+
+
+def indicator_pages(site: Site, lang: str, st: ProgrammeStatus, pslug: str, islugs: dict[str, str],
+                    entries: dict[str, CatalogueEntry]) -> list[tuple[str, dict[str, Any]]]:
+    """(key, context) of each indicator page of the programme."""
+    t = site.texts[lang]
+    definitions = _definitions(st)
+    derived_ids = {i for i, (d, _) in definitions.items() if d.derived}
+    entry_slugs = layout.slugs(entries)  # the same in every worker: it depends on the catalogue alone
+    out = []
+    for i in st.indicators:
+        key = layout.indicator_page(pslug, islugs[i.id])
+        here = layout.file_of(lang, key)
+        d, place = definitions.get(i.id, (None, []))
+        shown = indicator_context(i, i.id in derived_ids, lang, CHART_PERIODS)
+        observed = {str(o.period): o for o in d.observations} if d else {}
+        values = []
+        for period, value in i.series:
+            o = observed.get(period)
+            values.append({"period": period, "value": value, "note": o.note if o else None,
+                           "source": o.source if o else None,
+                           "breakdown": [{"name": k, "value": v} for k, v in (o.breakdown or {}).items()] if o else []})
+        entry = entries.get(i.catalogue) if i.catalogue else None
+        entry_href = _to(here, lang, layout.catalogue_page(entry_slugs[entry.id])) if entry else ""
+        definition = {
+            "description": d.description if d else None, "numerator": d.numerator if d else None,
+            "denominator": d.denominator if d else None, "kind": _label(IndicatorKind, i.kind, lang),
+            "unit": shown["unit"], "direction": _label(Direction, d.direction if d else None, lang),
+            "granularity": _label(Granularity, d.granularity if d else None, lang),
+            "method": i.method.text(lang),
+            "source": _label(Source, d.source if d else None, lang),
+            "source_note": d.source_note if d else None, "note": d.note if d else None,
+            "derived_from": [{"id": of, "href": layout.link(here, layout.file_of(lang, layout.indicator_page(
+                pslug, islugs[of]))) if of in islugs else None} for of in (d.derived.of if d and d.derived else [])],
+            "baseline": ({"period": str(d.baseline.period), "value": d.baseline.value, "note": d.baseline.note}
+                         if d and d.baseline else None),
+            "targets": [{"value": x.value, "deadline": x.deadline, "note": x.note} for x in (d.targets if d else [])],
+            "catalogue": {"id": entry.id, "name": entry.name, "href": entry_href} if entry else None,
+            "place": place,
+        }
+        crumbs = [(t["front"], layout.FRONT), (st.programme.name, layout.programme_page(pslug))]
+        out.append((key, {**site.common(lang, key, f"{i.id} {i.name}", crumbs),
+                          "programme": {"id": st.programme.id, "name": st.programme.name,
+                                        "href": layout.link(here, layout.file_of(lang, layout.programme_page(pslug)))},
+                          "i": shown, "definition": definition, "values": values,
+                          "downloads": {"csv": f"{islugs[i.id]}.csv", "json": f"{islugs[i.id]}.json"}}))
+    return out
+
+
+def _shared(rows: list[CatalogueRow]) -> list[dict[str, Any]]:
+    return shared_indicators(rows, with_unreported=True)
+
+
+def front_page(site: Site, lang: str, summaries: list[ProgrammeSummary], pslugs: list[str],
+               rows: list[CatalogueRow], catalogue: Catalogue | None) -> dict[str, Any]:
+    key = layout.FRONT
+    here = layout.file_of(lang, key)
+    t = site.texts[lang]
+    entry_slugs = layout.slugs(e.id for e in catalogue.indicators) if catalogue else {}
+    programmes = [{"id": s.id, "name": s.name, "organisation": s.organisation,
+                   "href": layout.link(here, layout.file_of(lang, layout.programme_page(slug))),
+                   "summary": summary_figures(s.overall, lang),
+                   "on_track": sum(s.overall.by_on_track[k] for k in (OnTrack.ACHIEVED, OnTrack.ON_TRACK)),
+                   "behind": sum(s.overall.by_on_track[k] for k in (OnTrack.BEHIND, OnTrack.FAR_BEHIND))}
+                  for s, slug in zip(summaries, pslugs, strict=True)]
+    shared = _shared(rows)
+    for c in shared:
+        c["href"] = layout.link(here, layout.file_of(lang, layout.catalogue_page(entry_slugs[c["id"]])))
+    return {**site.common(lang, key, t["site_title"], []), "programmes": programmes, "catalogue": shared,
+            "has_catalogue": catalogue is not None}
+
+
+def catalogue_pages(site: Site, lang: str, summaries: list[ProgrammeSummary], pslugs: list[str],
+                    islugs: list[dict[str, str]], rows: list[CatalogueRow],
+                    catalogue: Catalogue | None) -> list[tuple[str, dict[str, Any]]]:
+    """(key, context) of each catalogue indicator's page: every programme's values and the totals."""
+    if catalogue is None:
+        return []
+    t = site.texts[lang]
+    entry_slugs = layout.slugs(e.id for e in catalogue.indicators)
+    by_id = {s.id: (s, slug, links) for s, slug, links in zip(summaries, pslugs, islugs, strict=True)}
+    out = []
+    for row, shared in zip(rows, _shared(rows), strict=True):
+        e = row.entry
+        key = layout.catalogue_page(entry_slugs[e.id])
+        here = layout.file_of(lang, key)
+        unit = e.unit or DEFAULT_UNITS.get(e.kind)
+        listed = []
+        for pid, (period, value) in row.latest.items():
+            s, slug, links = by_id[pid]
+            listed.append({
+                "programme": s.name, "href": layout.link(here, layout.file_of(lang, layout.programme_page(slug))),
+                "indicators": [{"id": i.id, "name": i.name, "href": layout.link(
+                    here, layout.file_of(lang, layout.indicator_page(slug, links[i.id])))}
+                    for i in s.indicators if i.catalogue == e.id],
+                "period": period or None, "value": value})
+        by_period = sorted(row.totals.items())
+        totals = [{"period": p, "total": total, "reporting": n} for p, (total, n) in by_period]
+        chart = indicator_chart([(p, total) for p, (total, _) in by_period][-CHART_PERIODS:], unit=unit, target=None,
+                                deadline=None, name=f"{e.name} ({t['total'].lower()})", lang=lang) if totals else ""
+        entry = {"id": e.id, "name": e.name, "definition": e.definition, "calculation": e.calculation,
+                 "kind": e.kind.text(lang), "unit": unit, "direction": _label(Direction, e.direction, lang),
+                 "granularity": _label(Granularity, e.granularity, lang), "source": _label(Source, e.source, lang),
+                 "note": e.note, "targets": [x.value for x in e.targets]}
+        out.append((key, {**site.common(lang, key, e.name, [(t["front"], layout.FRONT + "#catalogue-h")]),
+                          "entry": entry, "shared": shared, "rows": listed, "totals": totals, "chart": chart}))
+    return out
+
+
+def root_page(site: Site) -> dict[str, Any]:
+    first = site.langs[0]
+    return {"lang": first, "as_of": site.as_of, "t": site.texts[first],
+            "page": {"lang": first, "title": site.texts[first]["site_title"], "css": layout.STYLE,
+                     "canonical": site.base_url + layout.ROOT_PAGE if site.base_url else None},
+            "langs": [{"lang": lang, "label": LANG_NAMES[lang], "title": site.texts[lang]["site_title"],
+                       "href": layout.file_of(lang, layout.FRONT)} for lang in site.langs]}

@@ -1,0 +1,233 @@
+"""`hankinta site` (issue 15, item 2): a static site that works from file:// and under a sub-path.
+
+One build over the shipped programmes and their catalogue, shared by the module's tests: every
+internal link resolves to a file, no page names a path of the machine that built it, the data
+downloads are what `hankinta indicators --format json` says, programme text is escaped, axe finds
+no WCAG 2 A/AA violation, and a second build rewrites nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+from browser import HAVE_AXE, axe_page
+from conftest import CATALOGUE, PROGRAMME_FILES, PROGRAMMES, hankinta
+
+AS_OF = "2025-06-30"
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None:
+                self.links.append(value)
+            if name == "id" and value:
+                self.ids.add(value)
+
+
+def build(out: Path, *args: str, root: Path = PROGRAMMES) -> str:
+    run = hankinta("site", "--root", str(root), "-o", str(out), "--as-of", AS_OF, *args)
+    assert run.code == 0, run.stderr
+    return run.stderr
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "site"
+    build(out)
+    return out
+
+
+def pages(out: Path) -> list[Path]:
+    return sorted(out.rglob("*.html"))
+
+
+def test_every_page_type_is_there_in_both_languages(site: Path) -> None:
+    for lang in ("fi", "en"):
+        assert (site / lang / "index.html").is_file()
+        assert (site / lang / "programmes" / "hyvinkaa" / "index.html").is_file()
+        assert (site / lang / "programmes" / "hyvinkaa" / "indicators" / "m3.3.html").is_file()
+        assert (site / lang / "catalogue" / "markkinavuoropuhelut-kpl.html").is_file()
+    assert (site / "index.html").is_file() and (site / "style.css").is_file() and (site / ".hankinta-site").is_file()
+    root = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="fi/index.html"' in root and 'href="en/index.html"' in root and "<script" not in root
+
+
+def test_every_internal_link_resolves_and_names_a_file(site: Path) -> None:
+    checked = 0
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        assert "<script" not in text, page
+        for leak in ("file:/", str(site), "/tmp/", "/work/", str(PROGRAMMES)):
+            assert leak not in text, (page, leak)
+        parser = Links()
+        parser.feed(text)
+        for link in parser.links:
+            parts = urlsplit(link)
+            assert not parts.scheme and not parts.netloc and not link.startswith("/"), (page, link)
+            if not parts.path:  # a fragment on the same page
+                assert parts.fragment in parser.ids, (page, link)
+                continue
+            assert not parts.path.endswith("/"), (page, link)  # file:// shows no index.html by itself
+            target = (page.parent / unquote(parts.path)).resolve()
+            assert target.is_file() and target.is_relative_to(site.resolve()), (page, link)
+            if parts.fragment:
+                ids = Links()
+                ids.feed(target.read_text(encoding="utf-8"))
+                assert parts.fragment in ids.ids, (page, link)
+            checked += 1
+    assert checked > 1000
+
+
+def test_language_switch_leads_to_the_same_page(site: Path) -> None:
+    page = (site / "fi" / "programmes" / "hyvinkaa" / "indicators" / "m3.3.html").read_text(encoding="utf-8")
+    assert 'href="../../../../en/programmes/hyvinkaa/indicators/m3.3.html" hreflang="en" lang="en"' in page
+    assert '<html lang="fi">' in page and "canonical" not in page
+
+
+@pytest.mark.parametrize("path", PROGRAMME_FILES, ids=lambda p: p.stem)
+def test_downloads_match_indicators_json(site: Path, path: Path) -> None:
+    run = hankinta("indicators", str(path), "--format", "json", "--as-of", AS_OF)
+    expected = run.json()
+    latest = {row["indicator"]: row for row in csv.DictReader(io.StringIO(
+        hankinta("indicators", str(path), "--format", "csv", "--as-of", AS_OF).stdout))}
+    folder = site / "fi" / "programmes" / expected["programme"] / "indicators"
+    names = {p.stem for p in folder.glob("*.html")}
+    assert len(names) == len(expected["indicators"])
+    for entry in expected["indicators"]:
+        stem = entry["id"].lower()
+        data = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
+        assert data == {"version": 1, "programme": expected["programme"], "as_of": AS_OF, "indicators": [entry]}
+        assert (site / "en" / "programmes" / expected["programme"] / "indicators" / f"{stem}.json").read_bytes() \
+            == (folder / f"{stem}.json").read_bytes()
+        rows = list(csv.DictReader(io.StringIO((folder / f"{stem}.csv").read_text(encoding="utf-8"))))
+        assert [r["period"] for r in rows] == [s["period"] for s in entry["series"]]
+        for row, value in zip(rows, entry["series"], strict=True):
+            v = value["value"]
+            shown = "" if v is None else ("true" if v is True else "false" if v is False else str(v))
+            assert row["value"] == shown or float(row["value"]) == pytest.approx(v)
+        if rows and latest[entry["id"]]["period"]:
+            last = next(r for r in rows if r["period"] == latest[entry["id"]]["period"])
+            assert {k: last[k] for k in last} == {k: latest[entry["id"]][k] for k in last}
+
+
+def test_front_page_and_catalogue_pages_show_the_summary(site: Path) -> None:
+    summary = hankinta("summary", str(PROGRAMMES), "--format", "json", "--as-of", AS_OF).json()
+    front = (site / "fi" / "index.html").read_text(encoding="utf-8")
+    for p in summary["programmes"]:
+        assert f'href="programmes/{p["id"]}/index.html">{p["name"]}</a>' in front
+    reported = [c for c in summary["catalogue"] if c["latest"]]
+    assert reported, "the shipped programmes report some catalogue indicator"
+    for c in reported:
+        page = next((site / "fi" / "catalogue").glob(f"{c['id']}.html")).read_text(encoding="utf-8")
+        for pid in c["latest"]:
+            assert f"../programmes/{pid}/index.html" in page
+        for period, total in c["totals"].items():
+            assert f'<th scope="row">{period}</th>' in page and f"{total['reporting']} / {len(c['latest'])}" in page
+
+
+def test_lang_fi_builds_only_finnish(tmp_path: Path) -> None:
+    build(tmp_path / "s", "--lang", "fi")
+    assert (tmp_path / "s" / "fi" / "index.html").is_file() and not (tmp_path / "s" / "en").exists()
+    page = (tmp_path / "s" / "fi" / "programmes" / "hyvinkaa" / "index.html").read_text(encoding="utf-8")
+    assert "In English" not in page and 'hreflang="en"' not in page
+
+
+def test_base_url_only_adds_canonical_links(tmp_path: Path) -> None:
+    build(tmp_path / "s", "--lang", "en", "--base-url", "/hankinta")
+    page = (tmp_path / "s" / "en" / "programmes" / "hyvinkaa" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="/hankinta/en/programmes/hyvinkaa/index.html">' in page
+    assert 'href="../../../style.css"' in page
+    run = hankinta("site", "--root", str(PROGRAMMES), "-o", str(tmp_path / "t"), "--base-url", "javascript:alert(1)")
+    assert run.code == 2 and "--base-url" in run.stderr and not (tmp_path / "t").exists()
+
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> \u202e "quoted" \x1b[31m'
+
+
+def test_programme_text_is_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / "programmes"
+    folder.mkdir()
+    shutil.copy(CATALOGUE, folder / CATALOGUE.name)
+    data = yaml.safe_load((PROGRAMMES / "valtio-innovatiiviset-hankinnat-2017-2019.yaml").read_text(encoding="utf-8"))
+    data["name"] = HOSTILE
+    data["themes"][0]["name"] = HOSTILE
+    data["themes"][0]["measures"][0]["title"] = HOSTILE
+    data["themes"][0]["measures"][0]["indicators"] = [{
+        "id": "M1", "name": HOSTILE, "kind": "lukumäärä", "unit": "</svg><script>", "description": HOSTILE,
+        "observations": [{"period": 2018, "value": 1, "note": HOSTILE, "breakdown": {HOSTILE: 1}}]}]
+    (folder / "valtio.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert hankinta("check", str(folder)).code == 0
+    build(tmp_path / "s", root=folder)
+    for page in pages(tmp_path / "s"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script" not in html and "<img" not in html and "\u202e" not in html and "\x1b" not in html, page
+    front = (tmp_path / "s" / "fi" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;" in front
+    indicator = (tmp_path / "s" / "en" / "programmes" / data["id"] / "indicators" / "m1.html").read_text("utf-8")
+    assert indicator.count("&lt;script&gt;alert(1)") >= 4  # title, heading, definition, value note, breakdown
+
+
+def test_refuses_to_write_over_programmes_or_a_foreign_folder(tmp_path: Path) -> None:
+    before = sorted(p.name for p in PROGRAMMES.iterdir())
+    run = hankinta("site", "--root", str(PROGRAMMES), "-o", str(PROGRAMMES))
+    assert run.code == 2 and "Traceback" not in run.stderr
+    assert sorted(p.name for p in PROGRAMMES.iterdir()) == before
+    foreign = tmp_path / "omat"
+    foreign.mkdir()
+    (foreign / "muistio.txt").write_text("tärkeä", encoding="utf-8")
+    run = hankinta("site", "--root", str(PROGRAMMES), "-o", str(foreign))
+    assert run.code == 2 and ".hankinta-site" in run.stderr and len(run.stderr.splitlines()) == 2
+    assert [p.name for p in foreign.iterdir()] == ["muistio.txt"]
+    (tmp_path / "tiedosto.html").write_text("x", encoding="utf-8")
+    assert hankinta("site", "--root", str(PROGRAMMES), "-o", str(tmp_path / "tiedosto.html")).code == 2
+
+
+def test_second_build_rewrites_nothing_and_a_change_rewrites_its_pages(tmp_path: Path) -> None:
+    folder = tmp_path / "programmes"
+    shutil.copytree(PROGRAMMES, folder)
+    out = tmp_path / "s"
+    build(out, "--lang", "fi", root=folder)
+    (out / "fi" / "programmes" / "vanha.html").write_text("poistettu ohjelma", encoding="utf-8")
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    said = build(out, "--lang", "fi", root=folder)
+    assert " 0 " in said and not (out / "fi" / "programmes" / "vanha.html").exists()
+    assert all(p.stat().st_mtime_ns == t for p, t in stamps.items() if p.exists())
+    edit = hankinta("status", "set", str(folder / "hyvinkaa.yaml"), "3.1", "käynnissä", "--date", "2025-02-03")
+    assert edit.code == 0, edit.stderr
+    build(out, "--lang", "fi", root=folder)
+    changed = sorted(p.relative_to(out).as_posix() for p, t in stamps.items()
+                     if p.exists() and p.stat().st_mtime_ns != t)
+    assert changed == ["fi/index.html", "fi/programmes/hyvinkaa/index.html"]
+
+
+PAGE_TYPES = ["index.html", "fi/index.html", "en/programmes/hyvinkaa/index.html",
+              "fi/programmes/kajaani-2021-2023/indicators/m5.html", "fi/catalogue/markkinavuoropuhelut-kpl.html"]
+
+
+@pytest.mark.skipif(not HAVE_AXE, reason="needs Chromium and axe-core (HANKINTA_AXE_JS; .ci/run installs both)")
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_each_page_type_passes_wcag_checks(site: Path, name: str, tmp_path: Path) -> None:
+    assert (site / name).is_file()
+    assert axe_page(site / name, tmp_path / "profile") == []
+
+
+def test_site_module_names_no_absolute_path_of_the_build(site: Path) -> None:
+    for f in (p for p in site.rglob("*") if p.suffix in (".json", ".csv", ".css")):
+        assert str(site) not in f.read_text(encoding="utf-8") and os.sep + "tmp" + os.sep not in f.read_text(
+            encoding="utf-8"), f
