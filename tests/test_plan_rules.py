@@ -168,3 +168,18 @@ def test_a_cached_plan_is_checked_again_when_a_programme_changes(tmp_path: Path)
     programme = tmp_path / "repo" / "programmes" / "ohjelma.yaml"
     programme.write_text(programme.read_text(encoding="utf-8").replace('"1.2"', '"1.3"'), encoding="utf-8")
     assert _codes(_findings(str(plan), env=env)) == [("HK506", 11)]
+
+
+def test_checking_leaves_the_cycle_collector_as_it_was() -> None:
+    import gc
+
+    from hankinta_cli.checking.check import check_bytes
+
+    raw = PLAN.format(programmes="", cpv='"45000000-7"', refs="").encode()
+    assert gc.isenabled()
+    assert check_bytes(raw, Path("suunnitelma.yaml")) == [] and gc.isenabled()
+    gc.disable()
+    try:
+        assert check_bytes(b"a: [", Path("x.yaml"))[0].code == "HK010" and not gc.isenabled()
+    finally:
+        gc.enable()
