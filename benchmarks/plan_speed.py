@@ -28,14 +28,17 @@ AS_OF = "2026-06-30"
 
 
 def plan_text(items: int, seed: int = 14) -> str:
+    from hankinta_cli.notices.cpv import codes
+
     rnd = random.Random(seed)
+    vocabulary = codes()  # real codes: a random number is not one, and would be a finding each
     lines = ["plan_version: 1", "id: bench", "name: Suunnitelma", "organisation: Esimerkkilä",
              "business_id: 1234567-1", "threshold: 60000", "horizon_months: 18", "items:"]
     for i in range(items):
         year, quarter = rnd.choice((2026, 2027)), rnd.randint(1, 4)
         lines += [f"  - id: H{i:05d}", f"    title: Hankinta {i}", f"    description: Kuvaus hankinnasta {i}.",
                   f"    unit: {rnd.choice(UNITS)}", "    contact: Yhteyshenkilö",
-                  f"    cpv: [\"{rnd.randint(10_000_000, 99_999_999)}\"]",
+                  f"    cpv: [\"{rnd.choice(vocabulary)}\"]",
                   f"    nature: {rnd.choice(('rakennusurakka', 'tavara', 'palvelu'))}",
                   f"    value: {rnd.randint(5, 2000) * 1000}", f"    value_public: {rnd.random() < 0.5}".lower()]
         if i % 50:

@@ -80,7 +80,9 @@ def opt(title: str, description: str, **kw: Any) -> Any:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=False)
+    # defer_build: a model's validator is built when it first validates (or makes its schema), not
+    # at import: checking a plan never pays for the programme's models, nor a programme for the plan's
+    model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=False, defer_build=True)
 
 
 class Period(Model):

@@ -22,8 +22,9 @@ from .vocab import ANNOUNCED, Aim, Nature, PlanStatus, Procedure
 
 PLAN_VERSION = 1
 
-#: A CPV code: eight digits, optionally a dash and the check digit (45000000-7). The check digit
-#: is not recomputed: no published formula reproduces the codes of Regulation 213/2008.
+#: A CPV code: eight digits, optionally a dash and the check digit (45000000-7). Whether the code
+#: exists and its check digit is right is a rule (HK504, HK505 in rules/plans.py): no formula gives
+#: the digits, the vocabulary does (notices/cpv.py).
 CPV_PATTERN = re.compile(r"\d{8}(-\d)?")
 
 

@@ -24,6 +24,7 @@ from .findings import Finding, LoadError
 if TYPE_CHECKING:
     from ..model import Catalogue
     from ..reading.load import Document
+    from ..reading.plans import Programmes
 
 
 
@@ -39,25 +40,34 @@ CATALOGUE_NAME = "mittaristo.yaml"
 
 
 def check_bytes(raw: bytes, path: Path, catalogue: Catalogue | None = None, refs: bool = True,
-                as_of: dt.date | None = None) -> list[Finding]:
-    """All findings for one file's content (imports the model lazily: it is the slow part)."""
-    from ..reading.load import load_bytes
+                as_of: dt.date | None = None, programmes: Programmes | None = None) -> list[Finding]:
+    """All findings for one file's content (imports the model lazily: it is the slow part).
 
-    try:
-        doc = load_bytes(raw, path)
-    except LoadError as e:
-        return [e.finding]
-    return check_document(doc, catalogue, refs, as_of)
+    The cycle collector stays off until the document is dropped: switched back on with the whole
+    tree still alive, its next collections would walk every node of it (for a plan of 2 000
+    items, twice the time of the model's validation)."""
+    from ..reading.load import cycles_off, load_bytes
+
+    with cycles_off():
+        try:
+            doc = load_bytes(raw, path)
+        except LoadError as e:
+            return [e.finding]
+        findings = check_document(doc, catalogue, refs, as_of, programmes)
+        del doc
+    return findings
 
 
 def check_document(doc: Document, catalogue: Catalogue | None = None, refs: bool = True,
-                   as_of: dt.date | None = None) -> list[Finding]:
+                   as_of: dt.date | None = None, programmes: Programmes | None = None) -> list[Finding]:
     """Findings for a document that loaded: the model, then every content rule.
 
     `catalogue` is the shared indicator catalogue found beside the file (None if there is none);
     `refs=False` skips the references to it (the catalogue is there but unreadable: reported apart).
     `as_of` is the day a plan's dates are judged against (late notices, the horizon); without it
-    those rules are skipped (an edit's re-check asks only for errors).
+    those rules are skipped (an edit's re-check asks only for errors). `programmes` are those a
+    plan's `programmes:` and `measure_refs:` must name (`reading.plans.programmes_beside`); without
+    them those references are not checked.
     """
     from .rules import all_rules, catalogue_rules, hilma, plans
     from .validate import is_catalogue, is_plan, validate, validate_catalogue, validate_plan
@@ -65,7 +75,7 @@ def check_document(doc: Document, catalogue: Catalogue | None = None, refs: bool
     if is_plan(doc.data, doc.path):
         plan, findings = validate_plan(doc.data, doc.positions)
         if plan is not None:
-            findings += plans.check(plan, doc.positions, as_of)
+            findings += plans.check(plan, doc.positions, as_of, programmes)
     elif is_catalogue(doc.data):
         cat, findings = validate_catalogue(doc.data, doc.positions)
         if cat is not None:
@@ -307,7 +317,15 @@ def check_paths(paths: Iterable[Path], cache: Cache | None, as_of: dt.date | Non
 
     catalogues = _Catalogues()
     unreadable: set[Path] = set()  # files already reported as unreadable (a catalogue once per folder)
+    from ..reading.plans import programmes_beside
     from ..reading.resolve import collect
+
+    beside: dict[Path, Programmes | None] = {}  # a plan's folder → the programmes its references name
+
+    def programmes_of(path: Path) -> Programmes | None:
+        if path.parent not in beside:
+            beside[path.parent] = programmes_beside(path)
+        return beside[path.parent]
 
     for path in collect(paths):
         try:
@@ -325,22 +343,28 @@ def check_paths(paths: Iterable[Path], cache: Cache | None, as_of: dt.date | Non
             if catalogue_path not in unreadable:
                 unreadable.add(catalogue_path)
                 results.append(FileResult(catalogue_path, [catalogues.unreadable[folder]]))
-            results.append(FileResult(path, check_bytes(raw, path, None, refs=False, as_of=as_of)))
+        plan = b"plan_version" in raw or _in_plans(path)  # may be a plan (else refused by the model)
+        programmes = programmes_of(path) if plan else None
+        if folder in catalogues.unreadable:
+            results.append(FileResult(path, check_bytes(raw, path, None, refs=False, as_of=as_of,
+                                                        programmes=programmes)))
             continue
         if cache is None:
-            results.append(FileResult(path, check_bytes(raw, path, catalogues.model(folder), as_of=as_of)))
+            results.append(FileResult(path, check_bytes(raw, path, catalogues.model(folder), as_of=as_of,
+                                                         programmes=programmes)))
             continue
-        # findings depend on the file and on the catalogue beside it: both are in the key
-        # and a plan's on the day it is judged against: the key carries the day when the file may be
-        # one (a plan without `plan_version` is refused by the model, so its findings are dated none)
-        day = as_of.isoformat().encode() if as_of and (b"plan_version" in raw or _in_plans(path)) else b""
-        key = raw + b"\0catalogue\0" + catalogues.raw(folder) + (b"\0as_of\0" + day if day else b"")
+        # findings depend on the file and on the catalogue beside it: both are in the key;
+        # a plan's also on the day it is judged against and on the programmes it refers to
+        key = raw + b"\0catalogue\0" + catalogues.raw(folder)
+        if plan:
+            key += (b"\0as_of\0" + (as_of.isoformat().encode() if as_of else b"")
+                    + b"\0programmes\0" + (programmes.digest() if programmes else b""))
         digest = hashlib.sha256(key).hexdigest()
         hit = cache.get(digest)
         if hit is not None:
             results.append(FileResult(path, hit, cached=True))
             continue
-        findings = check_bytes(raw, path, catalogues.model(folder), as_of=as_of)
+        findings = check_bytes(raw, path, catalogues.model(folder), as_of=as_of, programmes=programmes)
         cache.put(digest, findings)
         results.append(FileResult(path, findings))
     if cache is not None:

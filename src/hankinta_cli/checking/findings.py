@@ -232,6 +232,18 @@ _CODES = [
     Code("HK503", "warning", "hankinnalta '{id}' puuttuu prioriteetti", "item '{id}' has no priority",
          "Lisää 'priority:' 1 (tärkeä ja kiireellinen), 2 (tärkeä, ei kiireellinen) tai 3 (ei kiireellinen).",
          "Add 'priority:' 1 (important and urgent), 2 (important, not urgent) or 3 (not urgent)."),
+    Code("HK504", "error", "CPV-koodin '{cpv}' tarkiste on väärä", "CPV code '{cpv}' has a wrong check digit",
+         "Oikea tarkiste on {digit}: '{right}'.", "The right check digit is {digit}: '{right}'."),
+    Code("HK505", "error", "CPV-koodia '{cpv}' ei ole CPV 2008 -nimikkeistössä",
+         "CPV code '{cpv}' is not in the CPV 2008 vocabulary",
+         "Tarkista numerot: lähin ylempi koodi on {broader}.",
+         "Check the digits: the nearest broader code is {broader}."),
+    Code("HK506", "error", "hankinnan '{id}' toimenpidettä '{ref}' ei ole ohjelmissa {programmes}",
+         "item '{id}' refers to measure '{ref}', which is in none of the programmes {programmes}",
+         "Lähimmät toimenpiteet: {close}.", "The closest measures: {close}."),
+    Code("HK507", "error", "suunnitelman ohjelmaa '{id}' ei löydy kansiosta {folder}",
+         "the plan's programme '{id}' is not in {folder}",
+         "Kansion ohjelmat: {known}.", "Programmes in the folder: {known}."),
 ]
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}

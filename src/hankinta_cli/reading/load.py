@@ -22,6 +22,8 @@ import math
 import os
 import re
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -255,15 +257,28 @@ def _mark(ev: Any) -> Pos:
     return (m.line + 1, m.column + 1)
 
 
-def parse(text: str) -> tuple[dict[str, Any], Positions]:
-    """Build data from libyaml events; raise LoadError with a positioned finding."""
-    parser = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
-    # The builder makes only acyclic dicts and lists, so the cycle collector has nothing to
-    # find; left on, it would walk the growing tree again and again (half of the load time).
+@contextmanager
+def cycles_off() -> Iterator[None]:
+    """The cycle collector off for a while (back as it was after): a loaded document is acyclic
+    dicts and lists, so the collector has nothing to find in it, yet each collection would walk
+    the whole tree again and again. Whoever holds a document should drop it before this ends, so
+    the collector never meets it (`check.check_bytes`); cyclic garbage made meanwhile is collected
+    after."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build(parser)
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def parse(text: str) -> tuple[dict[str, Any], Positions]:
+    """Build data from libyaml events; raise LoadError with a positioned finding."""
+    parser = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+    try:
+        with cycles_off():  # building alone: half of the load time would go to the collector
+            return _build(parser)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         if e.context_mark is not None and "end of stream" in (e.problem or ""):
@@ -280,8 +295,6 @@ def parse(text: str) -> tuple[dict[str, Any], Positions]:
         raise _fail("HK010", pos, problem=fi, problem_en=en) from None
     finally:
         parser.dispose()
-        if collecting:
-            gc.enable()
 
 
 def _problem(e: yaml.MarkedYAMLError, text: str, pos: Pos) -> tuple[str, str]:

@@ -104,3 +104,68 @@ def plans_beside(paths: Sequence[Path], root_option: Path | None) -> tuple[list[
         except UserError:
             unreadable.append(path)
     return plans, unreadable
+
+
+class Programmes:
+    """The programmes a plan's `programmes:` and `measure_refs:` point into: the files of one
+    programme folder, read only when a plan is checked (their bytes are part of a plan's cache key,
+    their measures are what its references must name)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._files: list[tuple[Path, bytes]] | None = None
+        self._measures: dict[str, frozenset[str]] | None = None
+
+    def files(self) -> list[tuple[Path, bytes]]:
+        """Every readable YAML file under the folder, with its bytes (an unreadable one is left out:
+        `check` reports it when it checks the programmes)."""
+        from .load import read
+        from .resolve import collect
+
+        if self._files is None:
+            self._files = []
+            for path in collect([self.folder]):
+                try:
+                    self._files.append((path, read(path)))
+                except LoadError:
+                    continue
+        return self._files
+
+    def digest(self) -> bytes:
+        import hashlib
+
+        h = hashlib.sha256()
+        for path, raw in self.files():
+            h.update(path.name.encode() + b"\0" + hashlib.sha256(raw).digest())
+        return h.digest()
+
+    def measures(self) -> dict[str, frozenset[str]]:
+        """Programme id → the ids of its measures; a programme is also known by its file name
+        (without suffix), as commands accept it. Catalogues and files that do not load are left out."""
+        from ..checking.validate import is_catalogue
+        from ..walk import raw_measures
+        from .load import load_bytes
+
+        if self._measures is None:
+            self._measures = {}
+            for path, raw in self.files():
+                try:
+                    data = load_bytes(raw, path).data
+                except LoadError:
+                    continue
+                if is_catalogue(data) or "plan_version" in data:
+                    continue
+                ids = frozenset(str(m["id"]) for _, m in raw_measures(data) if m.get("id") is not None)
+                for name in (data.get("id"), path.stem):
+                    if name is not None:
+                        self._measures.setdefault(str(name), ids)
+        return self._measures
+
+
+def programmes_beside(plan: Path) -> Programmes | None:
+    """The programmes of the repository that holds `plan`: the nearest `programmes/` folder in the
+    plan's folder or above it (beside `plans/` in a programme repository); None when there is none."""
+    from .resolve import find_root
+
+    folder = find_root(plan.absolute().parent, None)
+    return Programmes(folder) if folder is not None else None
