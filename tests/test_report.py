@@ -192,3 +192,20 @@ def test_broken_user_template_is_a_clear_error(tmp_path: Path) -> None:
     assert run.code == 2 and "report.md.j2:2" in run.stderr and "Traceback" not in run.stderr
     assert not out.exists()
     assert hankinta("report", str(FIXTURE), "--templates", str(tmp_path / "ei")).code == 2
+
+
+def test_a_combined_report_past_its_size_says_to_publish_a_site(monkeypatch: pytest.MonkeyPatch,
+                                                                 tmp_path: Path) -> None:
+    """A combined report of many programmes is still written, with a warning naming `hankinta site`;
+    a report within the limits says nothing of the kind."""
+    from hankinta_cli.presenting.report import build
+
+    monkeypatch.setattr(build, "COMBINED_PROGRAMMES", 2)
+    many = hankinta("report", "programmes", "-o", str(tmp_path / "kooste.html"))
+    assert many.code == 0 and (tmp_path / "kooste.html").stat().st_size > 0
+    assert "koosteraportissa on 3 ohjelmaa" in many.stderr and "hankinta site -o site" in many.stderr
+    one = hankinta("report", "hyvinkaa", "-o", str(tmp_path / "kajaani.html"), "--lang", "en")
+    assert one.code == 0 and "site" not in one.stderr
+    monkeypatch.setattr(build, "COMBINED_BYTES", 1000)
+    big = hankinta("report", "hyvinkaa", "-o", str(tmp_path / "kajaani.html"), "--lang", "en")
+    assert "the combined report holds 1 programme" in big.stderr and "hankinta site -o site" in big.stderr

@@ -721,6 +721,13 @@ _TEXT: dict[str, tuple[str, str]] = {
                          "Set hankinta's address: replace {repo} in .pre-commit-config.yaml, "
                          ".github/workflows/hankinta.yml and README.md (or give --hankinta-repo)."),
     "init_next": ("Seuraavaksi:", "Next:"),
+    # issue 15: the combined report past a size
+    "report_too_big": ("koosteraportissa on {count:programme} ({mb} Mt): se on raskas selaimelle ja kokoukselle",
+                       "the combined report holds {count:programme} ({mb} MB): heavy for a browser or a meeting"),
+    "report_too_big_hint": ("Julkaise ohjelmat sivustona, jossa kullakin ohjelmalla ja mittarilla on oma sivu: "
+                            "hankinta site -o site",
+                            "Publish the programmes as a site, a page per programme and indicator: "
+                            "hankinta site -o site"),
     # hankinta plan match (issue 14, item 4)
     "match_no_business_id": (
         "suunnitelmassa {plan} ei ole Y-tunnusta (business_id): ilmoituksia ei rajata ostajan mukaan, vaan "

@@ -134,13 +134,15 @@ def report_command(
 ) -> None:
     """Laadi tilannekatsaus valtuustolle tai johtoryhmälle: HTML, Markdown tai PDF."""
     from ..computing.selection import Selection
-    from ..presenting.report.build import build_report, check_report_options, render_report, report_kind, report_notes
+    from ..presenting.report import build as b
     with failures(lang):
-        kind = report_kind(fmt.value if fmt else None, output)
-        check_report_options(kind, output, templates)
-        context = build_report(programme_paths(programmes, root), today_or(as_of), since, lang,
+        kind = b.report_kind(fmt.value if fmt else None, output)
+        b.check_report_options(kind, output, templates)
+        context = b.build_report(programme_paths(programmes, root), today_or(as_of), since, lang,
                                Selection(theme, responsible), horizon, root)
-        for note in report_notes(context):  # the report says it too, in its changes section
+        for note in b.report_notes(context):  # the report says it too, in its changes section
             write_warning(note, "", lang, sys.stderr)
-        content = render_report(context, kind, lang, templates)
+        content = b.render_report(context, kind, lang, templates)
+        if (note := b.size_note(context, content, lang)) is not None:
+            write_warning(*note, lang, sys.stderr)
     emit(content, output, "report_written", lang)

@@ -165,6 +165,23 @@ def report_notes(context: dict[str, Any]) -> list[str]:
             if shown["changes_note"]] + list(context.get("plan_notes", []))
 
 
+#: Past these a combined report is too heavy for a browser or a council meeting: the command
+#: says to publish with `hankinta site` instead (it still writes the report asked for).
+COMBINED_PROGRAMMES = 12
+COMBINED_BYTES = 5_000_000
+
+
+def size_note(context: dict[str, Any], content: str | bytes, lang: str) -> tuple[str, str] | None:
+    """The warning and its hint when the report is past the sizes above, else None."""
+    from ...i18n import t
+
+    count, size = len(context["programmes"]), len(content)
+    if count <= COMBINED_PROGRAMMES and size <= COMBINED_BYTES:
+        return None
+    return (t("report_too_big", lang, count=count, mb=round(size / 1e6, 1)),
+            t("report_too_big_hint", lang))
+
+
 def render_report(context: dict[str, Any], kind: str, lang: str, templates: Path | None) -> str | bytes:
     """Markdown or HTML text, or PDF bytes."""
     from .render import pdf_bytes, render
