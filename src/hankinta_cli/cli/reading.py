@@ -143,6 +143,6 @@ def report_command(
         for note in b.report_notes(context):  # the report says it too, in its changes section
             write_warning(note, "", lang, sys.stderr)
         content = b.render_report(context, kind, lang, templates)
-        if (note := b.size_note(context, content, lang)) is not None:
-            write_warning(*note, lang, sys.stderr)
+        if (too_big := b.size_note(context, content, lang)) is not None:
+            write_warning(*too_big, lang, sys.stderr)
     emit(content, output, "report_written", lang)
