@@ -216,6 +216,26 @@ def test_second_build_rewrites_nothing_and_a_change_rewrites_its_pages(tmp_path:
     assert changed == ["fi/index.html", "fi/programmes/hyvinkaa/index.html"]
 
 
+
+def test_a_failed_build_writes_nothing_and_a_killed_ones_staging_is_cleared(tmp_path: Path) -> None:
+    """Pages are staged by the workers and published only when every programme has built: a build
+    that fails after staging (two programmes with one id) leaves no folder behind; the staging
+    folder a killed build left does not make its folder foreign, and goes at the next build."""
+    folder = tmp_path / "programmes"
+    shutil.copytree(PROGRAMMES, folder)
+    twin = (folder / "hyvinkaa.yaml").read_text(encoding="utf-8")
+    (folder / "hyvinkaa-kopio.yaml").write_text(twin, encoding="utf-8")
+    out = tmp_path / "uusi"
+    run = hankinta("site", "--root", str(folder), "-o", str(out))
+    assert run.code == 2 and "Traceback" not in run.stderr and not out.exists()
+    (folder / "hyvinkaa-kopio.yaml").unlink()
+    killed = tmp_path / "kesken"
+    (killed / ".hankinta-staging" / "fi").mkdir(parents=True)
+    (killed / ".hankinta-staging" / "fi" / "index.html").write_text("puolikas", encoding="utf-8")
+    build(killed, "--lang", "fi", root=folder)
+    assert not (killed / ".hankinta-staging").exists() and (killed / ".hankinta-site").exists()
+    assert "puolikas" not in (killed / "fi" / "index.html").read_text(encoding="utf-8")
+
 PAGE_TYPES = ["index.html", "fi/index.html", "en/programmes/hyvinkaa/index.html",
               "fi/programmes/kajaani-2021-2023/indicators/m5.html", "fi/catalogue/markkinavuoropuhelut-kpl.html"]
 

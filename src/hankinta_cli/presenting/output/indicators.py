@@ -16,6 +16,7 @@ from ...computing.ontrack import IndicatorStatus
 from ...escape import spreadsheet_cell
 from ...i18n import day, number, value_text
 from ...vocab import Freshness, OnTrack
+from .findings import json_text
 
 JSON_VERSION = 1
 CSV_COLUMNS = ["programme", "indicator", "name", "kind", "unit", "period", "value", "previous", "change",
@@ -66,7 +67,7 @@ def indicator_json(status: ProgrammeStatus, i: IndicatorStatus) -> str:
     (no measures or metrics), so a program reads both the same way."""
     data = {"version": JSON_VERSION, "programme": status.programme.id, "as_of": status.as_of.isoformat(),
             "indicators": [indicator_entry(status, i)]}
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_text(data) + "\n"  # json.dumps(indent=2)'s text, without its pure-Python indenting
 
 
 SERIES_COLUMNS = ["programme", "indicator", "name", "kind", "unit", "period", "value"]

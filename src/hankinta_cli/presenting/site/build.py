@@ -1,9 +1,9 @@
 """The build plan: programmes → pages → contexts → render → the files whose bytes changed → write.
 
 Each programme is read, evaluated, laid out and rendered in one worker (every core, as `summary`
-does), which compares its pages with those on disk and sends back only the changed ones, with
-the small summary the front page and the catalogue pages need. Nothing is written until every
-programme has been built: a build that fails writes nothing.
+does), which compares its pages with those on disk, stages the changed ones (`folder.py`) and
+sends back their names, with the small summary the front page and the catalogue pages need.
+Nothing is published until every programme has been built: a build that fails writes nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 from ...computing.rollup import ProgrammeSummary
 from ...errors import UserError
 from . import layout
-from .folder import check_folder, unchanged, write
+from .folder import check_folder, discard, open_staging, publish, stage, unchanged
 
 LANGS = ("fi", "en")
 
@@ -38,7 +38,7 @@ class Built:
     summary: ProgrammeSummary
     slug: str
     indicator_slugs: dict[str, str]  # of the indicators linked to the catalogue
-    changed: dict[str, bytes] = field(default_factory=dict)
+    changed: list[str] = field(default_factory=list)  # staged
     sizes: dict[str, int] = field(default_factory=dict)  # every file of the programme, by name
 
 
@@ -69,11 +69,21 @@ def check_base_url(text: str | None) -> str | None:
 
 def build_site(paths: list[Path], options: Options) -> SiteResult:
     """Build the site of the programmes in `paths` into `options.out`; only changed files are written."""
+
+    check_folder(options.out, paths)
+    made = open_staging(options.out)
+    try:
+        return _build(paths, options)
+    except BaseException:
+        discard(options.out, made)
+        raise
+
+
+def _build(paths: list[Path], options: Options) -> SiteResult:
     from ...checking.check import load_catalogue
     from ...computing.rollup import rollup
     from ...computing.summary import in_parallel
 
-    check_folder(options.out, paths)
     results = in_parallel(_programme, [(p, options) for p in paths])
     built: list[Built] = []
     for r in results:
@@ -87,16 +97,17 @@ def build_site(paths: list[Path], options: Options) -> SiteResult:
     catalogue = load_catalogue(built[0].path.parent)[0]
     summaries = [b.summary for b in built]
     rows = rollup(summaries, catalogue)
-    changed: dict[str, bytes] = {}
+    changed: list[str] = []
     sizes: dict[str, int] = {}
     for b in built:
-        changed |= b.changed
+        changed += b.changed
         sizes |= b.sizes
     for name, data in _shared_files(built, rows, catalogue, options):
         sizes[name] = len(data)
         if not unchanged(options.out, name, data):
-            changed[name] = data
-    removed = write(options.out, changed, set(sizes))
+            stage(options.out, name, data)
+            changed.append(name)
+    removed = publish(options.out, changed, set(sizes))
     pages = {n: s for n, s in sizes.items() if n.endswith(".html")}
     largest = max(pages.items(), key=lambda x: x[1])
     return SiteResult(options.out, len(sizes), len(changed), removed, sum(sizes.values()), largest)
@@ -165,7 +176,8 @@ def _programme_pages(path: Path, options: Options) -> Built | None:
     for name, raw in files:
         result.sizes[name] = len(raw)
         if not unchanged(options.out, name, raw):
-            result.changed[name] = raw
+            stage(options.out, name, raw)
+            result.changed.append(name)
     return result
 
 

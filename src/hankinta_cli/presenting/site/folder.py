@@ -3,14 +3,19 @@
 A folder we made holds the marker file `.hankinta-site`. A folder that does not exist or is empty
 becomes ours; any other folder without the marker is refused (it could be a repository, a home
 folder or another site), and so is a folder that holds programmes, or that the programmes read
-live in or under. Pages are written with `atomic.atomic_write` (a reader never sees half a page),
-without fsync: the next build makes them again. Files under the language folders that this build
-did not make (an indicator since removed) are removed.
+live in or under. Each worker writes the pages of its programme that changed into the staging
+folder `.hankinta-staging` inside the site (in parallel, no bytes sent between processes); once
+every programme has built, each staged page is renamed into its place (a reader never sees half a
+page; no fsync: the next build makes them again), and a failed build removes the staging folder,
+so it writes nothing. Files under the language folders that this build did not make (an
+indicator since removed) are removed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,6 +27,7 @@ from .layout import MARKER
 #: The folders whose every file the build makes (the root holds the marker, style.css and index.html,
 #: and may hold a user's own files: CNAME, .nojekyll).
 OWNED = ("fi", "en")
+STAGING = ".hankinta-staging"
 _YAML = (".yaml", ".yml")
 
 
@@ -42,7 +48,7 @@ def check_folder(out: Path, sources: Iterable[Path]) -> None:
             raise UserError("site_over_programmes", path=out, programme=source)
     if st is None:
         return
-    names = os.listdir(out)
+    names = [n for n in os.listdir(out) if n != STAGING]  # STAGING: left by a build that was killed
     if any(name.lower().endswith(_YAML) for name in names):
         raise UserError("site_over_programmes", path=out, programme=out / next(
             n for n in names if n.lower().endswith(_YAML)))
@@ -68,18 +74,58 @@ def unchanged(out: Path, name: str, data: bytes) -> bool:
     return current(out, name) == data
 
 
-def write(out: Path, changed: dict[str, bytes], made: set[str]) -> int:
-    """Write the `changed` files (names relative to `out`) and remove the files under the language
-    folders that are not among `made`; the number removed. OutputRefused when a write fails."""
+def open_staging(out: Path) -> bool:
+    """Make the site folder (if need be) and an empty staging folder in it; True if the site folder
+    was made now (a failed build removes it again)."""
+    made = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
+        staging = out / STAGING
+        if os.path.lexists(staging):  # a build that was killed: its pages were never published
+            if staging.is_symlink() or not staging.is_dir():
+                staging.unlink()
+            else:
+                shutil.rmtree(staging)
+        staging.mkdir()
+    except OSError as e:
+        raise OutputRefused("output_write_failed", path=getattr(e, "filename", None) or out,
+                            reason=e.strerror or str(e)) from None
+    return made
+
+
+def stage(out: Path, name: str, data: bytes) -> None:
+    """Write `data` as the staged copy of the site's file `name` (a worker; `publish` moves it)."""
+    target = out / STAGING / name
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # the staging folder is this build's own; two programmes making one name (one id) are
+        # refused after they have built, and their staging discarded
+        target.write_bytes(data)
+    except OSError as e:
+        raise OutputRefused("output_write_failed", path=getattr(e, "filename", None) or target,
+                            reason=e.strerror or str(e)) from None
+
+
+def discard(out: Path, made: bool) -> None:
+    """A build failed: remove what it staged (and the site folder if it made it)."""
+    shutil.rmtree(out / STAGING, ignore_errors=True)
+    if made:
+        with contextlib.suppress(OSError):
+            out.rmdir()
+
+
+def publish(out: Path, staged: Iterable[str], made: set[str]) -> int:
+    """Rename the `staged` files (names relative to `out`) into place and remove the files under the
+    language folders that are not among `made`; the number removed. OutputRefused when a move fails."""
+    try:
         if not (out / MARKER).exists():
             atomic_write(out / MARKER, b"hankinta site\n", durable=False)
         safe: set[Path] = set()
-        for name in sorted(changed):
+        for name in sorted(staged):
             target = out / name
             _real_folder(out, target.parent, safe)
-            atomic_write(target, changed[name], durable=False)
+            os.replace(out / STAGING / name, target)
+        shutil.rmtree(out / STAGING)
         return _remove_others(out, made)
     except OSError as e:
         raise OutputRefused("output_write_failed", path=getattr(e, "filename", None) or out,
