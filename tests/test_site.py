@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -102,27 +103,33 @@ def test_language_switch_leads_to_the_same_page(site: Path) -> None:
 
 @pytest.mark.parametrize("path", PROGRAMME_FILES, ids=lambda p: p.stem)
 def test_downloads_match_indicators_json(site: Path, path: Path) -> None:
+    """A programme's downloads, linked from each of its indicator pages in both languages: its JSON
+    is what `indicators --format json` says; its CSV has each indicator's series, and the latest row
+    of each is `indicators --format csv`'s."""
     run = hankinta("indicators", str(path), "--format", "json", "--as-of", AS_OF)
     expected = run.json()
     latest = {row["indicator"]: row for row in csv.DictReader(io.StringIO(
         hankinta("indicators", str(path), "--format", "csv", "--as-of", AS_OF).stdout))}
-    folder = site / "fi" / "programmes" / expected["programme"] / "indicators"
-    names = {p.stem for p in folder.glob("*.html")}
-    assert len(names) == len(expected["indicators"])
+    pid = expected["programme"]
+    data = site / "data" / pid
+    assert (data / "indicators.json").read_text(encoding="utf-8") == run.stdout
+    folder = site / "fi" / "programmes" / pid / "indicators"
+    assert len(list(folder.glob("*.html"))) == len(expected["indicators"])
+    for lang in ("fi", "en"):
+        for page in (site / lang / "programmes" / pid / "indicators").glob("*.html"):
+            links = re.findall(r'href="([^"]+\.(?:csv|json))"', page.read_text(encoding="utf-8"))
+            assert sorted((page.parent / link).resolve() for link in links) == sorted(
+                [(data / "indicators.json").resolve(), (data / "values.csv").resolve()])
+    rows = list(csv.DictReader(io.StringIO((data / "values.csv").read_text(encoding="utf-8"))))
     for entry in expected["indicators"]:
-        stem = entry["id"].lower()
-        data = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
-        assert data == {"version": 1, "programme": expected["programme"], "as_of": AS_OF, "indicators": [entry]}
-        assert (site / "en" / "programmes" / expected["programme"] / "indicators" / f"{stem}.json").read_bytes() \
-            == (folder / f"{stem}.json").read_bytes()
-        rows = list(csv.DictReader(io.StringIO((folder / f"{stem}.csv").read_text(encoding="utf-8"))))
-        assert [r["period"] for r in rows] == [s["period"] for s in entry["series"]]
-        for row, value in zip(rows, entry["series"], strict=True):
+        mine = [r for r in rows if r["indicator"] == entry["id"]]
+        assert [r["period"] for r in mine] == [s["period"] for s in entry["series"]]
+        for row, value in zip(mine, entry["series"], strict=True):
             v = value["value"]
             shown = "" if v is None else ("true" if v is True else "false" if v is False else str(v))
             assert row["value"] == shown or float(row["value"]) == pytest.approx(v)
-        if rows and latest[entry["id"]]["period"]:
-            last = next(r for r in rows if r["period"] == latest[entry["id"]]["period"])
+        if mine and latest[entry["id"]]["period"]:
+            last = next(r for r in mine if r["period"] == latest[entry["id"]]["period"])
             assert {k: last[k] for k in last} == {k: latest[entry["id"]][k] for k in last}
 
 
@@ -213,7 +220,7 @@ def test_second_build_rewrites_nothing_and_a_change_rewrites_its_pages(tmp_path:
     build(out, "--lang", "fi", root=folder)
     changed = sorted(p.relative_to(out).as_posix() for p, t in stamps.items()
                      if p.exists() and p.stat().st_mtime_ns != t)
-    assert changed == ["fi/index.html", "fi/programmes/hyvinkaa/index.html"]
+    assert changed == ["data/hyvinkaa/indicators.json", "fi/index.html", "fi/programmes/hyvinkaa/index.html"]
 
 
 

@@ -62,27 +62,26 @@ def write_json(statuses: list[ProgrammeStatus], out: TextIO) -> None:
     out.write("\n")
 
 
-def indicator_json(status: ProgrammeStatus, i: IndicatorStatus) -> str:
-    """One indicator's data download (the site): `indicators --format json` with only that indicator
-    (no measures or metrics), so a program reads both the same way."""
-    data = {"version": JSON_VERSION, "programme": status.programme.id, "as_of": status.as_of.isoformat(),
-            "indicators": [indicator_entry(status, i)]}
-    return json_text(data) + "\n"  # json.dumps(indent=2)'s text, without its pure-Python indenting
+def programme_json(status: ProgrammeStatus) -> str:
+    """A programme's data download (the site): the text `indicators PROGRAMME --format json` writes."""
+    return json_text(to_json(status)) + "\n"  # json.dumps(indent=2)'s text, without its pure-Python indenting
 
 
 SERIES_COLUMNS = ["programme", "indicator", "name", "kind", "unit", "period", "value"]
 
 
-def indicator_csv(status: ProgrammeStatus, i: IndicatorStatus) -> str:
-    """One indicator's values, a row per period (the site's download): the columns of `indicators
-    --format csv` up to `value`, so the file imports back unchanged with `hankinta import`."""
+def values_csv(status: ProgrammeStatus) -> str:
+    """Every value of a programme's indicators, a row per indicator and period (the site's download):
+    the columns of `indicators --format csv` up to `value`, so the file imports back unchanged with
+    `hankinta import`."""
     import io
 
     out = io.StringIO()
     w = csv.writer(out)
     w.writerow(SERIES_COLUMNS)
-    for period, value in i.series:
-        w.writerow([_csv_value(x) for x in (status.programme.id, i.id, i.name, i.kind, i.unit, period, value)])
+    for i in status.indicators:
+        for period, value in i.series:
+            w.writerow([_csv_value(x) for x in (status.programme.id, i.id, i.name, i.kind, i.unit, period, value)])
     return out.getvalue()
 
 

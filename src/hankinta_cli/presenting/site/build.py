@@ -147,7 +147,7 @@ def _programme_pages(path: Path, options: Options) -> Built | None:
     from ...computing.metrics import evaluate_programme
     from ...computing.rollup import summarise
     from ...reading.read import load_programme
-    from ..output.indicators import indicator_csv, indicator_json
+    from ..output.indicators import programme_json, values_csv
     from .contexts import Site, indicator_pages, programme_page
 
     programme = load_programme(path)
@@ -161,18 +161,16 @@ def _programme_pages(path: Path, options: Options) -> Built | None:
     site = Site(list(options.langs), options.as_of, options.base_url)
     summary = summarise(st)
     result = Built(path, summary, pslug, {i.id: islugs[i.id] for i in summary.indicators})
-    files: list[tuple[str, bytes]] = []
-    data = [(layout.indicator_page(pslug, islugs[i.id], "json"), indicator_json(st, i).encode("utf-8"))
-            for i in st.indicators]
-    data += [(layout.indicator_page(pslug, islugs[i.id], "csv"), indicator_csv(st, i).encode("utf-8"))
-             for i in st.indicators]
+    # the data downloads: a programme's files, once for every language (two files, not two per
+    # indicator and language: a site of 300 programmes is some 35 000 files instead of 100 000)
+    files: list[tuple[str, bytes]] = [(layout.data_file(pslug, "json"), programme_json(st).encode("utf-8")),
+                                      (layout.data_file(pslug, "csv"), values_csv(st).encode("utf-8"))]
     for lang in options.langs:
         pages = [(layout.programme_page(pslug), programme_page(site, lang, st, pslug, islugs))]
         pages += indicator_pages(site, lang, st, pslug, islugs, entries)
         names = ["site/programme.html.j2"] + ["site/indicator.html.j2"] * (len(pages) - 1)
         rendered = _render([(n, c) for n, (_, c) in zip(names, pages, strict=True)], lang, options.templates)
         files += [(layout.file_of(lang, key), text) for (key, _), text in zip(pages, rendered, strict=True)]
-        files += [(layout.file_of(lang, key), raw) for key, raw in data]
     for name, raw in files:
         result.sizes[name] = len(raw)
         if not unchanged(options.out, name, raw):

@@ -14,7 +14,7 @@ Then, by page:
                 direction, granularity, method, source, source_note, note, derived_from: [{id, href}],
                 baseline: {period, value, note} or None, targets: [{value, deadline, note}],
                 catalogue: {id, name, href} or None, place: [text]}; values: [{period, value, note, source,
-                breakdown: [{name, value}]}]; downloads: {csv, json}
+                breakdown: [{name, value}]}]; downloads: {csv, json} (the programme's data files)
     catalogue:  entry: {id, name, definition, calculation, kind, unit, direction, granularity, source, note,
                 targets: [value]}; shared (as on the front page, or None); rows: [{programme, href, indicators:
                 [{id, name, href}], period, value}]; totals: [{period, total, reporting}]; chart (SVG or "")
@@ -153,7 +153,8 @@ def indicator_pages(site: Site, lang: str, st: ProgrammeStatus, pslug: str, islu
                           "programme": {"id": st.programme.id, "name": st.programme.name,
                                         "href": layout.link(here, layout.file_of(lang, layout.programme_page(pslug)))},
                           "i": shown, "definition": definition, "values": values,
-                          "downloads": {"csv": f"{islugs[i.id]}.csv", "json": f"{islugs[i.id]}.json"}}))
+                          "downloads": {"csv": layout.link(here, layout.data_file(pslug, "csv")),
+                                        "json": layout.link(here, layout.data_file(pslug, "json"))}}))
     return out
 
 

@@ -26,7 +26,7 @@ from .layout import MARKER
 
 #: The folders whose every file the build makes (the root holds the marker, style.css and index.html,
 #: and may hold a user's own files: CNAME, .nojekyll).
-OWNED = ("fi", "en")
+OWNED = ("fi", "en", "data")
 STAGING = ".hankinta-staging"
 _YAML = (".yaml", ".yml")
 

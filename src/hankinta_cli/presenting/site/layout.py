@@ -45,9 +45,14 @@ def programme_page(programme: str) -> str:
     return f"programmes/{programme}/index.html"
 
 
-def indicator_page(programme: str, indicator: str, suffix: str = "html") -> str:
-    """An indicator's page, or (suffix csv, json) its data beside it."""
-    return f"programmes/{programme}/indicators/{indicator}.{suffix}"
+def indicator_page(programme: str, indicator: str) -> str:
+    return f"programmes/{programme}/indicators/{indicator}.html"
+
+
+def data_file(programme: str, suffix: str) -> str:
+    """A programme's data download, once for every language (a file, not a key: no language folder):
+    `indicators.json` or `values.csv`."""
+    return f"data/{programme}/{'indicators.json' if suffix == 'json' else 'values.csv'}"
 
 
 def catalogue_page(entry: str) -> str:

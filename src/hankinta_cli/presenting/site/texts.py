@@ -52,9 +52,10 @@ SITE_TEXTS: dict[str, tuple[str, str]] = {
     "breakdown": ("Erittely", "Breakdown"),
     "no_values": ("Mittarilla ei ole vielä arvoja.", "The indicator has no values yet."),
     "downloads": ("Lataa tiedot", "Download the data"),
-    "download_csv": ("Arvot kausittain (CSV)", "Values by period (CSV)"),
-    "download_json": ("Mittarin tilanne ja arvot (JSON, kuten hankinta indicators --format json)",
-                      "The indicator's status and values (JSON, as hankinta indicators --format json)"),
+    "download_csv": ("Ohjelman kaikkien mittarien arvot kausittain (CSV, sarakkeessa indicator mittarin tunniste)",
+                     "Every value of the programme's indicators by period (CSV; the indicator column names it)"),
+    "download_json": ("Ohjelman mittarit, toimenpiteet ja luvut (JSON, kuten hankinta indicators --format json)",
+                      "The programme's indicators, measures and figures (JSON, as hankinta indicators --format json)"),
     "by_programme_all": ("Ohjelmittain", "By programme"),
     "totals": ("Yhteensä kausittain", "Totals by period"),
     "not_summable": ("Prosentteja, suhteita ja muita kuin lukumääriä tai euroja ei lasketa yhteen; ohjelmien "
