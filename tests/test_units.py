@@ -192,3 +192,84 @@ def test_breakdown_findings_in_english(tmp_path: Path) -> None:
     empty.write_text(PROGRAMME.replace("{period: 2024, value: 6}", "{period: 2024, note: unohtui}"), encoding="utf-8")
     run = hankinta("check", "--no-cache", str(empty))
     assert run.code == 1 and "havainnolta puuttuu arvo: anna arvo (value) tai erittely (breakdown)" in run.stdout
+
+
+# --- a unit's view -----------------------------------------------------------------------------------------------
+
+
+def test_unit_view_by_hand() -> None:
+    from hankinta_cli.computing.units import unit_views
+
+    views = {v.name: v for v in unit_views([_programme()], dt.date(2025, 6, 30))}
+    assert list(views) == ["Sote", "Tekninen", "Sivistys"]  # declared, in the programme's order
+    sote = {i.id: i for i in views["Sote"].indicators}
+    assert list(sote) == ["K", "E", "P"] and views["Sote"].declared_in == ["kaupunki"]
+    assert sote["K"].values == {"2024": 3, "2025": 5} and sote["K"].organisation == {"2024": 4, "2025": 8}
+    assert sote["E"].values == {"2024": 1000} and sote["P"].values == {"2024": 30}
+    assert sote["P"].organisation == {"2024": 40} and not sote["P"].summable
+    sivistys = {i.id: i for i in views["Sivistys"].indicators}
+    assert list(sivistys) == ["K", "P"]  # E expects Sote alone; P the programme's three, Sivistys among them
+    assert sivistys["K"].values == {"2025": 1} and sivistys["K"].missing == ["2024"]
+    assert sivistys["P"].values == {} and sivistys["P"].missing == ["2024"]
+    assert [i.id for i in views["Tekninen"].indicators] == ["K", "P"]
+    early = unit_views([_programme()], dt.date(2024, 6, 30), only="Sote")  # 2025 has not begun
+    assert [v.name for v in early] == ["Sote"] and early[0].indicators[0].values == {"2024": 3}
+
+
+def test_units_command(folder: Path) -> None:
+    path = str(folder / "kaupunki.yaml")
+    data = hankinta("units", path, "--unit", "Sivistys", "--as-of", "2025-06-30", "-f", "json").json()
+    assert data["version"] == 1 and [u["unit"] for u in data["units"]] == ["Sivistys"]
+    k = data["units"][0]["indicators"][0]
+    assert (k["id"], k["values"], k["missing"]) == ("K", [{"period": "2025", "value": 1}], ["2024"])
+    table = hankinta("units", path, "--unit", "Sote", "--as-of", "2025-06-30")
+    assert table.code == 0 and _words("Sote (kaupunki) 2024: 3 kpl 2025: 5 kpl", table.stdout)
+    rows = hankinta("units", path, "--as-of", "2025-06-30", "-f", "csv").stdout.splitlines()
+    assert rows[0] == "unit,programme,indicator,name,period,value,organisation_value"
+    assert "Sivistys,kaupunki,K,Kilpailutukset,2024,,4" in rows
+    bad = hankinta("units", path, "--unit", "Sivistus")
+    assert bad.code == 2 and "Tarkoititko 'Sivistys'? Yksiköt: Sote, Tekninen, Sivistys." in bad.stderr
+
+
+# --- Laurea's dimensions ------------------------------------------------------------------------------------------
+
+
+def test_dimension_views_list_every_dimension() -> None:
+    from hankinta_cli.computing.dimensions import dimension_views
+    from hankinta_cli.vocab import Dimension
+
+    views = dimension_views([evaluate_programme(_programme(), dt.date(2025, 6, 30))])
+    assert [v.dimension for v in views] == list(Dimension)
+    tagged = {v.dimension: [m.measure.id for m in v.measures] for v in views}
+    assert tagged == {Dimension.SUSTAINABILITY: ["1.1", "1.2"], Dimension.OPENNESS: ["1.2"],
+                      Dimension.PARTNERSHIP: []}
+    d = views[0].to_dict()
+    assert (d["dimension"], d["tagged"], d["finished"], d["by_status"]["käynnissä"]) == ("kestävä kehitys", 2, 1, 1)
+    assert views[2].to_dict()["tagged"] == 0 and views[2].to_dict()["measures"] == []
+
+
+def test_dimensions_command_says_when_none_is_tagged(folder: Path) -> None:
+    table = hankinta("dimensions", str(folder / "kaupunki.yaml"), "--as-of", "2025-06-30")
+    assert table.code == 0
+    assert "kumppanuus: 0 toimenpidettä\nYhtäkään toimenpidettä ei ole merkitty tälle ulottuvuudelle." in table.stdout
+    # the shipped programmes' sources tag no measure: every dimension is said to be empty, none guessed
+    from conftest import PROGRAMMES
+
+    shipped = hankinta("dimensions", "--root", str(PROGRAMMES), "-f", "json", "--as-of", "2025-06-30").json()
+    assert [(d["dimension"], d["tagged"]) for d in shipped["dimensions"]] == [
+        ("kestävä kehitys", 0), ("avoimuus", 0), ("kumppanuus", 0)]
+    en = hankinta("dimensions", str(folder / "kaupunki.yaml"), "--dimension", "openness", "--lang", "en")
+    assert en.code == 0 and "openness: 1 measure" in en.stdout and "partnership" not in en.stdout
+
+
+def test_dimension_selects_measures_in_status_and_report(folder: Path) -> None:
+    path = str(folder / "kaupunki.yaml")
+    rows = hankinta("status", path, "--dimension", "avoimuus", "-f", "json").json()["measures"]
+    assert [r["id"] for r in rows] == ["1.2"]
+    rows = hankinta("status", path, "--dimension", "sustainability", "-f", "json").json()["measures"]
+    assert [r["id"] for r in rows] == ["1.1", "1.2"]
+    assert hankinta("status", path, "--dimension", "kumppanuus", "-f", "json").json()["measures"] == []
+    md = hankinta("report", path, "-f", "md", "--dimension", "avoimuus", "--as-of", "2025-06-30").stdout
+    assert "ulottuvuus avoimuus" in md and "Avoin data" in md and "Ympäristökriteerit" not in md
+    bad = hankinta("status", path, "--dimension", "openess", "--lang", "en")
+    assert bad.code == 2 and "Did you mean 'openness'?" in bad.stderr

@@ -771,6 +771,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "bad_dimension_hint": ("{guess}Ulottuvuudet: {allowed}.", "{guess_en}Dimensions: {allowed}."),
     "no_units": ("ohjelmissa ei ole yksiköittäin eriteltyjä arvoja eikä raportoivia yksiköitä (reporting_units)",
                  "the programmes have no values by unit and no reporting units (reporting_units)"),
+    "dimension_count": ("{count:measure}", "{count:measure}"),
     "dimension_untagged": ("Yhtäkään toimenpidettä ei ole merkitty tälle ulottuvuudelle.",
                            "No measure is tagged with this dimension."),
 }

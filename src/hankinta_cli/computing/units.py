@@ -130,6 +130,20 @@ def unit_names(programmes: Iterable[Programme]) -> list[str]:
     return list(names)
 
 
+def check_unit(unit: str | None, programmes: Iterable[Programme]) -> None:
+    """UserError (exit 2) when `unit` is given and no programme names it: the message lists the
+    units there are and proposes the closest."""
+    if not unit:
+        return
+    known = unit_names(programmes)
+    if unit in known:
+        return
+    from ..checking.validate import guessed
+    from ..errors import UserError
+
+    raise UserError("bad_unit", value=unit, allowed=", ".join(known) or "–", **guessed(unit, known))
+
+
 def unit_views(programmes: Sequence[Programme], as_of: dt.date, only: str | None = None) -> list[UnitView]:
     """Each unit's values (unit → indicator → period → value) over `programmes`, as known at `as_of`
     (an observation whose period has begun by then); `only`: that unit alone. A unit with nothing

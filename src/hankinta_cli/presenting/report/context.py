@@ -7,7 +7,8 @@ The structure, as plain dicts and lists (documented in the README, "Report templ
     lang, as_of, title, since (text or None), multi (several programmes)
     plan_notes: the plan files beside the programmes that could not be read, so have no plan section
         (`report` also warns of them)
-    selection: None, or {theme, responsible} as given to `report --theme/--responsible`: the report
+    selection: None, or {theme, responsible, dimension (its label)} as given to `report --theme/--responsible/
+        --dimension`: the report
         then shows only the measures selected (matched as `status` matches them), the indicators of
         their themes and goals, and counts, decisions, gaps, changes and coming_up of those alone;
         themes and goals left empty are left out
@@ -332,7 +333,8 @@ def report_context(statuses: list[ProgrammeStatus], changes: list[list[Change] |
         rollup = [{"id": p["id"], "name": p["name"], **{k: v for k, v in p["summary"].items()
                                                        if not k.endswith("_bar")}} for p in programmes]
         shared = shared_indicators(roll_up([summarise(st) for st in statuses], catalogue), lang)
-    chosen = {"theme": selection.theme, "responsible": selection.responsible} if selection else None
+    chosen = {"theme": selection.theme, "responsible": selection.responsible,
+              "dimension": selection.dimension.text(lang) if selection.dimension else None} if selection else None
     return {"lang": lang, "as_of": as_of, "title": title, "since": since, "multi": multi, "selection": chosen,
             "rollup": rollup,
             "shared": shared, "programmes": programmes, "finished_statuses": sorted(s.value for s in FINISHED),
