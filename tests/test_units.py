@@ -273,3 +273,11 @@ def test_dimension_selects_measures_in_status_and_report(folder: Path) -> None:
     assert "ulottuvuus avoimuus" in md and "Avoin data" in md and "Ympäristökriteerit" not in md
     bad = hankinta("status", path, "--dimension", "openess", "--lang", "en")
     assert bad.code == 2 and "Did you mean 'openness'?" in bad.stderr
+
+
+def test_report_changes_show_a_value_given_by_unit_as_its_sum(folder: Path) -> None:
+    path = str(folder / "kaupunki.yaml")
+    assert hankinta("record", path, "L", "--period", "2023", "--unit-breakdown", "Sote=2",
+                    "--unit-breakdown", "Tekninen=5").code == 0
+    md = hankinta("report", path, "-f", "md", "--since", "2000-01-01", "--as-of", "2099-12-31").stdout
+    assert "| L | Muut kilpailutukset | Uusi arvo 2023: 7 |" in md  # the changes section: 2 + 5, not "–"
