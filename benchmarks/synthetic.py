@@ -54,12 +54,7 @@ def programme(n: int, base: dict[str, Any]) -> dict[str, Any]:
                     ind = dict(ind)
                     if ind["kind"] != "määrittelemätön":
                         ind["granularity"] = "vuosi"
-                        ind["observations"] = [
-                            {"period": y, "value": _value(ind["kind"], rnd), "source": "vuosiraportti",
-                             **({"breakdown": {u: rnd.randint(0, 9) for u in UNITS}}
-                                if ind["kind"] in ("lukumäärä", "raha") else {})}
-                            for y in YEARS
-                        ]
+                        ind["observations"] = [_observation(ind["kind"], y, rnd) for y in YEARS]
                     indicators.append(ind)
                 m["indicators"] = indicators
                 measures.append(m)
@@ -67,6 +62,14 @@ def programme(n: int, base: dict[str, Any]) -> dict[str, Any]:
         themes.append({**theme, "goals": goals})
     p["themes"] = themes
     return p
+
+
+def _observation(kind: str, year: int, rnd: random.Random) -> dict[str, object]:
+    """A year's value; counts and money by unit too, the value their sum (as `check` requires)."""
+    if kind in ("lukumäärä", "raha"):
+        parts = {u: rnd.randint(0, 9) for u in UNITS}
+        return {"period": year, "value": sum(parts.values()), "source": "vuosiraportti", "breakdown": parts}
+    return {"period": year, "value": _value(kind, rnd), "source": "vuosiraportti"}
 
 
 def generate(target: Path, count: int = 300) -> int:

@@ -201,10 +201,11 @@ def test_file_changed_underneath_is_not_overwritten(awkward: Path, monkeypatch: 
 
 
 def test_record_with_unit_breakdown(awkward: Path) -> None:
+    # a count's units are whole numbers adding up to its value (HK312, HK316: tests/test_units.py)
     run = hankinta("record", str(awkward), "M1", "--period", "2025", "--value", "4",
-                   "--unit-breakdown", "Sote=3", "--unit-breakdown", "Tekninen=1,5")
+                   "--unit-breakdown", "Sote=3", "--unit-breakdown", "Tekninen=1")
     assert run.code == 0, run.stderr
-    assert b"- {period: 2025, value: 4, breakdown: {Sote: 3, Tekninen: 1.5}}" in unrecorded(awkward.read_bytes())
+    assert b"- {period: 2025, value: 4, breakdown: {Sote: 3, Tekninen: 1}}" in unrecorded(awkward.read_bytes())
     bad = hankinta("record", str(awkward), "M1", "--period", "2026", "--value", "4", "--unit-breakdown", "Sote")
     assert bad.code == 2 and "yksikkö=arvo" in bad.stderr
 

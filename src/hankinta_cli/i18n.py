@@ -791,6 +791,24 @@ _TEXT: dict[str, tuple[str, str]] = {
     "site_bad_base_url": ("--base-url '{value}' ei kelpaa", "--base-url '{value}' is not valid"),
     "site_bad_base_url_hint": ("Anna polku, joka alkaa /-merkillä (/hankinta/), tai http(s)-osoite.",
                                "Give a path starting with / (/hankinta/), or an http(s) address."),
+    # values by unit and Laurea's dimensions (issue 15, item 3)
+    "record_needs_value": ("anna arvo (--value) tai erittely (--unit-breakdown)",
+                           "give a value (--value) or a breakdown (--unit-breakdown)"),
+    "record_needs_value_hint": ("Esim. --value 4 tai --unit-breakdown Sote=3 --unit-breakdown Tekninen=1 "
+                                "(lukumäärän ja rahan arvo on silloin erittelyn summa).",
+                                "E.g. --value 4 or --unit-breakdown Sote=3 --unit-breakdown Tekninen=1 "
+                                "(a count's or money value is then the sum)."),
+    "partial_value": ("osittainen: {units} puuttuu", "partial: {units} missing"),
+    "partial_total": ("osittainen: {programmes}", "partial: {programmes}"),
+    "bad_unit": ("yksikköä '{value}' ei ole", "there is no unit '{value}'"),
+    "bad_unit_hint": ("{guess}Yksiköt: {allowed}.", "{guess_en}Units: {allowed}."),
+    "bad_dimension": ("ulottuvuutta '{value}' ei ole", "there is no dimension '{value}'"),
+    "bad_dimension_hint": ("{guess}Ulottuvuudet: {allowed}.", "{guess_en}Dimensions: {allowed}."),
+    "no_units": ("ohjelmissa ei ole yksiköittäin eriteltyjä arvoja eikä raportoivia yksiköitä (reporting_units)",
+                 "the programmes have no values by unit and no reporting units (reporting_units)"),
+    "dimension_count": ("{count:measure}", "{count:measure}"),
+    "dimension_untagged": ("Yhtäkään toimenpidettä ei ole merkitty tälle ulottuvuudelle.",
+                           "No measure is tagged with this dimension."),
 }
 
 
@@ -1001,6 +1019,11 @@ def value_text(value: object, lang: str, unit: str | None = None, decimals: int 
             text += "\u00a0" + unit
         return text
     return str(value)
+
+
+def partial_text(missing: list[str] | tuple[str, ...], lang: str) -> str:
+    """What a partial value lacks, after the value: "osittainen: Sote, Tekninen puuttuu" ("" when whole)."""
+    return t("partial_value", lang, units=", ".join(missing)) if missing else ""
 
 
 def difference_text(difference: float, lang: str, unit: str | None = None) -> str:

@@ -181,18 +181,29 @@ class Observation(Model):
     """Yksi mitattu arvo yhdeltä kaudelta."""
 
     period: PeriodRef = field("Kausi", "Mittauskausi: 2024, 2024-H1, 2024-Q1 tai 2024-05.")
-    value: Value = field(
+    value: Value | None = opt(
         "Arvo",
-        "Mitattu arvo: K/E true tai false, lukumäärä kokonaislukuna, prosentti 0–100, raha euroina.",
+        "Mitattu arvo: K/E true tai false, lukumäärä kokonaislukuna, prosentti 0–100, raha euroina. "
+        "Lukumäärän ja rahan voi jättää pois, kun erittely on annettu: arvo on silloin erittelyn summa.",
     )
     breakdown: dict[str, Number] | None = opt(
-        "Erittely", "Arvo organisaatioyksiköittäin tai muuten eriteltynä, esim. {Sote: 3, Tekninen: 1}."
+        "Erittely",
+        "Arvo organisaatioyksiköittäin, esim. {Sote: 3, Tekninen: 1}. Lukumäärän ja rahan erittely lasketaan "
+        "yhteen organisaation arvoksi (osittainen, jos jokin raportoivista yksiköistä (reporting_units) puuttuu); "
+        "prosentin, suhteen ja keston erittely on yksiköiden omat arvot, joita ei lasketa yhteen.",
     )
     note: Text | None = opt("Huomio", "Selitys arvolle.")
     source: Text | None = opt("Lähde", "Mistä arvo on saatu (esim. HILMA-haku 5.1.2025).")
     recorded: dt.date | None = opt(
         "Kirjattu", "Päivä, jona arvo kirjattiin (record ja import lisäävät sen; raportin --since näyttää uudet arvot)."
     )
+
+    @model_validator(mode="after")
+    def _valued(self) -> Observation:
+        if self.value is None and not self.breakdown:
+            raise invalid("observation_empty", "havainnolta puuttuu arvo: anna arvo (value) tai erittely (breakdown)",
+                          "the observation has no value: give a value or a breakdown")
+        return self
 
 
 def _business_id(value: str) -> str:
@@ -250,6 +261,18 @@ else:  # the schema's choices, from the one list of methods
     MethodName = Literal[Method.spellings()]
 
 
+def _distinct(names: list[str]) -> list[str]:
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise invalid("units_repeated", f"yksikkö toistuu: {', '.join(repeated)}",
+                      f"a unit is listed twice: {', '.join(repeated)}")
+    return names
+
+
+#: The organisation's units that report values by unit (`breakdown`), each named once.
+UnitList = Annotated[list[Text], AfterValidator(_distinct)]
+
+
 class Indicator(Model):
     """Mittari: mitä mitataan, miten ja mihin pyritään."""
 
@@ -285,6 +308,11 @@ class Indicator(Model):
     )
     catalogue: Id | None = opt(
         "Yhteinen mittari", "Yhteisen mittariston (mittaristo.yaml) mittarin tunniste, jota tämä mittari vastaa."
+    )
+    reporting_units: UnitList | None = opt(
+        "Raportoivat yksiköt",
+        "Yksiköt, joiden arvot tämän mittarin erittelyssä (breakdown) odotetaan; korvaa ohjelman yksiköt "
+        "(reporting_units) tämän mittarin osalta. Erittelystä laskettu arvo on osittainen, jos jokin puuttuu.",
     )
 
     @property
@@ -414,6 +442,13 @@ class Programme(Model):
     principles: list[NamedText] = field("Periaatteet", "Ohjelman toimintaperiaatteet ja säännöt.", default_factory=list)
     process: list[StageStep] = field(
         "Hyväksymisprosessi", "Ohjelman valmistelun ja hyväksymisen vaiheet.", default_factory=list
+    )
+    reporting_units: UnitList = field(
+        "Raportoivat yksiköt",
+        "Organisaatioyksiköt (toimialat, liikelaitokset), jotka raportoivat arvonsa eriteltyinä (breakdown), "
+        "esim. [Sote, Tekninen]. Erittelystä laskettu arvo on osittainen, jos jonkin yksikön arvo puuttuu; "
+        "tuntematon yksikön nimi erittelyssä on virhe.",
+        default_factory=list,
     )
     indicators: list[Indicator] = field(
         "Ohjelmatason mittarit", "Koko ohjelmaa koskevat mittarit, esim. 5 %:n tavoite.", default_factory=list

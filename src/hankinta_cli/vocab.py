@@ -347,6 +347,7 @@ class Reason(Vocab):
     NOT_COMPUTABLE = "not_computable"
     GROWTH_NOT_COMPUTABLE = "growth_not_computable"
     UNDEFINED = "undefined"
+    PARTIAL = "partial"
 
     @classmethod
     def labels(cls) -> dict[str, Label]:
@@ -360,6 +361,7 @@ _REASON = {
     "not_computable": Label("ei laskettavissa", "cannot be computed"),
     "growth_not_computable": Label("kasvuvauhtia ei voi laskea", "growth cannot be computed"),
     "undefined": Label("projektoidaan erikseen", "to be defined"),
+    "partial": Label("osittainen arvo: yksiköitä puuttuu", "partial value: units missing"),
 }
 
 

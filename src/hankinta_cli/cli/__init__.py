@@ -10,6 +10,7 @@ from __future__ import annotations
 from . import init  # noqa: F401
 from . import reading  # noqa: F401
 from . import site  # noqa: F401
+from . import views  # noqa: F401
 from . import editing  # noqa: F401
 from . import notices, hilma, plans, plan_indicators  # noqa: F401
 from . import calendar  # noqa: F401

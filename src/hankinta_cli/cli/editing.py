@@ -97,7 +97,8 @@ def record_command(
     programme: o.One,
     indicator: Annotated[str, typer.Argument(help="Mittarin tunniste.")],
     period: Annotated[str, o.opt("--period", text="Kausi: 2024, 2024-H1, 2024-Q3 tai 2024-05.")],
-    value: Annotated[str, o.opt("--value", text="Arvo: K/E, 12,5, 40 %, 1 200 € …")],
+    value: Annotated[o.Str, o.opt("--value", text="Arvo: K/E, 12,5, 40 %, 1 200 € … (lukumäärän ja rahan voi "
+                                  "jättää pois, kun --unit-breakdown on annettu: arvo on erittelyn summa)")] = None,
     note: Annotated[o.Str, o.opt("--note", text="Huomio arvolle.")] = None,
     source: Annotated[o.Str, o.opt("--source", text="Arvon lähde.")] = None,
     units: Annotated[list[str] | None, o.opt("--unit-breakdown", text="yksikkö=arvo (toistettava).")] = None,

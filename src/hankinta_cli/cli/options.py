@@ -44,6 +44,8 @@ DryRun = Annotated[bool, opt("--dry-run", text="Näytä muutos diffinä; älä k
 AsOf = Annotated[str | None, opt("--as-of", text="Päivä, jolle tilanne lasketaan (oletus tänään), esim. 30.6.2025.")]
 Table = Annotated[TableFormat, opt("--format", "-f", text="table, json tai csv.")]
 Theme = Annotated[str | None, opt("--theme", text="Vain tämä teema (tunniste).")]
+Dimension = Annotated[str | None, opt("--dimension", text="Vain tämän ulottuvuuden toimenpiteet: kestävä kehitys, "
+                                     "avoimuus tai kumppanuus.")]
 Responsible = Annotated[str | None, opt("--responsible", text="Vain tämä vastuutaho (osa nimestä riittää).")]
 One = Annotated[str, typer.Argument(help="Ohjelma: tiedosto, tunniste tai kansio, jossa on yksi ohjelma.")]
 Many = Annotated[list[str] | None, typer.Argument(

@@ -69,7 +69,7 @@ def status_show(
         help="Ohjelma: tiedosto, tunniste tai kansio (oletus: kaikki --root-kansiosta).")] = None,
     theme: o.Theme = None,
     status: Annotated[o.Str, o.opt("--status", text="Vain tämä tila.")] = None,
-    responsible: o.Responsible = None,
+    responsible: o.Responsible = None, dimension: o.Dimension = None,
     overdue: Annotated[bool, o.opt("--overdue", text="Vain myöhässä olevat.")] = False,
     due_within: Annotated[int | None, o.opt("--due-within", min=0, metavar="DAYS", show_default=False,
                                             text="Vain avoimet, joiden määräaika on DAYS päivän sisällä.")] = None,
@@ -78,13 +78,14 @@ def status_show(
 ) -> None:
     """Näytä toimenpiteiden tila taulukkona."""
     from ..computing.overview import overview
-    from ..computing.selection import Selection, check_theme
+    from ..computing.selection import Selection, check_theme, parse_dimension
     from ..presenting.output.status import write_overview
     with failures(lang):
         day, wanted = today_or(as_of), parse_status(status) if status else None
+        selection = Selection(theme, responsible, parse_dimension(dimension))
         programmes = programmes_named([programme] if programme else [], root)
         check_theme(theme, programmes)
-        view = overview(programmes, day, Selection(theme, responsible), wanted, overdue, lang, due_within)
+        view = overview(programmes, day, selection, wanted, overdue, lang, due_within)
     write_overview(view, fmt.value, lang, sys.stdout, sys.stderr)
 
 
@@ -127,19 +128,20 @@ def report_command(
     as_of: o.AsOf = None,
     since: Annotated[o.Str, o.opt("--since", text="Muutokset tästä päivästä tai git-versiosta (esim. HEAD~3).")] = None,
     templates: Annotated[Path | None, o.opt("--templates", text="Kansio, jonka pohjat korvaavat oletuspohjat.")] = None,
-    theme: o.Theme = None, responsible: o.Responsible = None,
+    theme: o.Theme = None, responsible: o.Responsible = None, dimension: o.Dimension = None,
     horizon: Annotated[int | None, o.opt("--horizon", min=0, metavar="DAYS", show_default=False,
                                          text="Tulossa-kohdan aikaväli päivinä (oletus 60).")] = None,
     root: o.RootOption = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Laadi tilannekatsaus valtuustolle tai johtoryhmälle: HTML, Markdown tai PDF."""
-    from ..computing.selection import Selection
+    from ..computing.selection import Selection, parse_dimension
     from ..presenting.report import build as b
     with failures(lang):
         kind = b.report_kind(fmt.value if fmt else None, output)
         b.check_report_options(kind, output, templates)
-        context = b.build_report(programme_paths(programmes, root), today_or(as_of), since, lang,
-                               Selection(theme, responsible), horizon, root)
+        selection = Selection(theme, responsible, parse_dimension(dimension))
+        context = b.build_report(programme_paths(programmes, root), today_or(as_of), since, lang, selection, horizon,
+                                 root)
         for note in b.report_notes(context):  # the report says it too, in its changes section
             write_warning(note, "", lang, sys.stderr)
         content = b.render_report(context, kind, lang, templates)

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import walk
 from ..model import Measure, Programme, Schedule, UpdateInterval
-from ..vocab import CLOSED, FINISHED, Freshness, Status
+from ..vocab import CLOSED, FINISHED, Dimension, Freshness, Status
 from .ontrack import IndicatorStatus
 
 #: Used when a programme sets no `update_interval`: a quarter is current, half a year acceptable.
@@ -61,10 +61,13 @@ class MeasureStatus:
     responsible: list[str] = field(default_factory=list)
     has_schedule: bool = False
     indicators: list[str] = field(default_factory=list)
+    #: Laurea's dimensions the measure is tagged with (`dimensions`), as written
+    dimensions: list[Dimension] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out = dict(self.__dict__)
         out["status"] = self.status.value if self.status else None
+        out["dimensions"] = [d.value for d in self.dimensions]
         out["freshness"] = self.freshness.value
         out["last_update"] = self.last_update.isoformat() if self.last_update else None
         out["due"] = self.due.isoformat() if self.due else None
@@ -124,6 +127,7 @@ def evaluate_measure(
         list(m.responsible or []),
         m.schedule is not None,
         linked,
+        list(m.dimensions),
     )
 
 

@@ -15,6 +15,8 @@ The rules (documented with worked examples in the README):
   otherwise selvästi jäljessä; no value, no target or nothing to compare → ei arvioitavissa
   (stored as "ei tietoa"; "ei tietoa" in reports means no value at all: `without_values`); an
   indicator still to be defined → määrittelemättä;
+* a partial latest value (summed from a breakdown that lacks an expected unit, units.py) is shown
+  but not judged: ei arvioitavissa (osittainen arvo), with no change, attainment or missed target;
 * yes/no: true → saavutettu; false → aikataulussa before the deadline, selvästi jäljessä
   after it, jäljessä without one.
 
@@ -65,6 +67,13 @@ class IndicatorStatus:
     last_complete_period: str | None = None
     missed_target: bool = False  # the nearest target dated before as_of is not met
     catalogue: str | None = None
+    #: period → the units missing from its value, for the partial values of `series` (units.py)
+    partial: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def latest_missing(self) -> list[str]:
+        """The units missing from the latest value ([] when it is whole or there is none)."""
+        return self.partial.get(self.latest_period or "", [])
 
     @property
     def without_values(self) -> bool:
@@ -129,6 +138,7 @@ def evaluate(ind: Indicator, resolver: Resolver, period_end: dt.date | None = No
         return st
     entries: list[Entry] = resolver.series(ind)
     st.series = [(s.key, v) for s, v in entries]
+    st.partial = {k: list(units) for k, units in resolver.missing(ind).items()}
     if ind.granularity is not None and ind.granularity is not Granularity.ONCE:
         st.last_complete_period = last_complete(ind.granularity, as_of)
         st.stale = not any(s.key == st.last_complete_period and v is not None for s, v in entries)
@@ -141,6 +151,9 @@ def evaluate(ind: Indicator, resolver: Resolver, period_end: dt.date | None = No
     latest_span, st.latest = entries[-1]
     st.latest_period = latest_span.key
     st.latest_source = next((o.source for o in ind.observations if str(o.period) == latest_span.key), None)
+    if st.latest_missing:  # a sum without some units says nothing of progress: shown, not judged
+        st.reason = Reason.PARTIAL
+        return st
     if len(entries) > 1:
         st.previous_period, st.previous = entries[-2][0].key, entries[-2][1]
         a, b = _num(st.previous), _num(st.latest)

@@ -82,7 +82,7 @@ def overview_rows(programme: Programme, as_of: dt.date, selection: Selection, st
     rows, no_end = [], []
     for at in measures(programme):
         m = at.measure
-        if not selection.keeps(at.theme.id, m.responsible or []) or (status and m.status is not status):
+        if not selection.keeps(at.theme.id, m.responsible or [], m.dimensions) or (status and m.status is not status):
             continue
         due = due_date(m.schedule)
         if due_within is not None and not due_soon(due, m.status, as_of, due_within):

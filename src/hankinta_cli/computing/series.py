@@ -2,6 +2,8 @@
 
 An observation is known at `as_of` when its period has begun by then. A derived value is
 None for a period where an input is missing or a denominator is zero: "ei tietoa", never 0.
+An observation's value may be summed from its units (units.py); one summed without every expected
+unit is partial, and so is every derived value computed from it (`Resolver.missing`).
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from ..model import Indicator, Programme
 from ..vocab import DerivedOp
 from ..walk import indicators
 from .periods import Span, span
+from .units import expected_units, organisation_value
 
 Value = float | int | bool | str
 Entry = tuple[Span, Value | None]
+#: period key → the units missing from the value of that period (only partial periods are listed)
+Missing = dict[str, tuple[str, ...]]
 
 
 def all_indicators(p: Programme) -> Iterable[Indicator]:
@@ -42,9 +47,16 @@ class Resolver:
 
     def __init__(self, programme: Programme, as_of: dt.date) -> None:
         self.as_of = as_of
+        self.programme = programme
         self.by_id = {i.id: i for i in all_indicators(programme)}
         self._memo: dict[str, list[Entry]] = {}
+        self._missing: dict[str, Missing] = {}
         self._active: set[str] = set()
+
+    def missing(self, ind: Indicator) -> Missing:
+        """The periods of `ind`'s series whose value is partial, and the units each lacks."""
+        self.series(ind)
+        return self._missing.get(ind.id, {})
 
     def series(self, ind: Indicator) -> list[Entry]:
         if ind.id in self._memo:
@@ -57,18 +69,42 @@ class Resolver:
         finally:
             self._active.discard(ind.id)
         self._memo[ind.id] = result
+        if ind.id in self._missing:  # a period with no value at all is not partial: it is missing
+            known = {e[0].key for e in result if e[1] is not None}
+            self._missing[ind.id] = {k: v for k, v in self._missing[ind.id].items() if k in known}
         return result
 
     def _observed(self, ind: Indicator) -> list[Entry]:
         out: dict[str, Entry] = {}
+        missing: Missing = {}
+        expected = expected_units(self.programme, ind)
         for obs in ind.observations:
             try:
                 s = span(obs.period)
             except ValueError:
                 continue
             if s.start <= self.as_of:
-                out[s.key] = (s, obs.value)
+                whole = organisation_value(obs, ind.kind, expected)
+                out[s.key] = (s, whole.value)
+                missing.pop(s.key, None)
+                if whole.partial:
+                    missing[s.key] = whole.missing
+        if missing:
+            self._missing[ind.id] = missing
         return sorted(out.values(), key=lambda e: e[0])
+
+    def _inherited(self, ind: Indicator, keys: list[tuple[str, ...]]) -> None:
+        """A derived value is partial where an input's value is: the units missing from its inputs
+        (`keys`: for each derived period, that period and the input periods it is computed from)."""
+        assert ind.derived is not None
+        sources = [self._missing.get(ref, {}) for ref in ind.derived.of]
+        missing: Missing = {}
+        for own, *used in keys:
+            units = dict.fromkeys(u for src in sources for k in used for u in src.get(k, ()))
+            if units:
+                missing[own] = tuple(units)
+        if missing:
+            self._missing[ind.id] = missing
 
     def _inputs(self, ind: Indicator) -> list[dict[str, Entry]]:
         assert ind.derived is not None
@@ -88,6 +124,7 @@ class Resolver:
             for (_, prev), (s, cur) in itertools.pairwise(base):
                 a, b = _number(prev), _number(cur)
                 out.append((s, None if a is None or b is None or a == 0 else finite((b - a) / abs(a) * 100)))
+            self._inherited(ind, [(s2.key, s1.key, s2.key) for (s1, _), (s2, _) in itertools.pairwise(base)])
             return out
         keys = sorted({k for d in inputs for k in d}, key=span)
         out = []
@@ -105,4 +142,5 @@ class Resolver:
                 else:
                     value = finite(num / den * (100 if op is DerivedOp.SHARE else 1))
             out.append((span(k), value))
+        self._inherited(ind, [(k, k) for k in keys])
         return out

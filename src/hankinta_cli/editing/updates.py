@@ -105,14 +105,15 @@ class Slot:
     old: Any = None
 
 
-def observation_slot(ind: dict[str, Any], period: int | str, value: Any, replace: bool) -> Slot | None:
+def observation_slot(ind: dict[str, Any], period: int | str, value: Any, replace: bool,
+                     breakdown: dict[str, int | float] | None = None) -> Slot | None:
     """The one add-or-replace rule of `record` and `import`: None when the period already holds
-    this very value (nothing to do); EditError `period_taken` when it holds another and
-    `replace` is not given."""
+    this very value (and breakdown, when one is given: nothing to do); EditError `period_taken`
+    when it holds another and `replace` is not given."""
     for oi, obs in enumerate(ind.get("observations") or []):
         if str(obs.get("period")) == str(period):
             old = obs.get("value")
-            if old == value and type(old) is type(value):
+            if old == value and type(old) is type(value) and (breakdown is None or obs.get("breakdown") == breakdown):
                 return None
             if not replace:
                 raise EditError("period_taken", code=1, period=period, old=render(old), new=render(value))
@@ -215,10 +216,13 @@ def parse_breakdown(parts: list[str]) -> dict[str, int | float] | None:
     return out or None
 
 
-def record(indicator_id: str, period_text: str, value_text: str, note: str | None, source: str | None,
+def record(indicator_id: str, period_text: str, value_text: str | None, note: str | None, source: str | None,
            replace: bool, breakdown: list[str] | None = None,
            today: dt.date | None = None) -> Callable[[Session], None]:
-    """`today`, when given, refuses a period that has not begun yet (a value cannot be known)."""
+    """`today`, when given, refuses a period that has not begun yet (a value cannot be known).
+    Without `value_text`, the breakdown alone is recorded: a count's or money value is then its sum
+    (computing/units.py), and `check` refuses it for other kinds (HK317). With `replace`, a breakdown
+    given replaces the period's old one, so the value and its units never disagree (HK316)."""
     period = parse_period(period_text)
     if today is not None:
         from ..computing.periods import span
@@ -227,21 +231,31 @@ def record(indicator_id: str, period_text: str, value_text: str, note: str | Non
             raise EditError("period_in_future", period=period, today=today.isoformat())
     note, source = storable("--note", note), storable("--source", source)
     units = parse_breakdown(breakdown or [])
+    if value_text is None and units is None:
+        raise EditError("record_needs_value")
 
     def change(s: Session) -> None:
         path, ind = find(raw_indicators(s.data), indicator_id, ("mittari", "indicator"), s.doc.path.name)
         if isinstance(ind.get("derived"), dict):
             inputs = ", ".join(str(i) for i in ind["derived"].get("of") or [])
             raise EditError("derived_no_values", code=2, id=indicator_id, inputs=inputs)
-        value = parse_value(str(ind.get("kind")), value_text)
-        slot = observation_slot(ind, period, value, replace)
+        value = None if value_text is None else parse_value(str(ind.get("kind")), value_text)
+        slot = observation_slot(ind, period, value, replace, units)
         if slot is None:
             return
         if slot.index is None:
             add_observations(s, path, [observation_entry(period, value, units, note, source, today)])
             return
         where = (*path, "observations", slot.index)
-        replace_value(s, where, value, today)
-        s.changes.append(ValueReplaced((*where, "value"), period, slot.old, value))
+        if units is not None:
+            s.set((*where, "breakdown"), units, after=keys_before(OBSERVATION_ORDER, "breakdown"))
+        if value is None:
+            if "value" in s.current(where):
+                s.delete((*where, "value"))
+            if today is not None:
+                s.set((*where, "recorded"), today, after=keys_before(OBSERVATION_ORDER, "recorded"))
+        else:
+            replace_value(s, where, value, today)
+        s.changes.append(ValueReplaced((*where, "value"), period, slot.old, value if value is not None else units))
 
     return change

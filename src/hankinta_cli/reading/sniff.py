@@ -44,7 +44,7 @@ from .resolve import PLANS, PROGRAMMES
 #: with the models.
 OWN_KEYS = frozenset((
     "schema_version", "catalogue_version", "organisation", "hilma_buyers", "adoption", "follow_up", "update_interval",
-    "mission", "vision", "principles", "indicators", "themes", "implementation",
+    "mission", "vision", "principles", "indicators", "themes", "implementation", "reporting_units",
 ))
 #: A procurement plan's own top-level keys (plan_model.Plan); its others (`organisation`,
 #: `business_id`, `items`, …) are either a programme's already or common elsewhere.

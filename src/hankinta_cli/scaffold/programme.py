@@ -50,6 +50,7 @@ DROPPED: dict[str, dict[str, str]] = {
     "indicator": {
         "baseline": "the original's value", "targets": "the original's decision (shared targets stay in the catalogue)",
         "observations": "the original's values", "note": "a remark on the original's source document",
+        "reporting_units": "the original's organisation units",
     },
     "programme": {
         "schema_version": "written afresh", "id": "the new programme's", "name": "the new programme's",
@@ -61,6 +62,7 @@ DROPPED: dict[str, dict[str, str]] = {
         "principles": "the original's", "process": "the original's adoption process",
         "implementation": "the original's", "sources": "replaced by one naming the original",
         "notes": "remarks on the original's source document",
+        "reporting_units": "the original's organisation units",
     },
 }
 

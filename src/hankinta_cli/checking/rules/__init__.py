@@ -25,6 +25,7 @@ def finding(code: str, positions: Positions, path: Path, **args: Any) -> Finding
 
 
 def all_rules() -> list[Rule]:
-    from . import dates, derived, gaps, hilma, history, ids, values
+    from . import breakdown, dates, derived, gaps, hilma, history, ids, values
 
-    return [ids.check, derived.check, dates.check, values.check, history.check, gaps.check, hilma.check]
+    return [ids.check, derived.check, dates.check, values.check, breakdown.check, history.check, gaps.check,
+            hilma.check]

@@ -70,7 +70,8 @@ def _check_indicator(path: Path, ind: Indicator, positions: Positions) -> Iterat
             yield finding("HK303", positions, (*opath, "period"), period=key, first=seen[key])
         else:
             seen[key] = positions.locate((*opath, "period"))[0]
-        yield from _check_value(ind.kind, obs.value, (*opath, "value"), positions)
+        if obs.value is not None:  # else it is summed from its breakdown (rules/breakdown.py)
+            yield from _check_value(ind.kind, obs.value, (*opath, "value"), positions)
     if ind.baseline is not None:
         yield from _check_value(ind.kind, ind.baseline.value, (*path, "baseline", "value"), positions)
     for ti, t in enumerate(ind.targets):

@@ -14,7 +14,7 @@ from typing import Any, TextIO
 from ...computing.metrics import ProgrammeStatus
 from ...computing.ontrack import IndicatorStatus
 from ...escape import spreadsheet_cell
-from ...i18n import day, number, value_text
+from ...i18n import day, number, partial_text, value_text
 from ...vocab import Freshness, OnTrack
 from .findings import json_text
 
@@ -114,7 +114,8 @@ def write_table(st: ProgrammeStatus, inds: list[IndicatorStatus], lang: str, out
     for i in inds:
         latest = value_text(i.latest, lang, i.unit)
         if i.latest_period:
-            latest += f" ({i.latest_period})"
+            latest += f" ({i.latest_period}; {partial_text(i.latest_missing, lang)})" if i.latest_missing \
+                else f" ({i.latest_period})"
         change = "–" if i.change is None else (("+" if i.change > 0 else "") + number(i.change, lang))
         target = value_text(i.target, lang, i.unit)
         if i.target_deadline:

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from ...computing.rollup import CatalogueRow, ProgrammeSummary
 from ...escape import spreadsheet_cell
-from ...i18n import day, number, value_text
+from ...i18n import day, number, partial_text, t, value_text
 from ...vocab import OnTrack
 
 JSON_VERSION = 1
@@ -65,17 +65,23 @@ def write_table(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], lang
                     [h[0] if fi else h[1] for h in (("Mittari", "Indicator"), ("Ohjelmittain (viimeisin)",
                      "By programme (latest)"), ("Yhteensä", "Total"), ("Tavoite", "Target"))])
     for r in rows:
-        per = [f"{pid}: {value_text(v, lang, r.entry.unit)} ({p})" if p else f"{pid}: –"
-               for pid, (p, v) in r.latest.items()] or "–"
+        per = [f"{pid}: {value_text(v, lang, r.entry.unit)} ({p}{_partial(r.missing.get(pid), lang)})" if p
+               else f"{pid}: –" for pid, (p, v) in r.latest.items()] or "–"
         if r.summable and r.totals:
             last = max(r.totals)
             total, n = r.totals[last]
-            total_text = f"{value_text(total, lang, r.entry.unit)} ({last}, {n}/{len(r.latest)})"
+            partial = ("; " + t("partial_total", lang, programmes=", ".join(r.partial[last]))
+                       if last in r.partial else "")
+            total_text = f"{value_text(total, lang, r.entry.unit)} ({last}, {n}/{len(r.latest)}{partial})"
         else:
             total_text = "–"
         target = ", ".join(value_text(t.value, lang, r.entry.unit) for t in r.entry.targets) or "–"
         add_row(cat, r.entry.name, per, total_text, target)
     print_tables(out, table, cat)
+
+
+def _partial(missing: list[str] | None, lang: str) -> str:
+    return "; " + partial_text(missing, lang) if missing else ""
 
 
 def write_summary(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], fmt: str, lang: str,

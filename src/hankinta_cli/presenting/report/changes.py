@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from ... import walk
 from ...computing.series import all_indicators
-from ...model import Measure, Programme
+from ...computing.units import Value, organisation_value
+from ...model import Indicator, Measure, Observation, Programme
 
 
 @dataclass
@@ -52,10 +53,15 @@ def since_date(p: Programme, since: dt.date, as_of: dt.date) -> list[Change]:
     for ind in all_indicators(p):
         for o in ind.observations:
             if o.recorded is not None and since < o.recorded <= as_of:
-                out.append(Change("new_value", ind.id, ind.name, o.recorded, period=str(o.period), value=o.value,
+                out.append(Change("new_value", ind.id, ind.name, o.recorded, period=str(o.period), value=_value(o, ind),
                                   note=o.note, unit=ind.unit, indicator_kind=ind.kind))
     out.sort(key=lambda c: (c.date or dt.date.min, c.id))
     return out
+
+
+def _value(o: Observation, ind: Indicator) -> Value | None:
+    """The observation's value for the organisation: as given, or summed from its units (units.py)."""
+    return organisation_value(o, ind.kind, ()).value
 
 
 def since_version(old: Programme, new: Programme) -> list[Change]:
@@ -74,13 +80,14 @@ def since_version(old: Programme, new: Programme) -> list[Change]:
                               last.note if last else None))
     old_inds = {i.id: i for i in all_indicators(old)}
     for ind in all_indicators(new):
-        prior = {str(o.period): o.value for o in old_inds[ind.id].observations} if ind.id in old_inds else {}
+        was_ind = old_inds.get(ind.id)
+        prior = {str(o.period): _value(o, was_ind) for o in was_ind.observations} if was_ind else {}
         for o in ind.observations:
-            key = str(o.period)
+            key, value = str(o.period), _value(o, ind)
             if key not in prior:
-                out.append(Change("new_value", ind.id, ind.name, period=key, value=o.value, unit=ind.unit,
+                out.append(Change("new_value", ind.id, ind.name, period=key, value=value, unit=ind.unit,
                                   indicator_kind=ind.kind))
-            elif prior[key] != o.value:
-                out.append(Change("changed_value", ind.id, ind.name, period=key, value=o.value,
+            elif prior[key] != value:
+                out.append(Change("changed_value", ind.id, ind.name, period=key, value=value,
                                   previous_value=prior[key], unit=ind.unit, indicator_kind=ind.kind))
     return out

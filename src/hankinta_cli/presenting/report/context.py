@@ -7,15 +7,18 @@ The structure, as plain dicts and lists (documented in the README, "Report templ
     lang, as_of, title, since (text or None), multi (several programmes)
     plan_notes: the plan files beside the programmes that could not be read, so have no plan section
         (`report` also warns of them)
-    selection: None, or {theme, responsible} as given to `report --theme/--responsible`: the report
+    selection: None, or {theme, responsible, dimension (its label)} as given to `report --theme/--responsible/
+        --dimension`: the report
         then shows only the measures selected (matched as `status` matches them), the indicators of
         their themes and goals, and counts, decisions, gaps, changes and coming_up of those alone;
         themes and goals left empty are left out
     rollup: None or [{id, name, measures, finished, share_finished, overdue, late, without_responsible,
                       without_schedule, indicators, without_data, undefined, by_on_track: [...]}]
     shared: (combined reports) catalogue indicators across the programmes:
-        [{id, name, unit, summable, latest: [{programme, period, value}], total, total_period,
-          reporting, programmes, targets: [value]}]
+        [{id, name, unit, summable, latest: [{programme, period, value, partial_label}], total, total_period,
+          reporting, programmes, total_partial_label, targets: [value]}]
+        partial_label: None, or the units missing from a programme's partial value; total_partial_label:
+        None, or the programmes whose value in the total is partial
     programmes: [programme], each:
         id, name, organisation, period_start, period_end, follow_up, stage
         summary: {measures, finished, share_finished, overdue, late, indicators,
@@ -38,10 +41,12 @@ The structure, as plain dicts and lists (documented in the README, "Report templ
             measure: {id, title, objective (its own goal statement or None), status, status_label,
                       symbol, responsible, schedule, due, overdue, late, latest_note, last_update,
                       freshness, freshness_label}
-            indicator: {id, name, unit, kind, periods: [{period, value}], latest, latest_period,
+            indicator: {id, name, unit, kind, periods: [{period, value, missing, partial_label}], latest, latest_period,
                         latest_source (the `source` of the latest value's observation, e.g. the notices read),
                         target, target_deadline, attainment, on_track, on_track_label, symbol,
                         reason_label, stale, chart, derived}
+                periods[].missing: the units absent from a value summed from its breakdown (computing/units.py),
+                    [] for a whole value; partial_label: "osittainen: Sote puuttuu" or None
                 chart: SVG of the values shown (a line, or a bar for one value) against the target,
                        with its own <title> and <desc>; "" when no value is a number
         gaps: {no_responsible: [ref], no_schedule: [ref], undefined: [ref], no_data: [ref]}
@@ -74,7 +79,8 @@ from ...computing.ontrack import IndicatorStatus
 from ...computing.rollup import CatalogueRow, summarise
 from ...computing.rollup import rollup as roll_up
 from ...computing.selection import Selection
-from ...i18n import fill, schedule_label
+from ...i18n import fill, partial_text, schedule_label
+from ...i18n import t as message
 from ...model import Catalogue, Indicator
 from ...plan_model import Plan
 from ...vocab import FINISHED, UNREPORTED, Gap, IndicatorKind, OnTrack, Status, Vocab, colours
@@ -160,7 +166,8 @@ def _number(value: object) -> float | None:
 
 def indicator_context(i: IndicatorStatus, derived: bool, lang: str, shown: int = MAX_PERIODS) -> dict[str, Any]:
     """An `indicator` of the context (see above), its values and chart of the last `shown` periods."""
-    periods = [{"period": p, "value": v} for p, v in i.series][-shown:]
+    periods = [{"period": p, "value": v, "missing": i.partial.get(p, []),
+                "partial_label": partial_text(i.partial.get(p, []), lang) or None} for p, v in i.series][-shown:]
     numeric = [(str(p), n) for p, v in i.series[-shown:] if (n := _number(v)) is not None]
     unit = i.unit or DEFAULT_UNITS.get(i.kind)
     chart = indicator_chart(numeric, unit=unit, target=_number(i.target), deadline=i.target_deadline, name=i.name,
@@ -287,7 +294,8 @@ def programme_context(st: ProgrammeStatus, changes: list[Change] | None, lang: s
     }
 
 
-def shared_indicators(rows: list[CatalogueRow], with_unreported: bool = False) -> list[dict[str, Any]]:
+def shared_indicators(rows: list[CatalogueRow], lang: str = "fi",
+                      with_unreported: bool = False) -> list[dict[str, Any]]:
     """Catalogue indicators across the programmes of a combined report (calc/rollup.py); those no
     programme reports are left out unless `with_unreported` (the site lists every one)."""
     out = []
@@ -298,10 +306,13 @@ def shared_indicators(rows: list[CatalogueRow], with_unreported: bool = False) -
         out.append({
             "id": r.entry.id, "name": r.entry.name, "unit": r.entry.unit or DEFAULT_UNITS.get(r.entry.kind),
             "summable": r.summable,
-            "latest": [{"programme": pid, "period": period or None, "value": value}
+            "latest": [{"programme": pid, "period": period or None, "value": value,
+                        "partial_label": partial_text(r.missing.get(pid, []), lang) or None}
                        for pid, (period, value) in r.latest.items()],
             "total": r.totals[last][0] if last else None, "total_period": last,
             "reporting": r.totals[last][1] if last else 0, "programmes": len(r.latest),
+            "total_partial_label": message("partial_total", lang, programmes=", ".join(r.partial[last]))
+            if last in r.partial else None,
             "targets": [t.value for t in r.entry.targets],
         })
     return out
@@ -325,8 +336,9 @@ def report_context(statuses: list[ProgrammeStatus], changes: list[list[Change] |
     if multi:
         rollup = [{"id": p["id"], "name": p["name"], **{k: v for k, v in p["summary"].items()
                                                        if not k.endswith("_bar")}} for p in programmes]
-        shared = shared_indicators(roll_up([summarise(st) for st in statuses], catalogue))
-    chosen = {"theme": selection.theme, "responsible": selection.responsible} if selection else None
+        shared = shared_indicators(roll_up([summarise(st) for st in statuses], catalogue), lang)
+    chosen = {"theme": selection.theme, "responsible": selection.responsible,
+              "dimension": selection.dimension.text(lang) if selection.dimension else None} if selection else None
     return {"lang": lang, "as_of": as_of, "title": title, "since": since, "multi": multi, "selection": chosen,
             "rollup": rollup,
             "shared": shared, "programmes": programmes, "finished_statuses": sorted(s.value for s in FINISHED),

@@ -23,6 +23,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "no_changes": ("Ei muutoksia.", "No changes."),
     "attention": ("Huom.", "Note:"),
     "theme": ("Teema", "Theme"),
+    "dimension": ("Ulottuvuus", "Dimension"),
     "goal": ("Tavoite", "Goal"),
     "objective": ("Tavoite", "Objective"),
     "id": ("Tunniste", "Id"),

@@ -158,8 +158,8 @@ def indicator_pages(site: Site, lang: str, st: ProgrammeStatus, pslug: str, islu
     return out
 
 
-def _shared(rows: list[CatalogueRow]) -> list[dict[str, Any]]:
-    return shared_indicators(rows, with_unreported=True)
+def _shared(rows: list[CatalogueRow], lang: str) -> list[dict[str, Any]]:
+    return shared_indicators(rows, lang, with_unreported=True)
 
 
 def front_page(site: Site, lang: str, summaries: list[ProgrammeSummary], pslugs: list[str],
@@ -174,7 +174,7 @@ def front_page(site: Site, lang: str, summaries: list[ProgrammeSummary], pslugs:
                    "on_track": sum(s.overall.by_on_track[k] for k in (OnTrack.ACHIEVED, OnTrack.ON_TRACK)),
                    "behind": sum(s.overall.by_on_track[k] for k in (OnTrack.BEHIND, OnTrack.FAR_BEHIND))}
                   for s, slug in zip(summaries, pslugs, strict=True)]
-    shared = _shared(rows)
+    shared = _shared(rows, lang)
     for c in shared:
         c["href"] = layout.link(here, layout.file_of(lang, layout.catalogue_page(entry_slugs[c["id"]])))
     return {**site.common(lang, key, t["site_title"], []), "programmes": programmes, "catalogue": shared,
@@ -191,7 +191,7 @@ def catalogue_pages(site: Site, lang: str, summaries: list[ProgrammeSummary], ps
     entry_slugs = layout.slugs(e.id for e in catalogue.indicators)
     by_id = {s.id: (s, slug, links) for s, slug, links in zip(summaries, pslugs, islugs, strict=True)}
     out = []
-    for row, shared in zip(rows, _shared(rows), strict=True):
+    for row, shared in zip(rows, _shared(rows, lang), strict=True):
         e = row.entry
         key = layout.catalogue_page(entry_slugs[e.id])
         here = layout.file_of(lang, key)
