@@ -16,7 +16,6 @@ from ...computing.ontrack import IndicatorStatus
 from ...escape import spreadsheet_cell
 from ...i18n import day, number, partial_text, value_text
 from ...vocab import Freshness, OnTrack
-from .findings import json_text
 
 JSON_VERSION = 1
 CSV_COLUMNS = ["programme", "indicator", "name", "kind", "unit", "period", "value", "previous", "change",
@@ -63,8 +62,9 @@ def write_json(statuses: list[ProgrammeStatus], out: TextIO) -> None:
 
 
 def programme_json(status: ProgrammeStatus) -> str:
-    """A programme's data download (the site): the text `indicators PROGRAMME --format json` writes."""
-    return json_text(to_json(status)) + "\n"  # json.dumps(indent=2)'s text, without its pure-Python indenting
+    """A programme's data download (the site): the data `indicators PROGRAMME --format json` writes,
+    without its indentation (a download is read by programs; the C encoder writes it at once)."""
+    return json.dumps(to_json(status), ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
 
 
 SERIES_COLUMNS = ["programme", "indicator", "name", "kind", "unit", "period", "value"]
