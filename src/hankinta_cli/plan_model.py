@@ -16,8 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from .model import Id, IdList, Model, Number, Text, Year, field, invalid, opt
-from .notices.business_id import normalise
+from .model import BusinessId, Id, IdList, Model, Number, Text, Year, field, invalid, opt
 from .vocab import ANNOUNCED, Aim, Nature, PlanStatus, Procedure
 
 PLAN_VERSION = 1
@@ -35,15 +34,7 @@ def _cpv(text: str) -> str:
     return text
 
 
-def _business_id(text: str) -> str:
-    if normalise(text) != text:
-        raise invalid("business_id", f"Y-tunnus '{text}' ei kelpaa (muoto 1234567-8, tarkistenumero oikein)",
-                      f"business id '{text}' is not valid (form 1234567-8 with a correct check digit)")
-    return text
-
-
 Cpv = Annotated[str, AfterValidator(_cpv)]
-BusinessId = Annotated[str, AfterValidator(_business_id)]
 Euros = Annotated[Number, Field(ge=0)]
 
 
