@@ -721,6 +721,12 @@ _TEXT: dict[str, tuple[str, str]] = {
                          "Set hankinta's address: replace {repo} in .pre-commit-config.yaml, "
                          ".github/workflows/hankinta.yml and README.md (or give --hankinta-repo)."),
     "init_next": ("Seuraavaksi:", "Next:"),
+    "plan_import_no_source": ("anna tuotava tiedosto (.csv tai .xlsx) tai --template MALLI.xlsx",
+                              "give the file to import (.csv or .xlsx) or --template TEMPLATE.xlsx"),
+    "plan_import_no_source_hint": ("Malli: hankinta plan import SUUNNITELMA --template hankinnat.xlsx; täytä ja tuo: "
+                                   "hankinta plan import SUUNNITELMA hankinnat.xlsx",
+                                   "A template: hankinta plan import PLAN --template plan.xlsx; fill it in and import: "
+                                   "hankinta plan import PLAN plan.xlsx"),
     # issue 15: the combined report past a size
     "report_too_big": ("koosteraportissa on {count:programme} ({mb} Mt): se on raskas selaimelle ja kokoukselle",
                        "the combined report holds {count:programme} ({mb} MB): heavy for a browser or a meeting"),

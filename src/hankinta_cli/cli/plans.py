@@ -9,9 +9,10 @@ from typing import Annotated
 
 import typer
 
+from ..errors import UserError
 from ..reading.plans import plan_path
 from . import options as o
-from .app import app, edit, failures, today_or
+from .app import app, edit, emit, failures, today_or
 from .clicktexts import Typer
 
 plan_app = Typer(cls=o.DefaultShow, rich_markup_mode=None,
@@ -110,14 +111,23 @@ def plan_status(
 @plan_app.command("import")
 def plan_import(
     plan: OnePlan,
-    source: Annotated[Path, typer.Argument(help="Tuotava .csv- tai .xlsx-tiedosto: rivi hankintaa kohden, "
-                                           "sarakkeet Tunniste, Hankinta, Arvioitu arvo, Prioriteetti, Ilmoitus …")],
+    source: Annotated[Path | None, typer.Argument(
+        help="Tuotava .csv- tai .xlsx-tiedosto: rivi hankintaa kohden, sarakkeet Tunniste, Hankinta, Arvioitu arvo, "
+             "Prioriteetti, Ilmoitus …", show_default=False)] = None,
+    template: Annotated[Path | None, o.opt("--template", text="Kirjoita malli (.csv tai .xlsx), jossa ovat "
+                                          "suunnitelman hankinnat; muokattuna sen voi tuoda takaisin.")] = None,
     sheet: Annotated[o.Str, o.opt("--sheet", text="Excel-välilehti (oletus: ensimmäinen).")] = None,
     dry_run: o.DryRun = False, root: PlanRoot = None, lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Tuo hankinnat taulukosta: uudet lisätään, olemassa olevien kentät päivitetään (kaikki tai ei mitään)."""
-    from ..editing.plan_import import import_plan_rows, read_plan_rows
+    from ..editing.plan_import import import_plan_rows, read_plan_rows, template_file
+    from ..reading.plans import load_plan
     with failures(lang):
+        if template is not None:
+            content = template_file(template, load_plan(plan_path(plan, root)))
+            return emit(content, template, "template_written", lang)
+        if source is None:
+            raise UserError("plan_import_no_source")
         rows = read_plan_rows(source, sheet)
     edit(plan, root, lambda: import_plan_rows(rows, source), dry_run, lang, plan_path)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UserError
+from ..plan_model import Plan
 from ..reading.sheets import blank, read_grid
 from .edit import EditError, Session
 from .importer import ImportProblems, Row, RowProblem
@@ -37,7 +38,8 @@ COLUMNS: dict[str, str] = {
 #: The template's columns, in the order a person fills them.
 TEMPLATE = ("Tunniste", "Hankinta", "Kuvaus", "Yksikkö", "Yhteyshenkilö", "CPV", "Hankintalaji", "Arvioitu arvo",
             "Arvo julkinen", "Prioriteetti", "Ilmoitus", "Menettely", "Markkinavuoropuhelu",
-            "Strategiset tavoitteet", "Toimenpiteet")
+            "Strategiset tavoitteet", "Toimenpiteet", "Sopimus alkaa", "Sopimus päättyy", "Optiot", "Ilmoitukset",
+            "Huomio")
 
 
 def _field(header: Any) -> str | None:
@@ -121,3 +123,32 @@ def import_plan_rows(rows: list[Row], source: Path) -> Callable[[Session], None]
             s.extend(("items",), new, after=keys_before(PLAN_ORDER, "items"), block=True)
 
     return change
+
+
+def template_rows(plan: Plan | None) -> list[list[Any]]:
+    """`plan import --template`: the header and a row per item of `plan`, each cell written the way
+    `plan set` reads it back (2026-Q2, kyllä, comma-separated lists), so that importing the
+    untouched sheet changes nothing; a coordinator edits the rows and adds new ones."""
+    rows: list[list[Any]] = [list(TEMPLATE)]
+    for i in plan.items if plan else []:
+        contract = i.contract
+        rows.append([
+            i.id, i.title, i.description or "", i.unit or "", i.contact or "", ", ".join(i.cpv),
+            i.nature.value if i.nature else "", "" if i.value is None else i.value,
+            "kyllä" if i.value_public else "", "" if i.priority is None else i.priority,  # blank: not public
+            i.notice.label() if i.notice else "", i.procedure.value if i.procedure else "",
+            i.market_dialogue.label() if i.market_dialogue else "", ", ".join(a.value for a in i.aims),
+            ", ".join(i.measure_refs), contract.start.isoformat() if contract and contract.start else "",
+            contract.end.isoformat() if contract and contract.end else "",
+            contract.options or "" if contract else "", ", ".join(i.notice_ids), i.note or ""])
+    return rows
+
+
+def template_file(target: Path, plan: Plan | None) -> bytes:
+    """The template's bytes for `target` (.xlsx, else CSV); refused before any work when `target`
+    is a programme or plan file."""
+    from .atomic import refuse_programme
+    from .importer import template_bytes
+
+    refuse_programme(target)
+    return template_bytes(target.suffix, template_rows(plan))

@@ -1,0 +1,59 @@
+"""`plan import --template`: a plan's items as a spreadsheet a coordinator edits and imports back.
+The untouched sheet imports with no change (also a plan of hostile text, whose formula-like cells
+are made inert and restored); an edited cell changes that line only; mistakes are one message."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, hankinta
+from hankinta_cli.editing.plan_import import TEMPLATE
+from hankinta_cli.reading.sheets import read_grid
+
+EXAMPLE = ROOT / "examples" / "plans" / "esimerkkila-hankintasuunnitelma.yaml"
+HOSTILE = ROOT / "tests" / "hostile" / "calendar_plan.yaml"
+
+
+@pytest.mark.parametrize("source", [EXAMPLE, HOSTILE], ids=["example", "hostile"])
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_the_untouched_template_imports_back_unchanged(tmp_path: Path, source: Path, suffix: str) -> None:
+    plan = tmp_path / source.name
+    shutil.copy(source, plan)
+    sheet = tmp_path / f"hankinnat{suffix}"
+    made = hankinta("plan", "import", str(plan), "--template", str(sheet))
+    assert made.code == 0, made.stderr
+    grid = read_grid(sheet, None).rows
+    assert [str(c) for c in grid[0][1]] == list(TEMPLATE) and len(grid) > 2
+    before = plan.read_bytes()
+    dry = hankinta("plan", "import", str(plan), str(sheet), "--dry-run")
+    assert dry.code == 0 and "+++" not in dry.stdout, dry.stdout
+    assert hankinta("plan", "import", str(plan), str(sheet)).code == 0
+    assert plan.read_bytes() == before
+
+
+def test_an_edited_cell_changes_its_line_only(tmp_path: Path) -> None:
+    plan = tmp_path / EXAMPLE.name
+    shutil.copy(EXAMPLE, plan)
+    sheet = tmp_path / "hankinnat.csv"
+    assert hankinta("plan", "import", str(plan), "--template", str(sheet)).code == 0
+    rows = sheet.read_text(encoding="utf-8").splitlines()
+    at = next(n for n, r in enumerate(rows) if r.startswith("ES-2026-02,"))
+    rows[at] = rows[at].replace(",tavara,350000,,2,", ",tavara,350000,,1,")
+    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    before = plan.read_text(encoding="utf-8").splitlines()
+    assert hankinta("plan", "import", str(plan), str(sheet)).code == 0
+    after = plan.read_text(encoding="utf-8").splitlines()
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert changed == [("    priority: 2", "    priority: 1")]
+
+
+def test_mistakes_are_one_message_and_write_nothing(tmp_path: Path) -> None:
+    plan = tmp_path / EXAMPLE.name
+    shutil.copy(EXAMPLE, plan)
+    neither = hankinta("plan", "import", str(plan))
+    assert neither.code == 2 and "--template" in neither.stderr and "Traceback" not in neither.stderr
+    over = hankinta("plan", "import", str(plan), "--template", str(tmp_path / "toinen.yaml"), "--lang", "en")
+    assert over.code == 2 and not (tmp_path / "toinen.yaml").exists()
