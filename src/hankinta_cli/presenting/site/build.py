@@ -122,6 +122,19 @@ def _check_unique(built: list[Built]) -> None:
 
 
 _ENVIRONMENTS: dict[tuple[Path | None, str], Any] = {}
+_CATALOGUES: dict[tuple[Path, bytes], Any] = {}
+
+
+def _catalogue(folder: Path) -> Any:
+    """The catalogue beside `folder`'s programmes, read and validated once per worker (every
+    programme of a repository shares it), known by its bytes so that a changed file is read anew."""
+    from ...checking.check import load_catalogue, read_catalogue
+
+    key = (folder, read_catalogue(folder))
+    if key not in _CATALOGUES:
+        _CATALOGUES.clear()  # one repository at a time
+        _CATALOGUES[key] = load_catalogue(folder)[0]
+    return _CATALOGUES[key]
 
 
 def _render(pages: list[tuple[str, dict[str, Any]]], lang: str, templates: Path | None) -> list[bytes]:
@@ -143,7 +156,6 @@ def _programme(job: tuple[Path, Options]) -> Built | tuple[str, int, dict[str, A
 
 
 def _programme_pages(path: Path, options: Options) -> Built | None:
-    from ...checking.check import load_catalogue
     from ...computing.metrics import evaluate_programme
     from ...computing.rollup import summarise
     from ...reading.read import load_programme
@@ -154,7 +166,7 @@ def _programme_pages(path: Path, options: Options) -> Built | None:
     if programme is None:
         return None
     st = evaluate_programme(programme, options.as_of)
-    catalogue = load_catalogue(path.parent)[0]
+    catalogue = _catalogue(path.parent)
     entries = {e.id: e for e in catalogue.indicators} if catalogue else {}
     pslug = layout.slug(programme.id)
     islugs = layout.slugs(i.id for i in st.indicators)
