@@ -26,7 +26,8 @@ Then, by page:
                 ([] when no measure is tagged: the page says so)
     units:      units: [{name, href, indicators, programmes: [name], declared_in: [name]}] (the index)
     unit:       unit: {name, declared_in: [name]}; programmes: [{name, href, indicators: [{id, name, href,
-                unit, rows: [{period, value (None: missing), organisation, partial_label}]}]}]
+                unit, rows: [{period, value (None: missing), organisation, partial_label}] (the latest
+                UNIT_PERIODS)}]}]; periods (UNIT_PERIODS)
     calendar:   c (presenting/calendar.py html_context: public items only), ct (its texts),
                 downloads: [{label, href}] (a CSV per plan, an iCalendar file per language)
     root:       langs: [{lang, label, href}]
@@ -64,6 +65,10 @@ from .texts import SITE_TEXTS
 #: The indicator page's chart shows this many latest values (its table shows all).
 CHART_PERIODS = 12
 LANG_NAMES = {"fi": "Suomeksi", "en": "In English"}
+#: A unit's page shows each indicator's latest this many periods (the indicator's page has every
+#: value with its breakdown): a unit reporting in every programme of a large site stays one page
+#: well under 2 MB.
+UNIT_PERIODS = 3
 
 
 def texts(lang: str) -> dict[str, str]:
@@ -311,9 +316,10 @@ def unit_pages(site: Site, lang: str, views: list[UnitView], built: dict[str, An
                 here, lang, layout.programme_page(b.slug))})
             unit = i.unit or DEFAULT_UNITS.get(IndicatorKind(i.kind))
             partial = b.partial.get(i.id, {})
+            periods = list(i.organisation.items())
             rows = [{"period": p, "value": i.values.get(p), "organisation": whole,
                      "partial_label": partial_text(partial.get(p, []), lang) or None}
-                    for p, whole in i.organisation.items()]
+                    for p, whole in periods[-UNIT_PERIODS:]]
             group["indicators"].append({"id": i.id, "name": i.name, "unit": unit, "rows": rows, "href": _to(
                 here, lang, layout.indicator_page(b.slug, b.indicator_slugs[i.id]))})
         declared = [built[p].summary.name for p in v.declared_in]
@@ -322,6 +328,7 @@ def unit_pages(site: Site, lang: str, views: list[UnitView], built: dict[str, An
         crumbs = [(t["front"], layout.FRONT), (t["units_title"], layout.UNITS)]
         out.append(("site/unit.html.j2", key, {**site.common(lang, key, v.name, crumbs),
                                                "unit": {"name": v.name, "declared_in": declared},
+                                               "periods": UNIT_PERIODS,
                                                "programmes": list(programmes.values())}))
     index = ("site/units.html.j2", layout.UNITS, {
         **site.common(lang, layout.UNITS, t["units_title"], [(t["front"], layout.FRONT)]), "units": listed})

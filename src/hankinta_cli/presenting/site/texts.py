@@ -81,6 +81,9 @@ SITE_TEXTS: dict[str, tuple[str, str]] = {
     "unit_value": ("Yksikön arvo", "The unit's value"),
     "organisation_value": ("Koko organisaatio", "Whole organisation"),
     "unit_missing": ("puuttuu", "missing"),
+    "unit_latest": ("Kustakin mittarista näytetään viimeisimmät {count} kautta; mittarin sivulla ovat kaikki arvot "
+                    "erittelyineen.", "Each indicator shows its latest {count} periods; the indicator's page has "
+                    "every value with its breakdown."),
     "no_unit_values": ("Yksikölle ei ole kirjattu arvoja.", "No values are recorded for the unit."),
     "calendar": ("Hankintakalenteri", "Procurement calendar"),
     "calendar_downloads": ("Lataa kalenteri", "Download the calendar"),
