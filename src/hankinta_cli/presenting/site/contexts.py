@@ -26,7 +26,7 @@ Then, by page:
                 ([] when no measure is tagged: the page says so)
     units:      units: [{name, href, indicators, programmes: [name], declared_in: [name]}] (the index)
     unit:       unit: {name, declared_in: [name]}; programmes: [{name, href, indicators: [{id, name, href,
-                unit, rows: [{period, value (None: missing), organisation, partial_label}] (the latest
+                unit, rows: [(period, value (text; None: missing), organisation (text), partial_label)] (the latest
                 UNIT_PERIODS)}]}]; periods (UNIT_PERIODS)
     calendar:   c (presenting/calendar.py html_context: public items only), ct (its texts),
                 downloads: [{label, href}] (a CSV per plan, an iCalendar file per language)
@@ -44,7 +44,7 @@ from ...computing.dimensions import DimensionView
 from ...computing.metrics import ProgrammeStatus
 from ...computing.rollup import CatalogueRow, ProgrammeSummary
 from ...computing.units import UnitView
-from ...i18n import partial_text
+from ...i18n import partial_text, value_text
 from ...model import Catalogue, CatalogueEntry, Indicator
 from ...vocab import UNREPORTED, Direction, Granularity, IndicatorKind, OnTrack, Source
 from ..report.charts import indicator_chart
@@ -305,6 +305,14 @@ def unit_pages(site: Site, lang: str, views: list[UnitView], built: dict[str, An
     t = site.texts[lang]
     names = layout.name_slugs(v.name for v in views)
     index_here = layout.file_of(lang, layout.UNITS)
+    shown: dict[tuple[type, Any, str | None], str] = {}  # a large site repeats few values: each formatted once
+
+    def text(value: Any, unit: str | None) -> str:
+        key = (type(value), value, unit)  # the type: True == 1, but K is not 1
+        if key not in shown:
+            shown[key] = value_text(value, lang, unit)
+        return shown[key]
+
     listed, out = [], []
     for v in views:
         key = layout.unit_page(names[v.name])
@@ -317,9 +325,8 @@ def unit_pages(site: Site, lang: str, views: list[UnitView], built: dict[str, An
             unit = i.unit or DEFAULT_UNITS.get(IndicatorKind(i.kind))
             partial = b.partial.get(i.id, {})
             periods = list(i.organisation.items())
-            rows = [{"period": p, "value": i.values.get(p), "organisation": whole,
-                     "partial_label": partial_text(partial.get(p, []), lang) or None}
-                    for p, whole in periods[-UNIT_PERIODS:]]
+            rows = [(p, text(i.values[p], unit) if p in i.values else None, text(whole, unit),
+                     partial_text(partial.get(p, []), lang) or None) for p, whole in periods[-UNIT_PERIODS:]]
             group["indicators"].append({"id": i.id, "name": i.name, "unit": unit, "rows": rows, "href": _to(
                 here, lang, layout.indicator_page(b.slug, b.indicator_slugs[i.id]))})
         declared = [built[p].summary.name for p in v.declared_in]
