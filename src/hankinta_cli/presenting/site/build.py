@@ -225,19 +225,43 @@ def _shared_files(built: list[Built], rows: Any, catalogue: Any, options: Option
     cal = calendar(plans, options.as_of) if plans else None
     downloads = _calendar_files(cal, plans, options.langs) if cal is not None else []
     out += [(name, data) for name, _, data in downloads]
+    apart: list[tuple[str, str, dict[str, Any], str, Path | None]] = []  # (file, template, context, …)
     for lang in options.langs:
         pages = [("site/front.html.j2", layout.FRONT,
                   front_page(site, lang, summaries, pslugs, rows, catalogue, bool(units), cal is not None))]
         pages += [("site/catalogue.html.j2", *page) for page in catalogue_pages(
             site, lang, summaries, pslugs, [b.indicator_slugs for b in built], rows, catalogue)]
         pages += dimension_pages(site, lang, dimensions, by_id)
-        pages += unit_pages(site, lang, units, {b.summary.id: b for b in built})
+        apart += [(layout.file_of(lang, key), n, c, lang, options.templates)
+                  for n, key, c in unit_pages(site, lang, units, {b.summary.id: b for b in built})]
         if cal is not None:
             files = [(label, name) for name, label, _ in downloads]
             pages.append(("site/calendar.html.j2", layout.CALENDAR, calendar_page(site, lang, cal, files)))
         rendered = _render([(n, c) for n, _, c in pages], lang, options.templates)
         out += [(layout.file_of(lang, key), text) for (_, key, _), text in zip(pages, rendered, strict=True)]
-    return out
+    return out + _render_apart(apart, len(built))
+
+
+def _render_apart(jobs: list[tuple[str, str, dict[str, Any], str, Path | None]], programmes: int
+                  ) -> list[tuple[str, bytes]]:
+    """Pages that grow with the number of programmes (a unit's page lists every programme's values)
+    rendered on every core on a large site, as its programmes were: (file, bytes)."""
+    import os
+
+    from ...computing.summary import PARALLEL_FROM
+
+    workers = min(os.cpu_count() or 1, 8, len(jobs))
+    if programmes < PARALLEL_FROM or workers < 2:
+        return [(name, _render_one(job)) for name, *job in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(zip([j[0] for j in jobs], pool.map(_render_one, [tuple(j[1:]) for j in jobs]), strict=True))
+
+
+def _render_one(job: Any) -> bytes:
+    template, context, lang, templates = job
+    return _render([(template, context)], lang, templates)[0]
 
 
 def _calendar_files(cal: Any, plans: Sequence[Plan], langs: Sequence[str]) -> list[tuple[str, str, bytes]]:
