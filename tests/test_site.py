@@ -384,3 +384,14 @@ def test_unit_views_merged_from_one_programme_each_are_unit_views_of_all(example
     day = dt.date(2026, 1, 15)
     merged = merge_unit_views([unit_views([p], day) for p in programmes])
     assert [v.to_dict() for v in merged] == [v.to_dict() for v in unit_views(programmes, day)] and merged
+
+
+def test_a_plan_that_does_not_load_stops_the_build(example_repo: Path, tmp_path: Path) -> None:
+    """A calendar that silently left a plan out would mislead: the plan's error, and nothing written."""
+    repo = tmp_path / "repo"
+    shutil.copytree(example_repo / "programmes", repo / "programmes")
+    (repo / "plans").mkdir()
+    (repo / "plans" / "rikki.yaml").write_text("id: rikki\nitems: [\n", encoding="utf-8")
+    run = hankinta("site", "--root", str(repo / "programmes"), "-o", str(tmp_path / "s"), "--as-of", EXAMPLE_AS_OF)
+    assert run.code in (1, 2) and "rikki.yaml" in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "s").exists()
