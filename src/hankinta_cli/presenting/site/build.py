@@ -2,7 +2,9 @@
 
 Each programme is read, evaluated, laid out and rendered in one worker (every core, as `summary`
 does), which compares its pages with those on disk, stages the changed ones (`folder.py`) and
-sends back their names, with the small summary the front page and the catalogue pages need.
+sends back their names, with the small data the shared pages need: its summary (front page,
+catalogue pages), its measures tagged with a dimension and its values by unit (dimension and unit
+pages; nothing is evaluated again in the main process). The calendar is made once from the plans.
 Nothing is published until every programme has been built: a build that fails writes nothing.
 """
 
