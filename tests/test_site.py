@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from browser import HAVE_AXE, axe_page
-from conftest import CATALOGUE, PROGRAMME_FILES, PROGRAMMES, hankinta
+from conftest import CATALOGUE, PROGRAMME_FILES, PROGRAMMES, ROOT, hankinta
 
 AS_OF = "2025-06-30"
 
@@ -54,6 +54,33 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+EXAMPLE_AS_OF = "2026-01-15"
+#: a 2024 value of M3.2 without Hyvinvointi: partial
+PARTIAL = "                  - {period: 2024, breakdown: {Tekninen: 2, Sivistys: 1}}\n"
+
+
+@pytest.fixture(scope="module")
+def example_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example repository as `check` expects it: plans/ beside programmes/."""
+    repo = tmp_path_factory.mktemp("repo")
+    shutil.copytree(ROOT / "examples" / "programmes", repo / "programmes")
+    shutil.copytree(ROOT / "examples" / "plans", repo / "plans")
+    programme = repo / "programmes" / "esimerkkila.yaml"
+    text = programme.read_text(encoding="utf-8")
+    anchor = "                  - {period: 2025, value: 9, breakdown:"
+    assert anchor in text
+    programme.write_text(text.replace(anchor, PARTIAL + anchor), encoding="utf-8")
+    return repo
+
+
+@pytest.fixture(scope="module")
+def example_site(example_repo: Path) -> Path:
+    out = example_repo / "site"
+    run = hankinta("site", "--root", str(example_repo / "programmes"), "-o", str(out), "--as-of", EXAMPLE_AS_OF)
+    assert run.code == 0, run.stderr
+    return out
+
+
 def pages(out: Path) -> list[Path]:
     return sorted(out.rglob("*.html"))
 
@@ -69,7 +96,9 @@ def test_every_page_type_is_there_in_both_languages(site: Path) -> None:
     assert 'href="fi/index.html"' in root and 'href="en/index.html"' in root and "<script" not in root
 
 
-def test_every_internal_link_resolves_and_names_a_file(site: Path) -> None:
+def check_links(site: Path) -> int:
+    """Every internal link of every page resolves to a file of the site (and its fragment to an id);
+    the number of links checked."""
     checked = 0
     for page in pages(site):
         text = page.read_text(encoding="utf-8")
@@ -92,7 +121,12 @@ def test_every_internal_link_resolves_and_names_a_file(site: Path) -> None:
                 ids.feed(target.read_text(encoding="utf-8"))
                 assert parts.fragment in ids.ids, (page, link)
             checked += 1
-    assert checked > 1000
+    return checked
+
+
+def test_every_internal_link_resolves_and_names_a_file(site: Path, example_site: Path) -> None:
+    assert check_links(site) > 1000
+    assert check_links(example_site) > 300
 
 
 def test_language_switch_leads_to_the_same_page(site: Path) -> None:
@@ -175,6 +209,7 @@ def test_programme_text_is_escaped(tmp_path: Path) -> None:
     data["name"] = HOSTILE
     data["themes"][0]["name"] = HOSTILE
     data["themes"][0]["measures"][0]["title"] = HOSTILE
+    data["themes"][0]["measures"][0]["dimensions"] = ["avoimuus"]
     data["themes"][0]["measures"][0]["indicators"] = [{
         "id": "M1", "name": HOSTILE, "kind": "lukumäärä", "unit": "</svg><script>", "description": HOSTILE,
         "observations": [{"period": 2018, "value": 1, "note": HOSTILE, "breakdown": {HOSTILE: 1}}]}]
@@ -188,6 +223,8 @@ def test_programme_text_is_escaped(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;" in front
     indicator = (tmp_path / "s" / "en" / "programmes" / data["id"] / "indicators" / "m1.html").read_text("utf-8")
     assert indicator.count("&lt;script&gt;alert(1)") >= 4  # title, heading, definition, value note, breakdown
+    for page in ("dimensions/avoimuus.html", "units/index.html"):  # a tagged measure; a unit by its name
+        assert "&lt;script&gt;alert(1)" in (tmp_path / "s" / "fi" / page).read_text(encoding="utf-8"), page
 
 
 def test_refuses_to_write_over_programmes_or_a_foreign_folder(tmp_path: Path) -> None:
@@ -244,17 +281,117 @@ def test_a_failed_build_writes_nothing_and_a_killed_ones_staging_is_cleared(tmp_
     assert "puolikas" not in (killed / "fi" / "index.html").read_text(encoding="utf-8")
 
 PAGE_TYPES = ["index.html", "fi/index.html", "en/programmes/hyvinkaa/index.html",
-              "fi/programmes/kajaani-2021-2023/indicators/m5.html", "fi/catalogue/markkinavuoropuhelut-kpl.html"]
+              "fi/programmes/kajaani-2021-2023/indicators/m5.html", "fi/catalogue/markkinavuoropuhelut-kpl.html",
+              "en/dimensions/kumppanuus.html",  # no measure tagged
+              "examples:fi/dimensions/index.html", "examples:en/dimensions/avoimuus.html",
+              "examples:fi/units/index.html", "examples:fi/units/hyvinvointi.html", "examples:fi/calendar/index.html"]
 
 
 @pytest.mark.skipif(not HAVE_AXE, reason="needs Chromium and axe-core (HANKINTA_AXE_JS; .ci/run installs both)")
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_each_page_type_passes_wcag_checks(site: Path, name: str, tmp_path: Path) -> None:
-    assert (site / name).is_file()
-    assert axe_page(site / name, tmp_path / "profile") == []
+def test_each_page_type_passes_wcag_checks(request: pytest.FixtureRequest, name: str, tmp_path: Path) -> None:
+    which, _, path = name.rpartition(":")
+    site = request.getfixturevalue("example_site" if which else "site")
+    assert (site / path).is_file()
+    assert axe_page(site / path, tmp_path / "profile") == []
 
 
 def test_site_module_names_no_absolute_path_of_the_build(site: Path) -> None:
     for f in (p for p in site.rglob("*") if p.suffix in (".json", ".csv", ".css")):
         assert str(site) not in f.read_text(encoding="utf-8") and os.sep + "tmp" + os.sep not in f.read_text(
             encoding="utf-8"), f
+
+
+def test_dimension_pages_list_every_tagged_measure_and_say_when_none_is(site: Path, example_site: Path,
+                                                                        example_repo: Path) -> None:
+    """A page per dimension, in both languages, with each measure `hankinta dimensions` lists, its
+    status and a link to its programme's page; the shipped programmes tag none, and say so."""
+    views = hankinta("dimensions", "--root", str(example_repo / "programmes"), "--as-of", EXAMPLE_AS_OF,
+                     "--format", "json").json()["dimensions"]
+    index = (example_site / "fi" / "dimensions" / "index.html").read_text(encoding="utf-8")
+    assert 'href="dimensions/index.html"' in (example_site / "fi" / "index.html").read_text(encoding="utf-8")
+    for view in views:
+        slug = view["dimension"].replace("ä", "a").replace(" ", "-")
+        assert f'href="{slug}.html">{view["label"]["fi"].capitalize()}</a></th><td class="num">{view["tagged"]}<' \
+            in index
+        for lang in ("fi", "en"):
+            page = (example_site / lang / "dimensions" / f"{slug}.html").read_text(encoding="utf-8")
+            assert view["tagged"] > 0 and 'href="../programmes/esimerkkila/index.html"' in page
+            for m in view["measures"]:
+                assert f"{m['id']} {m['title']}" in page
+    for lang, said in (("fi", "Yhtäkään toimenpidettä ei ole merkitty tähän ulottuvuuteen"),
+                       ("en", "No measure is tagged with this dimension")):
+        for page in (site / lang / "dimensions").glob("*.html"):
+            if page.name != "index.html":
+                assert said in page.read_text(encoding="utf-8"), page
+
+
+def test_unit_pages_show_each_units_values_beside_the_organisations(site: Path, example_site: Path,
+                                                                     example_repo: Path) -> None:
+    """Only with a breakdown somewhere: a page per unit with its values by indicator and period
+    beside the organisation's, a partial one marked, each indicator linked to its page."""
+    assert not (site / "fi" / "units").exists() and "units/index.html" not in (site / "fi" / "index.html").read_text(
+        encoding="utf-8")
+    units = hankinta("units", "--root", str(example_repo / "programmes"), "--as-of", EXAMPLE_AS_OF,
+                     "--format", "json").json()["units"]
+    index = (example_site / "en" / "units" / "index.html").read_text(encoding="utf-8")
+    for unit in units:
+        assert f'href="{unit["unit"].lower()}.html">{unit["unit"]}</a>' in index
+    page = (example_site / "fi" / "units" / "hyvinvointi.html").read_text(encoding="utf-8")
+    assert 'href="../programmes/esimerkkila/indicators/m3.2.html"' in page
+    assert "<td>2024</td><td>puuttuu</td>" in page
+    assert "3\u00a0kpl (osittainen: Hyvinvointi puuttuu)" in page
+    assert "<td>2025</td><td>2\u00a0kpl</td>" in page and "9\u00a0kpl</td>" in page
+
+
+def test_calendar_page_and_downloads_hold_only_the_public_calendar(example_site: Path, example_repo: Path,
+                                                                   tmp_path: Path) -> None:
+    """The calendar in the site's frame, in both languages, with a CSV per plan and an iCalendar
+    file per language, each what `hankinta calendar` writes; no note, contact or non-public value."""
+    plan = example_repo / "plans" / "esimerkkila-hankintasuunnitelma.yaml"
+    data = yaml.safe_load(plan.read_text(encoding="utf-8"))
+    for suffix, lang in ((".csv", "fi"), ("-fi.ics", "fi"), ("-en.ics", "en")):
+        out = tmp_path / f"k{suffix.replace('-', '')}"
+        run = hankinta("calendar", str(plan), "-o", str(out), "--as-of", EXAMPLE_AS_OF, "--lang", lang)
+        assert run.code == 0, run.stderr
+        name = "esimerkkila-hankintasuunnitelma.csv" if suffix == ".csv" else f"calendar{suffix}"
+        assert (example_site / "data" / "calendar" / name).read_bytes() == out.read_bytes()
+    secret = [i["contact"] for i in data["items"] if i.get("contact")] + [
+        i["note"] for i in data["items"] if i.get("note")] + [
+        h["note"] for i in data["items"] for h in i.get("history", []) if h.get("note")]
+    hidden = [f"{i['value']:,}".replace(",", "\u00a0") for i in data["items"] if "value" in i
+              and not i.get("value_public")]
+    assert secret and hidden
+    for lang in ("fi", "en"):
+        page = (example_site / lang / "calendar" / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../{"en" if lang == "fi" else "fi"}/calendar/index.html"' in page
+        assert 'href="../../data/calendar/esimerkkila-hankintasuunnitelma.csv"' in page
+        assert 'href="../../data/calendar/calendar-fi.ics"' in page and 'class="crumbs"' in page
+        assert "Koulujen ja päiväkotien siivouspalvelut" in page
+        for text in secret + hidden:
+            assert text not in page, text
+    assert 'href="calendar/index.html"' in (example_site / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_unit_views_merged_from_one_programme_each_are_unit_views_of_all(example_repo: Path) -> None:
+    import datetime as dt
+
+    from hankinta_cli.computing.units import merge_unit_views, unit_views
+    from hankinta_cli.reading.read import load_programme
+
+    programmes = [p for p in (load_programme(f) for f in [*PROGRAMME_FILES, example_repo / "programmes" /
+                                                            "esimerkkila.yaml"]) if p is not None]
+    day = dt.date(2026, 1, 15)
+    merged = merge_unit_views([unit_views([p], day) for p in programmes])
+    assert [v.to_dict() for v in merged] == [v.to_dict() for v in unit_views(programmes, day)] and merged
+
+
+def test_a_plan_that_does_not_load_stops_the_build(example_repo: Path, tmp_path: Path) -> None:
+    """A calendar that silently left a plan out would mislead: the plan's error, and nothing written."""
+    repo = tmp_path / "repo"
+    shutil.copytree(example_repo / "programmes", repo / "programmes")
+    (repo / "plans").mkdir()
+    (repo / "plans" / "rikki.yaml").write_text("id: rikki\nitems: [\n", encoding="utf-8")
+    run = hankinta("site", "--root", str(repo / "programmes"), "-o", str(tmp_path / "s"), "--as-of", EXAMPLE_AS_OF)
+    assert run.code in (1, 2) and "rikki.yaml" in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "s").exists()

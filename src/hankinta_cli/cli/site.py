@@ -31,6 +31,7 @@ def site_command(
     from ..errors import UserError
     from ..presenting.output.site import write_site
     from ..presenting.site.build import LANGS, Options, build_site, check_base_url
+    from ..reading.plans import load_plan, plans_beside
     from ..reading.resolve import programme_paths
 
     env_lang = os.environ.get("HANKINTA_LANG", "fi")
@@ -40,5 +41,9 @@ def site_command(
             raise UserError("no_templates", path=templates)
         langs = LANGS if site_lang.value == "both" else (site_lang.value,)
         options = Options(output, langs, today_or(as_of), check_base_url(base_url), templates)
-        result = build_site(programme_paths(programmes, root), options)
+        paths = programme_paths(programmes, root)
+        plans, unreadable = plans_beside(paths, root)
+        for path in unreadable[:1]:
+            load_plan(path)  # its error: a site whose calendar left a plan out would mislead
+        result = build_site(paths, options, plans)
     write_site(result, lang, sys.stderr)

@@ -189,3 +189,21 @@ def _add_indicator(views: dict[str, UnitView], p: Programme, ind: Indicator, as_
     for name, r in rows.items():
         r.organisation = dict(sorted(r.organisation.items(), key=lambda kv: span(kv[0])))
         views[name].indicators.append(r)
+
+
+def merge_unit_views(parts: Iterable[Sequence[UnitView]]) -> list[UnitView]:
+    """The views of several programmes made one at a time (`unit_views([p], …)` each, in a worker)
+    joined as `unit_views` of them all makes them: units declared by a programme first (in the
+    programmes' order), then those met only in breakdowns; each unit's indicators in programme order."""
+    parts = [list(p) for p in parts]
+    order: dict[str, None] = {}
+    for part in parts:
+        order.update(dict.fromkeys(v.name for v in part if v.declared_in))
+    for part in parts:
+        order.update(dict.fromkeys(v.name for v in part))
+    merged = {name: UnitView(name) for name in order}
+    for part in parts:
+        for v in part:
+            merged[v.name].declared_in += v.declared_in
+            merged[v.name].indicators += v.indicators
+    return list(merged.values())

@@ -8,7 +8,8 @@ layout.py    where each page lives (`fi/programmes/hyvinkaa/index.html` …) and
 contexts.py  each page's context, made of the report's (presenting/report/context.py) and the
              roll-up's (computing/rollup.py); templates only lay them out
 build.py     the build plan: programmes in parallel (each rendered in its worker), then the front
-             page and the catalogue pages over all of them; the pages whose bytes changed
+             page, the catalogue, dimension and unit pages over all of them and the calendar; the
+             pages whose bytes changed
 folder.py    the output folder: ours (marked) or refused, pages written only when changed, pages
              no longer built removed
 

@@ -2,20 +2,28 @@
 
 Each programme is read, evaluated, laid out and rendered in one worker (every core, as `summary`
 does), which compares its pages with those on disk, stages the changed ones (`folder.py`) and
-sends back their names, with the small summary the front page and the catalogue pages need.
+sends back their names, with the small data the shared pages need: its summary (front page,
+catalogue pages), its measures tagged with a dimension and its values by unit (dimension and unit
+pages; nothing is evaluated again in the main process). The calendar is made once from the plans.
 Nothing is published until every programme has been built: a build that fails writes nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ...computing.dimensions import TaggedMeasure
 from ...computing.rollup import ProgrammeSummary
+from ...computing.units import UnitView
 from ...errors import UserError
 from . import layout
+
+if TYPE_CHECKING:
+    from ...plan_model import Plan
 from .folder import check_folder, discard, open_staging, publish, stage, unchanged
 
 LANGS = ("fi", "en")
@@ -37,7 +45,15 @@ class Built:
     path: Path
     summary: ProgrammeSummary
     slug: str
-    indicator_slugs: dict[str, str]  # of the indicators linked to the catalogue
+    indicator_slugs: dict[str, str]  # of the indicators linked to the catalogue or reported by unit
+    #: per dimension (vocabulary order) the programme's measures tagged with it: the dimension pages
+    dimensions: list[list[TaggedMeasure]] = field(default_factory=list)
+    #: the programme's values by unit (`unit_views` of it alone) and whether any observation has a
+    #: breakdown: the unit pages, merged over the programmes (`merge_unit_views`)
+    units: list[UnitView] = field(default_factory=list)
+    breakdowns: bool = False
+    #: indicator → period → the units missing from the organisation's value (its partial values)
+    partial: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     changed: list[str] = field(default_factory=list)  # staged
     sizes: dict[str, int] = field(default_factory=dict)  # every file of the programme, by name
 
@@ -67,19 +83,20 @@ def check_base_url(text: str | None) -> str | None:
     return text if text.endswith("/") else text + "/"
 
 
-def build_site(paths: list[Path], options: Options) -> SiteResult:
-    """Build the site of the programmes in `paths` into `options.out`; only changed files are written."""
+def build_site(paths: list[Path], options: Options, plans: Sequence[Plan] = ()) -> SiteResult:
+    """Build the site of the programmes in `paths` into `options.out`, with the public calendar of
+    `plans` (none: no calendar pages); only changed files are written."""
 
     check_folder(options.out, paths)
     made = open_staging(options.out)
     try:
-        return _build(paths, options)
+        return _build(paths, options, plans)
     except BaseException:
         discard(options.out, made)
         raise
 
 
-def _build(paths: list[Path], options: Options) -> SiteResult:
+def _build(paths: list[Path], options: Options, plans: Sequence[Plan]) -> SiteResult:
     from ...checking.check import load_catalogue
     from ...computing.rollup import rollup
     from ...computing.summary import in_parallel
@@ -102,7 +119,7 @@ def _build(paths: list[Path], options: Options) -> SiteResult:
     for b in built:
         changed += b.changed
         sizes |= b.sizes
-    for name, data in _shared_files(built, rows, catalogue, options):
+    for name, data in _shared_files(built, rows, catalogue, options, plans):
         sizes[name] = len(data)
         if not unchanged(options.out, name, data):
             stage(options.out, name, data)
@@ -156,9 +173,12 @@ def _programme(job: tuple[Path, Options]) -> Built | tuple[str, int, dict[str, A
 
 
 def _programme_pages(path: Path, options: Options) -> Built | None:
+    from ...computing.dimensions import dimension_views
     from ...computing.metrics import evaluate_programme
     from ...computing.rollup import summarise
+    from ...computing.units import unit_views
     from ...reading.read import load_programme
+    from ...walk import indicators
     from ..output.indicators import programme_json, values_csv
     from .contexts import Site, indicator_pages, programme_page
 
@@ -172,7 +192,12 @@ def _programme_pages(path: Path, options: Options) -> Built | None:
     islugs = layout.slugs(i.id for i in st.indicators)
     site = Site(list(options.langs), options.as_of, options.base_url)
     summary = summarise(st)
-    result = Built(path, summary, pslug, {i.id: islugs[i.id] for i in summary.indicators})
+    units = unit_views([programme], options.as_of)
+    by_unit = {i.id for view in units for i in view.indicators}
+    result = Built(path, summary, pslug, {i: islugs[i] for i in by_unit | {i.id for i in summary.indicators}},
+                   [view.measures for view in dimension_views([st])], units,
+                   any(o.breakdown for at in indicators(programme) for o in at.indicator.observations),
+                   {i.id: i.partial for i in st.indicators if i.id in by_unit and i.partial})
     # the data downloads: a programme's files, once for every language (two files, not two per
     # indicator and language: a site of 300 programmes is some 35 000 files instead of 100 000)
     files: list[tuple[str, bytes]] = [(layout.data_file(pslug, "json"), programme_json(st).encode("utf-8")),
@@ -191,22 +216,76 @@ def _programme_pages(path: Path, options: Options) -> Built | None:
     return result
 
 
-def _shared_files(built: list[Built], rows: Any, catalogue: Any, options: Options) -> list[tuple[str, bytes]]:
-    """The files over all programmes: the root page, the style sheet, each language's front page and
-    catalogue pages."""
-    from .contexts import Site, catalogue_pages, front_page, root_page
+def _shared_files(built: list[Built], rows: Any, catalogue: Any, options: Options,
+                  plans: Sequence[Plan]) -> list[tuple[str, bytes]]:
+    """The files over all programmes: the root page, the style sheet, each language's front page,
+    catalogue, dimension and unit pages, and the calendar (its page and downloads) when there are plans."""
+    from ...computing.calendar import calendar
+    from ...computing.dimensions import DimensionView
+    from ...computing.units import merge_unit_views
+    from ...vocab import Dimension
+    from .contexts import Site, calendar_page, catalogue_pages, dimension_pages, front_page, root_page, unit_pages
 
     site = Site(list(options.langs), options.as_of, options.base_url)
     summaries = [b.summary for b in built]
     pslugs = [b.slug for b in built]
     first = options.langs[0]
+    dimensions = [DimensionView(d, [m for b in built for m in b.dimensions[n]]) for n, d in enumerate(Dimension)]
+    units = merge_unit_views([b.units for b in built]) if any(b.breakdowns for b in built) else []
+    by_id = dict(zip((s.id for s in summaries), pslugs, strict=True))
     root, style = _render([("site/root.html.j2", root_page(site)), ("site/style.css.j2", {"lang": first})],
                           first, options.templates)
     out = [(layout.ROOT_PAGE, root), (layout.STYLE, style)]
+    cal = calendar(plans, options.as_of) if plans else None
+    downloads = _calendar_files(cal, plans, options.langs) if cal is not None else []
+    out += [(name, data) for name, _, data in downloads]
+    apart: list[tuple[str, str, dict[str, Any], str, Path | None]] = []  # (file, template, context, …)
     for lang in options.langs:
-        pages = [(layout.FRONT, front_page(site, lang, summaries, pslugs, rows, catalogue))]
-        pages += catalogue_pages(site, lang, summaries, pslugs, [b.indicator_slugs for b in built], rows, catalogue)
-        names = ["site/front.html.j2"] + ["site/catalogue.html.j2"] * (len(pages) - 1)
-        rendered = _render([(n, c) for n, (_, c) in zip(names, pages, strict=True)], lang, options.templates)
-        out += [(layout.file_of(lang, key), text) for (key, _), text in zip(pages, rendered, strict=True)]
+        pages = [("site/front.html.j2", layout.FRONT,
+                  front_page(site, lang, summaries, pslugs, rows, catalogue, bool(units), cal is not None))]
+        pages += [("site/catalogue.html.j2", *page) for page in catalogue_pages(
+            site, lang, summaries, pslugs, [b.indicator_slugs for b in built], rows, catalogue)]
+        pages += dimension_pages(site, lang, dimensions, by_id)
+        apart += [(layout.file_of(lang, key), n, c, lang, options.templates)
+                  for n, key, c in unit_pages(site, lang, units, {b.summary.id: b for b in built})]
+        if cal is not None:
+            files = [(label, name) for name, label, _ in downloads]
+            pages.append(("site/calendar.html.j2", layout.CALENDAR, calendar_page(site, lang, cal, files)))
+        rendered = _render([(n, c) for n, _, c in pages], lang, options.templates)
+        out += [(layout.file_of(lang, key), text) for (_, key, _), text in zip(pages, rendered, strict=True)]
+    return out + _render_apart(apart, len(built))
+
+
+def _render_apart(jobs: list[tuple[str, str, dict[str, Any], str, Path | None]], programmes: int
+                  ) -> list[tuple[str, bytes]]:
+    """Pages that grow with the number of programmes (a unit's page lists every programme's values)
+    rendered on every core on a large site, as its programmes were: (file, bytes)."""
+    import os
+
+    from ...computing.summary import PARALLEL_FROM
+
+    workers = min(os.cpu_count() or 1, 8, len(jobs))
+    if programmes < PARALLEL_FROM or workers < 2:
+        return [(name, _render_one(job)) for name, *job in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(zip([j[0] for j in jobs], pool.map(_render_one, [tuple(j[1:]) for j in jobs]), strict=True))
+
+
+def _render_one(job: Any) -> bytes:
+    template, context, lang, templates = job
+    return _render([(template, context)], lang, templates)[0]
+
+
+def _calendar_files(cal: Any, plans: Sequence[Plan], langs: Sequence[str]) -> list[tuple[str, str, bytes]]:
+    """The calendar's downloads, once for every language: a CSV per plan (the format holds one plan:
+    it imports back into it) and an iCalendar file per language (its texts are in that language);
+    (name, what it holds, bytes)."""
+    from ...computing.calendar import calendar
+    from ..calendar import write_csv, write_ics
+
+    names = layout.name_slugs(p.id for p in plans)
+    out = [(layout.calendar_file(f"{names[p.id]}.csv"), p.name, write_csv(calendar([p], cal.as_of))) for p in plans]
+    out += [(layout.calendar_file(f"calendar-{lang}.ics"), lang, write_ics(cal, lang)) for lang in langs]
     return out

@@ -18,6 +18,18 @@ Then, by page:
     catalogue:  entry: {id, name, definition, calculation, kind, unit, direction, granularity, source, note,
                 targets: [value]}; shared (as on the front page, or None); rows: [{programme, href, indicators:
                 [{id, name, href}], period, value}]; totals: [{period, total, reporting}]; chart (SVG or "")
+    front:      also nav: [{label, href}] (programmes, shared indicators, dimensions, units when any value
+                is reported by unit, the calendar when there are plans)
+    dimensions: dimensions: [{label, href, tagged, finished, overdue, programmes}] (the index)
+    dimension:  dimension: {label, tagged, finished, overdue, by_status: [{key, label, symbol, count}]};
+                programmes: [{name, href, measures: [{id, title, status_label, symbol, overdue, due}]}]
+                ([] when no measure is tagged: the page says so)
+    units:      units: [{name, href, indicators, programmes: [name], declared_in: [name]}] (the index)
+    unit:       unit: {name, declared_in: [name]}; programmes: [{name, href, indicators: [{id, name, href,
+                unit, rows: [(period, value (text; None: missing), organisation (text), partial_label)] (the latest
+                UNIT_PERIODS)}]}]; periods (UNIT_PERIODS)
+    calendar:   c (presenting/calendar.py html_context: public items only), ct (its texts),
+                downloads: [{label, href}] (a CSV per plan, an iCalendar file per language)
     root:       langs: [{lang, label, href}]
 """
 
@@ -27,12 +39,25 @@ import datetime as dt
 from typing import Any
 
 from ... import walk
+from ...computing.calendar import Calendar
+from ...computing.dimensions import DimensionView
 from ...computing.metrics import ProgrammeStatus
 from ...computing.rollup import CatalogueRow, ProgrammeSummary
+from ...computing.units import UnitView
+from ...i18n import partial_text, value_text
 from ...model import Catalogue, CatalogueEntry, Indicator
-from ...vocab import Direction, Granularity, IndicatorKind, OnTrack, Source
+from ...vocab import UNREPORTED, Direction, Granularity, IndicatorKind, OnTrack, Source
 from ..report.charts import indicator_chart
-from ..report.context import DEFAULT_UNITS, indicator_context, programme_context, shared_indicators, summary_figures
+from ..report.context import (
+    DEFAULT_UNITS,
+    _parts,
+    _shown,
+    _status_label,
+    indicator_context,
+    programme_context,
+    shared_indicators,
+    summary_figures,
+)
 from ..report.texts import TEXTS
 from . import layout
 from .texts import SITE_TEXTS
@@ -40,6 +65,10 @@ from .texts import SITE_TEXTS
 #: The indicator page's chart shows this many latest values (its table shows all).
 CHART_PERIODS = 12
 LANG_NAMES = {"fi": "Suomeksi", "en": "In English"}
+#: A unit's page shows each indicator's latest this many periods (the indicator's page has every
+#: value with its breakdown): a unit reporting in every programme of a large site stays one page
+#: well under 2 MB.
+UNIT_PERIODS = 3
 
 
 def texts(lang: str) -> dict[str, str]:
@@ -163,7 +192,8 @@ def _shared(rows: list[CatalogueRow], lang: str) -> list[dict[str, Any]]:
 
 
 def front_page(site: Site, lang: str, summaries: list[ProgrammeSummary], pslugs: list[str],
-               rows: list[CatalogueRow], catalogue: Catalogue | None) -> dict[str, Any]:
+               rows: list[CatalogueRow], catalogue: Catalogue | None, units: bool = False,
+               calendar: bool = False) -> dict[str, Any]:
     key = layout.FRONT
     here = layout.file_of(lang, key)
     t = site.texts[lang]
@@ -177,8 +207,12 @@ def front_page(site: Site, lang: str, summaries: list[ProgrammeSummary], pslugs:
     shared = _shared(rows, lang)
     for c in shared:
         c["href"] = layout.link(here, layout.file_of(lang, layout.catalogue_page(entry_slugs[c["id"]])))
+    nav = [(t["programmes"], "#programmes-h"), (t["catalogue"], "#catalogue-h"),
+           (t["dimensions"], _to(here, lang, layout.DIMENSIONS))]
+    nav += [(t["units_title"], _to(here, lang, layout.UNITS))] if units else []
+    nav += [(t["calendar"], _to(here, lang, layout.CALENDAR))] if calendar else []
     return {**site.common(lang, key, t["site_title"], []), "programmes": programmes, "catalogue": shared,
-            "has_catalogue": catalogue is not None}
+            "has_catalogue": catalogue is not None, "nav": [{"label": label, "href": href} for label, href in nav]}
 
 
 def catalogue_pages(site: Site, lang: str, summaries: list[ProgrammeSummary], pslugs: list[str],
@@ -225,3 +259,101 @@ def root_page(site: Site) -> dict[str, Any]:
                      "canonical": site.base_url + layout.ROOT_PAGE if site.base_url else None},
             "langs": [{"lang": lang, "label": LANG_NAMES[lang], "title": site.texts[lang]["site_title"],
                        "href": layout.file_of(lang, layout.FRONT)} for lang in site.langs]}
+
+
+Page = tuple[str, str, dict[str, Any]]  # template, key, context
+
+
+def dimension_pages(site: Site, lang: str, views: list[DimensionView], pslugs: dict[str, str]) -> list[Page]:
+    """The dimensions' index and a page per dimension: its tagged measures by programme, each
+    linked to its programme's page (nothing is tagged on a guess: an empty page says so)."""
+    t = site.texts[lang]
+    names = layout.name_slugs(v.dimension.value for v in views)
+    index_here = layout.file_of(lang, layout.DIMENSIONS)
+    listed, out = [], []
+    for v in views:
+        key = layout.dimension_page(names[v.dimension.value])
+        here = layout.file_of(lang, key)
+        label = v.dimension.text(lang)
+        figures = {"label": label, "tagged": v.tagged, "finished": v.finished,
+                   "overdue": sum(m.measure.overdue for m in v.measures)}
+        listed.append({**figures, "href": layout.link(index_here, here),
+                       "programmes": len({m.programme for m in v.measures})})
+        programmes: dict[str, dict[str, Any]] = {}
+        for m in v.measures:
+            group = programmes.setdefault(m.programme, {"name": m.programme_name, "measures": [], "href": _to(
+                here, lang, layout.programme_page(pslugs[m.programme]))})
+            ms = m.measure
+            status = ms.status.value if ms.status else None
+            group["measures"].append({"id": ms.id, "title": ms.title, "status_label": _status_label(status, lang),
+                                      "symbol": _shown(status).symbol, "overdue": ms.overdue, "due": ms.due})
+        crumbs = [(t["front"], layout.FRONT), (t["dimensions"], layout.DIMENSIONS)]
+        out.append(("site/dimension.html.j2", key, {
+            **site.common(lang, key, label[:1].upper() + label[1:], crumbs),
+            "dimension": {**figures, "by_status": _parts(v.by_status, lambda k: _shown(
+                None if k == UNREPORTED else k), lang)}, "programmes": list(programmes.values())}))
+    index = ("site/dimensions.html.j2", layout.DIMENSIONS, {
+        **site.common(lang, layout.DIMENSIONS, t["dimensions"], [(t["front"], layout.FRONT)]), "dimensions": listed})
+    return [index, *out]
+
+
+def unit_pages(site: Site, lang: str, views: list[UnitView], built: dict[str, Any]) -> list[Page]:
+    """The units' index and a page per unit: its values by programme, indicator and period beside
+    the organisation's (a partial one marked). `built`: programme id → its `build.Built`."""
+    if not views:
+        return []
+    t = site.texts[lang]
+    names = layout.name_slugs(v.name for v in views)
+    index_here = layout.file_of(lang, layout.UNITS)
+    shown: dict[tuple[type, Any, str | None], str] = {}  # a large site repeats few values: each formatted once
+
+    def text(value: Any, unit: str | None) -> str:
+        key = (type(value), value, unit)  # the type: True == 1, but K is not 1
+        if key not in shown:
+            shown[key] = value_text(value, lang, unit)
+        return shown[key]
+
+    listed, out = [], []
+    for v in views:
+        key = layout.unit_page(names[v.name])
+        here = layout.file_of(lang, key)
+        programmes: dict[str, dict[str, Any]] = {}
+        for i in v.indicators:
+            b = built[i.programme]
+            group = programmes.setdefault(i.programme, {"name": b.summary.name, "indicators": [], "href": _to(
+                here, lang, layout.programme_page(b.slug))})
+            unit = i.unit or DEFAULT_UNITS.get(IndicatorKind(i.kind))
+            partial = b.partial.get(i.id, {})
+            periods = list(i.organisation.items())
+            rows = [(p, text(i.values[p], unit) if p in i.values else None, text(whole, unit),
+                     partial_text(partial.get(p, []), lang) or None) for p, whole in periods[-UNIT_PERIODS:]]
+            group["indicators"].append({"id": i.id, "name": i.name, "unit": unit, "rows": rows, "href": _to(
+                here, lang, layout.indicator_page(b.slug, b.indicator_slugs[i.id]))})
+        declared = [built[p].summary.name for p in v.declared_in]
+        listed.append({"name": v.name, "href": layout.link(index_here, here), "indicators": len(v.indicators),
+                       "programmes": [g["name"] for g in programmes.values()], "declared_in": declared})
+        crumbs = [(t["front"], layout.FRONT), (t["units_title"], layout.UNITS)]
+        out.append(("site/unit.html.j2", key, {**site.common(lang, key, v.name, crumbs),
+                                               "unit": {"name": v.name, "declared_in": declared},
+                                               "periods": UNIT_PERIODS,
+                                               "programmes": list(programmes.values())}))
+    index = ("site/units.html.j2", layout.UNITS, {
+        **site.common(lang, layout.UNITS, t["units_title"], [(t["front"], layout.FRONT)]), "units": listed})
+    return [index, *out]
+
+
+def calendar_page(site: Site, lang: str, cal: Calendar, files: list[tuple[str, str]]) -> dict[str, Any]:
+    """The public calendar in the site's frame; `files`: (what it holds, name) of its downloads,
+    where what an iCalendar file holds is its language."""
+    from ..calendar import _texts as calendar_texts
+    from ..calendar import html_context
+
+    t = site.texts[lang]
+    here = layout.file_of(lang, layout.CALENDAR)
+    downloads = []
+    for holds, name in files:
+        label = (t["calendar_ics"].replace("{language}", t["language_" + holds]) if name.endswith(".ics")
+                 else t["calendar_csv"].replace("{plan}", holds))
+        downloads.append({"label": label, "href": layout.link(here, name)})
+    return {**site.common(lang, layout.CALENDAR, t["calendar"], [(t["front"], layout.FRONT)]),
+            "c": html_context(cal, lang), "ct": calendar_texts(lang), "downloads": downloads}

@@ -9,7 +9,7 @@ case; within a programme a clash gets a number (`m1-2`). Links are relative and 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 MARKER = ".hankinta-site"
 STYLE = "style.css"
@@ -26,17 +26,21 @@ def slug(id_: str) -> str:
 
 def slugs(ids: Iterable[str]) -> dict[str, str]:
     """Each id's segment, unique among `ids`: in order, a clash gets `-2`, `-3` …"""
+    return _unique(ids, slug)
+
+
+def _unique(names: Iterable[str], make: Callable[[str], str]) -> dict[str, str]:
     out: dict[str, str] = {}
     taken: set[str] = set()
-    for id_ in ids:
-        if id_ in out:
+    for name in names:
+        if name in out:
             continue
-        base = candidate = slug(id_)
+        base = candidate = make(name)
         n = 1
         while candidate in taken:
             n += 1
             candidate = f"{base}-{n}"
-        out[id_] = candidate
+        out[name] = candidate
         taken.add(candidate)
     return out
 
@@ -57,6 +61,41 @@ def data_file(programme: str, suffix: str) -> str:
 
 def catalogue_page(entry: str) -> str:
     return f"catalogue/{entry}.html"
+
+
+DIMENSIONS = "dimensions/index.html"
+UNITS = "units/index.html"
+CALENDAR = "calendar/index.html"
+
+
+def name_slug(name: str) -> str:
+    """A path segment for free text (a unit's or a dimension's name): ASCII letters and digits,
+    lower-case, words joined by '-' ("Kasvatus ja koulutus" → `kasvatus-ja-koulutus`); `x` if
+    nothing is left."""
+    import re
+    import unicodedata
+
+    ascii_ = unicodedata.normalize("NFKD", name.translate(_ASCII)).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")[:60].strip("-") or "x"
+
+
+def name_slugs(names: Iterable[str]) -> dict[str, str]:
+    """Each name's segment (`name_slug`), unique among `names` as `slugs` makes them."""
+    return _unique(names, name_slug)
+
+
+def dimension_page(dimension: str) -> str:
+    return f"dimensions/{dimension}.html"
+
+
+def unit_page(unit: str) -> str:
+    return f"units/{unit}.html"
+
+
+def calendar_file(name: str) -> str:
+    """A calendar download, once for every language: `data/calendar/PLAN.csv` (one plan a file) or
+    `data/calendar/calendar-LANG.ics`."""
+    return f"data/calendar/{name}"
 
 
 def file_of(lang: str, key: str) -> str:

@@ -65,4 +65,30 @@ SITE_TEXTS: dict[str, tuple[str, str]] = {
     "nobody_reports": ("Yksikään ohjelma ei vielä raportoi tätä mittaria.", "No programme reports this indicator yet."),
     "of_programmes": ("ohjelmasta", "of the programmes"),
     "chart_of_totals": ("Yhteensä kausittain", "Totals by period"),
+    "sections": ("Sivuston osat", "Sections of the site"),
+    "dimensions": ("Ulottuvuudet", "Dimensions"),
+    "dimensions_intro": ("Toimenpiteet, jotka ohjelmat ovat merkinneet kestävän kehityksen, avoimuuden tai "
+                         "kumppanuuden ulottuvuuteen (dimensions). Merkintää ei koskaan arvata.",
+                         "The measures the programmes tag with the dimension of sustainability, openness or "
+                         "partnership (dimensions). A tag is never guessed."),
+    "tagged": ("Merkittyjä toimenpiteitä", "Measures tagged"),
+    "no_tagged": ("Yhtäkään toimenpidettä ei ole merkitty tähän ulottuvuuteen.",
+                  "No measure is tagged with this dimension."),
+    "units_title": ("Yksiköt", "Units"),
+    "units_intro": ("Arvot, jotka ohjelmat kirjaavat yksiköittäin (breakdown), koko organisaation arvon rinnalla.",
+                    "The values the programmes record by unit (breakdown), beside the whole organisation's value."),
+    "declared_in": ("Raportoiva yksikkö ohjelmissa", "Reporting unit in the programmes"),
+    "unit_value": ("Yksikön arvo", "The unit's value"),
+    "organisation_value": ("Koko organisaatio", "Whole organisation"),
+    "unit_missing": ("puuttuu", "missing"),
+    "unit_latest": ("Kustakin mittarista näytetään viimeisimmät {count} kautta; mittarin sivulla ovat kaikki arvot "
+                    "erittelyineen.", "Each indicator shows its latest {count} periods; the indicator's page has "
+                    "every value with its breakdown."),
+    "no_unit_values": ("Yksikölle ei ole kirjattu arvoja.", "No values are recorded for the unit."),
+    "calendar": ("Hankintakalenteri", "Procurement calendar"),
+    "calendar_downloads": ("Lataa kalenteri", "Download the calendar"),
+    "calendar_csv": ("{plan} (CSV, avoin data)", "{plan} (CSV, open data)"),
+    "calendar_ics": ("Kalenteritapahtumat (iCalendar, {language})", "Calendar events (iCalendar, {language})"),
+    "language_fi": ("suomeksi", "in Finnish"),
+    "language_en": ("englanniksi", "in English"),
 }
