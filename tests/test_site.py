@@ -395,3 +395,23 @@ def test_a_plan_that_does_not_load_stops_the_build(example_repo: Path, tmp_path:
     run = hankinta("site", "--root", str(repo / "programmes"), "-o", str(tmp_path / "s"), "--as-of", EXAMPLE_AS_OF)
     assert run.code in (1, 2) and "rikki.yaml" in run.stderr and "Traceback" not in run.stderr
     assert not (tmp_path / "s").exists()
+
+
+def test_a_repositorys_own_templates_override_the_shipped_ones_in_the_sandbox(tmp_path: Path) -> None:
+    """`--templates DIR`: `DIR/site/front.html.j2` replaces the front page (the others stay), filled
+    in the report's sandbox: a template reaching for Python's internals is refused, nothing written."""
+    own = tmp_path / "pohjat" / "site"
+    own.mkdir(parents=True)
+    (own / "front.html.j2").write_text(
+        '{% extends "site/base.html.j2" %}{% block main %}<h1>Oma etusivu</h1>'
+        '{% for p in programmes %}<p>{{ p.name }}</p>{% endfor %}{% endblock %}', encoding="utf-8")
+    out = tmp_path / "s"
+    build(out, "--lang", "fi", "--templates", str(tmp_path / "pohjat"))
+    front = (out / "fi" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Oma etusivu</h1>" in front and "Hyvinkää" in front
+    assert "<h1>" in (out / "fi" / "programmes" / "hyvinkaa" / "index.html").read_text(encoding="utf-8")
+    (own / "front.html.j2").write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}", encoding="utf-8")
+    bad = hankinta("site", "--root", str(PROGRAMMES), "-o", str(tmp_path / "t"), "--as-of", AS_OF, "--lang", "fi",
+                   "--templates", str(tmp_path / "pohjat"))
+    assert bad.code == 2 and "Traceback" not in bad.stderr and "front.html.j2" in bad.stderr
+    assert not (tmp_path / "t").exists()
