@@ -145,7 +145,7 @@ def test_downloads_match_indicators_json(site: Path, path: Path) -> None:
     latest = {row["indicator"]: row for row in csv.DictReader(io.StringIO(
         hankinta("indicators", str(path), "--format", "csv", "--as-of", AS_OF).stdout))}
     pid = expected["programme"]
-    data = site / "data" / pid
+    data = site / "data" / "programmes" / pid
     assert json.loads((data / "indicators.json").read_text(encoding="utf-8")) == expected
     folder = site / "fi" / "programmes" / pid / "indicators"
     assert len(list(folder.glob("*.html"))) == len(expected["indicators"])
@@ -257,7 +257,7 @@ def test_second_build_rewrites_nothing_and_a_change_rewrites_its_pages(tmp_path:
     build(out, "--lang", "fi", root=folder)
     changed = sorted(p.relative_to(out).as_posix() for p, t in stamps.items()
                      if p.exists() and p.stat().st_mtime_ns != t)
-    assert changed == ["data/hyvinkaa/indicators.json", "fi/index.html", "fi/programmes/hyvinkaa/index.html"]
+    assert changed == ["data/programmes/hyvinkaa/indicators.json", "fi/index.html", "fi/programmes/hyvinkaa/index.html"]
 
 
 

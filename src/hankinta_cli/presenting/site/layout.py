@@ -56,7 +56,8 @@ def indicator_page(programme: str, indicator: str) -> str:
 def data_file(programme: str, suffix: str) -> str:
     """A programme's data download, once for every language (a file, not a key: no language folder):
     `indicators.json` or `values.csv`."""
-    return f"data/{programme}/{'indicators.json' if suffix == 'json' else 'values.csv'}"
+    # under data/programmes/, so that no programme id can meet the calendar's data/calendar/
+    return f"data/programmes/{programme}/{'indicators.json' if suffix == 'json' else 'values.csv'}"
 
 
 def catalogue_page(entry: str) -> str:
