@@ -287,6 +287,9 @@ PAGE_TYPES = ["index.html", "fi/index.html", "en/programmes/hyvinkaa/index.html"
               "examples:fi/units/index.html", "examples:fi/units/hyvinvointi.html", "examples:fi/calendar/index.html"]
 
 
+# A browser per page type, ~3 s each: in the slow lane (`.ci/run` runs it with `-m slow`), so the
+# README's test command stays under a minute on two cores.
+@pytest.mark.slow
 @pytest.mark.skipif(not HAVE_AXE, reason="needs Chromium and axe-core (HANKINTA_AXE_JS; .ci/run installs both)")
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_each_page_type_passes_wcag_checks(request: pytest.FixtureRequest, name: str, tmp_path: Path) -> None:
