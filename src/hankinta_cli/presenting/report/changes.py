@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ... import walk
 from ...computing.series import all_indicators
-from ...computing.units import Value, organisation_value
+from ...computing.units import Value, expected_units, organisation_value
 from ...model import Indicator, Measure, Observation, Programme
 
 
@@ -30,6 +30,7 @@ class Change:
     previous_value: object = None
     unit: str | None = None  # an indicator's own unit, as written in the programme
     indicator_kind: str | None = None  # an indicator's kind (vocab.IndicatorKind), for its default unit
+    missing: tuple[str, ...] = ()  # a value summed from units: the expected units it lacks (partial)
 
 
 def _measures(p: Programme) -> list[Measure]:
@@ -53,8 +54,9 @@ def since_date(p: Programme, since: dt.date, as_of: dt.date) -> list[Change]:
     for ind in all_indicators(p):
         for o in ind.observations:
             if o.recorded is not None and since < o.recorded <= as_of:
-                out.append(Change("new_value", ind.id, ind.name, o.recorded, period=str(o.period), value=_value(o, ind),
-                                  note=o.note, unit=ind.unit, indicator_kind=ind.kind))
+                whole = organisation_value(o, ind.kind, expected_units(p, ind))
+                out.append(Change("new_value", ind.id, ind.name, o.recorded, period=str(o.period), value=whole.value,
+                                  note=o.note, unit=ind.unit, indicator_kind=ind.kind, missing=whole.missing))
     out.sort(key=lambda c: (c.date or dt.date.min, c.id))
     return out
 
@@ -83,11 +85,12 @@ def since_version(old: Programme, new: Programme) -> list[Change]:
         was_ind = old_inds.get(ind.id)
         prior = {str(o.period): _value(o, was_ind) for o in was_ind.observations} if was_ind else {}
         for o in ind.observations:
-            key, value = str(o.period), _value(o, ind)
+            key, whole = str(o.period), organisation_value(o, ind.kind, expected_units(new, ind))
             if key not in prior:
-                out.append(Change("new_value", ind.id, ind.name, period=key, value=value, unit=ind.unit,
-                                  indicator_kind=ind.kind))
-            elif prior[key] != value:
-                out.append(Change("changed_value", ind.id, ind.name, period=key, value=value,
-                                  previous_value=prior[key], unit=ind.unit, indicator_kind=ind.kind))
+                out.append(Change("new_value", ind.id, ind.name, period=key, value=whole.value, unit=ind.unit,
+                                  indicator_kind=ind.kind, missing=whole.missing))
+            elif prior[key] != whole.value:
+                out.append(Change("changed_value", ind.id, ind.name, period=key, value=whole.value,
+                                  previous_value=prior[key], unit=ind.unit, indicator_kind=ind.kind,
+                                  missing=whole.missing))
     return out

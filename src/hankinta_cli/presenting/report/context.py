@@ -28,7 +28,9 @@ The structure, as plain dicts and lists (documented in the README, "Report templ
         changes: None or [{kind (status, note: a status entry that keeps its status, new_measure, new_value,
                            changed_value), label, id, title, date, status, previous_status, note, period,
                            value, previous_value, unit (an indicator's, shown after its values),
-                           difference (value − previous_value when both are numbers, else None)}]
+                           difference (value − previous_value when both are numbers, else None),
+                           missing, partial_label (a value summed from units that lacks some: "osittainen: Sote
+                           puuttuu"; else None)}]
         changes_note: None, or why the changes could not be listed (the earlier version given to
                       --since is missing, too large or does not load); changes is then []
         coming_up: {days, until, measures: [{id, title, due, status, status_label, symbol, responsible}],
@@ -215,6 +217,7 @@ def _change(c: Change, lang: str) -> dict[str, Any]:
     d["status_label"] = _status_label(c.status, lang) if c.kind in ("status", "note", "new_measure") else None
     # a change from no status at all is shown as coming from "not reported"
     d["previous_status_label"] = _status_label(c.previous_status, lang) if c.kind == "status" else None
+    d["partial_label"] = partial_text(c.missing, lang) or None
     return d
 
 
