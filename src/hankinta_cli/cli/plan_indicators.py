@@ -30,7 +30,7 @@ def plan_indicators_command(
     lang: o.LangOption = o.Lang.fi,
 ) -> None:
     """Laske suunnitelman mittarit: suunnitelmassa olevat / muut, ajallaan ilmoitetut, ajantasaisuus (K/E)."""
-    from ..computing.plan_indicators import parse_period, plan_indicators
+    from ..computing.plan_indicators import NoticeIndex, parse_period, plan_indicators
     from ..presenting.output.notices import write_problems
     from ..presenting.output.plan_indicators import write_plan_indicators
     from ..reading.plans import plan_notices, plans_named
@@ -39,7 +39,8 @@ def plan_indicators_command(
         found = plans_named(plans, root)
         procedures, every = None, None
         if notices:
-            read, every = plan_notices(notices)
+            every = NoticeIndex()
+            read = plan_notices(notices, every.add)
             write_problems(read.problems, lang, sys.stderr)
             if read.unreadable:
                 raise UserError("plan_notices_unreadable", code=1, count=read.unreadable)

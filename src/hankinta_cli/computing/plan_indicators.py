@@ -32,8 +32,8 @@ The rules (the README's "Hankintasuunnitelman mittarit" section says them too):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..checking.rules.plans import add_months
@@ -139,25 +139,28 @@ def announces(notice: Notice) -> bool:
     return notice.form != "PriorInformationNotice" or notice.type.startswith("pin-cfc")
 
 
-@dataclass(frozen=True)
+@dataclass
 class NoticeIndex:
     """Every notice read, replaced ones too: which procedure each notice id belongs to, and the
     day each procedure was first announced (the earliest dispatch date of a notice of it that
     announces a procurement). A plan item may name a notice a later version or change replaced,
-    and the original's day is the day the procurement was announced."""
+    and the original's day is the day the procurement was announced. Filled a notice at a time
+    (`add`), so the notices can stream past it."""
 
-    procedure_of: Mapping[str, str]
-    first_day: Mapping[str, dt.date]
+    procedure_of: dict[str, str] = field(default_factory=dict)
+    first_day: dict[str, dt.date] = field(default_factory=dict)
+
+    def add(self, n: Notice) -> None:
+        self.procedure_of[n.id] = n.procedure
+        if announces(n) and (n.procedure not in self.first_day or n.dispatch_date < self.first_day[n.procedure]):
+            self.first_day[n.procedure] = n.dispatch_date
 
     @classmethod
     def of(cls, notices: Iterable[Notice]) -> NoticeIndex:
-        procedure_of: dict[str, str] = {}
-        first_day: dict[str, dt.date] = {}
+        index = cls()
         for n in notices:
-            procedure_of[n.id] = n.procedure
-            if announces(n) and (n.procedure not in first_day or n.dispatch_date < first_day[n.procedure]):
-                first_day[n.procedure] = n.dispatch_date
-        return cls(procedure_of, first_day)
+            index.add(n)
+        return index
 
 
 def _euros(amount: Amount | None) -> Decimal | None:
@@ -261,14 +264,15 @@ def _years(years: Iterable[int], as_of: dt.date) -> list[Period]:
 
 
 def plan_indicators(plans: list[Plan], as_of: dt.date, period: Period | None = None,
-                    procedures: Iterable[Procedure] | None = None,
-                    read: Iterable[Notice] | None = None) -> list[PlanIndicators]:
+                    procedures: Sequence[Procedure] | None = None,
+                    read: Iterable[Notice] | NoticeIndex | None = None) -> list[PlanIndicators]:
     """Each plan's indicators. `procedures` (None: no notices given) are those that count, each
-    once; `read` every notice read, replaced ones too (default: the procedures' notices). Without
+    once; `read` every notice read, replaced ones too, or their `NoticeIndex` (default: the
+    procedures' notices). Without
     `period`: each calendar year from the first that a due item's window or one of the buyer's
     procedures reaches to `as_of`'s year."""
-    procs = list(procedures) if procedures is not None else None
-    index = None if procs is None else NoticeIndex.of(
+    procs = procedures  # iterated more than once: a spooled sequence reads them back each time
+    index = None if procs is None else read if isinstance(read, NoticeIndex) else NoticeIndex.of(
         read if read is not None else (n for p in procs for n in p.notices))
     out = []
     for plan in plans:

@@ -7,7 +7,7 @@ folder: `--root`, else the nearest `plans/` folder from the working directory up
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +16,7 @@ from ..errors import UserError
 from .resolve import PLANS, resolve, resolve_one
 
 if TYPE_CHECKING:
-    from ..notices.model import Notice
+    from ..notices.model import Notice, Problem
     from ..notices.select import NoticeSet
     from ..plan_model import Plan
 
@@ -69,10 +69,10 @@ def plans_named(args: Sequence[str] | None, root_option: Path | None) -> list[Pl
     return [load_plan(p) for p in plan_paths(args, root_option)]
 
 
-def plan_notices(paths: Sequence[Path]) -> tuple[NoticeSet, list[Notice]]:
-    """The notices in `paths` that count (`notices/select.py`), and every notice read, replaced
-    ones too: a plan item may name a notice that a later version or a change replaced.
-    UserError (exit 2) for a path that does not exist."""
+def plan_notices(paths: Sequence[Path], seen: Callable[[Notice], None]) -> NoticeSet:
+    """The notices in `paths` that count (`notices/select.py`); every notice read, replaced ones
+    too, also goes to `seen` as it streams past (a plan item may name a notice that a later version
+    or a change replaced). UserError (exit 2) for a path that does not exist."""
     from ..notices.model import Notice
     from ..notices.read import read_notices
     from ..notices.select import current
@@ -80,8 +80,14 @@ def plan_notices(paths: Sequence[Path]) -> tuple[NoticeSet, list[Notice]]:
     for path in paths:
         if not path.exists():
             raise UserError("no_notice_files", path=path)
-    items = list(read_notices(paths))
-    return current(items), [n for n in items if isinstance(n, Notice)]
+
+    def shown() -> Iterator[Notice | Problem]:
+        for item in read_notices(paths):
+            if isinstance(item, Notice):
+                seen(item)
+            yield item
+
+    return current(shown())
 
 
 def plans_beside(paths: Sequence[Path], root_option: Path | None) -> tuple[list[Plan], list[Path]]:
