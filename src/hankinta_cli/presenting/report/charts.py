@@ -12,6 +12,7 @@ every text through escape.xml_text: names and units come from programme files.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Sequence
 
@@ -78,7 +79,15 @@ def indicator_chart(points: Sequence[tuple[str, float]], *, unit: str | None, ta
                     deadline: dt.date | None, name: str, lang: str) -> str:
     """An indicator's values by period: a line with labelled points over a value axis, or a bar when
     there is one value; the target dashed and named. "" when there is nothing to draw."""
-    points = [(p, v) for p, v in points if math.isfinite(v)]
+    return _chart(tuple(points), unit, target, deadline, name, lang)
+
+
+@functools.lru_cache(maxsize=1024)
+def _chart(points_in: tuple[tuple[str, float], ...], unit: str | None, target: float | None,
+           deadline: dt.date | None, name: str, lang: str) -> str:
+    # a pure function of its arguments, remembered: the site draws each indicator's chart on the
+    # programme's page and again on the indicator's own (the same periods when it has few)
+    points = [(p, v) for p, v in points_in if math.isfinite(v)]
     if target is not None and not math.isfinite(target):
         target = None
     largest = max((abs(v) for v in [*(v for _, v in points), target or 0.0]), default=0.0)
