@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import hankinta
+from conftest import ROOT, hankinta
 from hankinta_cli.computing.metrics import evaluate_programme
 from hankinta_cli.model import Programme
 from hankinta_cli.vocab import OnTrack, Reason
@@ -284,3 +284,9 @@ def test_report_changes_show_a_value_given_by_unit_as_its_sum(folder: Path) -> N
     (line,) = [row for row in md.splitlines() if row.startswith("| L | Muut kilpailutukset | Uusi arvo 2023")]
     assert line.replace("\u00a0", " ").startswith("| L | Muut kilpailutukset | Uusi arvo 2023: 7 "
                                                    "(osittainen: Sivistys puuttuu) |")
+
+
+def test_an_unknown_unit_where_there_are_none_says_where_units_come_from() -> None:
+    run = hankinta("units", "--root", str(ROOT / "programmes"), "--unit", "Sote")
+    assert run.code == 2 and "Traceback" not in run.stderr
+    assert "ohjelmissa ei ole yksiköittäin eriteltyjä arvoja" in run.stderr and "--unit-breakdown" in run.stderr

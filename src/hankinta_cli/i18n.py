@@ -808,6 +808,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     "partial_total": ("osittainen: {programmes}", "partial: {programmes}"),
     "bad_unit": ("yksikköä '{value}' ei ole", "there is no unit '{value}'"),
     "bad_unit_hint": ("{guess}Yksiköt: {allowed}.", "{guess_en}Units: {allowed}."),
+    "bad_unit_none": ("yksikköä '{value}' ei ole: ohjelmissa ei ole yksiköittäin eriteltyjä arvoja eikä "
+                      "raportoivia yksiköitä", "there is no unit '{value}': the programmes have no values by unit "
+                      "and no reporting units"),
+    "bad_unit_none_hint": ("Yksiköt tulevat havaintojen erittelyistä (breakdown) ja ohjelman tai mittarin "
+                           "luettelosta reporting_units: hankinta record … --unit-breakdown Sote=3.",
+                           "Units come from the observations' breakdowns and the programme's or indicator's "
+                           "reporting_units: hankinta record … --unit-breakdown Sote=3."),
     "bad_dimension": ("ulottuvuutta '{value}' ei ole", "there is no dimension '{value}'"),
     "bad_dimension_hint": ("{guess}Ulottuvuudet: {allowed}.", "{guess_en}Dimensions: {allowed}."),
     "no_units": ("ohjelmissa ei ole yksiköittäin eriteltyjä arvoja eikä raportoivia yksiköitä (reporting_units)",

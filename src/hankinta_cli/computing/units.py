@@ -141,7 +141,9 @@ def check_unit(unit: str | None, programmes: Iterable[Programme]) -> None:
     from ..checking.validate import guessed
     from ..errors import UserError
 
-    raise UserError("bad_unit", value=unit, allowed=", ".join(known) or "–", **guessed(unit, known))
+    if not known:  # nothing to choose from: say why, not "units: –"
+        raise UserError("bad_unit_none", value=unit)
+    raise UserError("bad_unit", value=unit, allowed=", ".join(known), **guessed(unit, known))
 
 
 def unit_views(programmes: Sequence[Programme], as_of: dt.date, only: str | None = None) -> list[UnitView]:
