@@ -57,3 +57,11 @@ def test_mistakes_are_one_message_and_write_nothing(tmp_path: Path) -> None:
     assert neither.code == 2 and "--template" in neither.stderr and "Traceback" not in neither.stderr
     over = hankinta("plan", "import", str(plan), "--template", str(tmp_path / "toinen.yaml"), "--lang", "en")
     assert over.code == 2 and not (tmp_path / "toinen.yaml").exists()
+
+
+def test_no_plan_and_no_plans_folder_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for args in (["plan"], ["plan", "indicators"], ["plan", "--lang", "en"]):
+        run = hankinta(*args)
+        assert run.code == 2 and "Traceback" not in run.stderr, args
+        assert "plans/" in run.stderr and "'–'" not in run.stderr and "--root" in run.stderr, run.stderr

@@ -572,6 +572,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "plan '{name}' not found: no such file or folder, and no plans/ folder here or above",
     ),
     "plan_no_root_hint": ("Anna suunnitelmatiedosto tai kansio --root.", "Give a plan file, or a folder with --root."),
+    "plan_no_folder": ("kansiota plans/ ei ole tässä kansiossa eikä sen yläkansioissa",
+                       "there is no plans/ folder here or above"),
+    "plan_no_folder_hint": ("Aja komento ohjelmarepositoriossa, anna suunnitelmatiedosto tai kansio --root "
+                            "(esimerkki: --root examples/plans hankinta-työkalun repositoriossa).",
+                            "Run the command in a programme repository, or give a plan file or a folder with "
+                            "--root (an example: --root examples/plans in hankinta's repository)."),
     "not_a_plan": ("{path} ei ole hankintasuunnitelma", "{path} is not a procurement plan"),
     "not_a_plan_hint": ("Hankintasuunnitelma alkaa rivillä 'plan_version: 1'.",
                         "A procurement plan starts with the line 'plan_version: 1'."),

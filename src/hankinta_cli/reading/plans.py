@@ -31,7 +31,9 @@ def plan_root(start: Path, root_option: Path | None) -> Path | None:
 def _root_for(args: Sequence[str], root_option: Path | None) -> Path | None:
     root = plan_root(Path.cwd(), root_option)
     if root is None and (not args or any(not Path(a).exists() for a in args)):
-        raise UserError("plan_no_root", name=", ".join(args) or "–")
+        if not args:  # nothing named, and nowhere to look
+            raise UserError("plan_no_folder")
+        raise UserError("plan_no_root", name=", ".join(args))
     return root
 
 
