@@ -290,3 +290,27 @@ def test_an_unknown_unit_where_there_are_none_says_where_units_come_from() -> No
     run = hankinta("units", "--root", str(ROOT / "programmes"), "--unit", "Sote")
     assert run.code == 2 and "Traceback" not in run.stderr
     assert "ohjelmissa ei ole yksiköittäin eriteltyjä arvoja" in run.stderr and "--unit-breakdown" in run.stderr
+
+
+def test_import_reads_a_breakdown_column(folder: Path) -> None:
+    """`import` takes `erittely` like `record --unit-breakdown`: a count by unit alone becomes its
+    sum; a value its units do not add up to is refused at its row (nothing written); `--replace`
+    with units alone drops the old value, so value and units never disagree."""
+    path = folder / "kaupunki.yaml"
+    sheet = folder / "arvot.csv"
+    sheet.write_text("mittari,kausi,arvo,erittely\nL,2023,9,Sote=2; Tekninen=3\n", encoding="utf-8")
+    before = path.read_bytes()
+    bad = hankinta("import", str(path), str(sheet))
+    assert bad.code == 1 and "erittelyn summa 5 ei ole arvo 9" in bad.stdout + bad.stderr
+    assert path.read_bytes() == before
+    sheet.write_text("mittari,kausi,arvo,erittely\nL,2023,,Sote=2; Tekninen=3\nL,2024,,Sote=4; Tekninen=1\n",
+                     encoding="utf-8")
+    taken = hankinta("import", str(path), str(sheet))
+    assert taken.code == 1 and path.read_bytes() == before  # 2024 holds 6: --replace needed
+    done = hankinta("import", str(path), str(sheet), "--replace")
+    assert done.code == 0, done.stdout + done.stderr
+    data = hankinta("indicators", str(path), "-f", "json", "--as-of", "2025-06-30").json()
+    series = {s["period"]: s["value"] for s in next(i for i in data["indicators"] if i["id"] == "L")["series"]}
+    assert series["2023"] == 5 and series["2024"] == 5
+    text = path.read_text(encoding="utf-8")
+    assert "{period: 2024, value: 6}" not in text and "Tekninen: 1" in text

@@ -25,6 +25,7 @@ from ..checking.findings import Finding, LoadError
 from ..checking.rules.values import period_shape, value_problem
 from ..checking.validate import guessed, suggest
 from ..computing.periods import span
+from ..computing.units import SUMMABLE, breakdown_sum
 from ..errors import UserError
 from ..escape import spreadsheet_cell
 from ..reading.inputs import parse_date, parse_status
@@ -40,8 +41,9 @@ from .updates import (
     keys_before,
     observation_entry,
     observation_slot,
+    parse_breakdown,
     parse_value,
-    replace_value,
+    replace_observation,
 )
 from .yamlpatch import render
 
@@ -51,6 +53,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "indicator": ("indicator", "mittari", "mittarin tunniste"),
     "period": ("period", "kausi"),
     "value": ("value", "arvo"),
+    "breakdown": ("breakdown", "erittely"),
     "status": ("status", "tila"),
     "date": ("date", "päivä", "pvm", "päivämäärä"),
     "note": ("note", "huomio", "latest note", "viimeisin huomio"),
@@ -66,8 +69,8 @@ IGNORED = ("title", "toimenpide", "name", "nimi", "theme", "teema", "goal", "tav
            "kind", "previous", "change", "change pct", "baseline", "target", "deadline", "attainment",
            "expected", "on track", "stale")
 TEMPLATE = {
-    "fi": ("tunniste", "mittari", "nimi", "kausi", "arvo", "tila", "päivä", "huomio", "kirjaaja", "lähde"),
-    "en": ("measure", "indicator", "name", "period", "value", "status", "date", "note", "by", "source"),
+    "fi": ("tunniste", "mittari", "nimi", "kausi", "arvo", "tila", "päivä", "huomio", "kirjaaja", "lähde", "erittely"),
+    "en": ("measure", "indicator", "name", "period", "value", "status", "date", "note", "by", "source", "breakdown"),
 }
 _PERIOD = re.compile(r"(19|20|21)\d\d(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?\Z")
 _GRANULARITY_SHAPE = {Granularity.YEAR: "", Granularity.HALF: "-H", Granularity.QUARTER: "-Q", Granularity.MONTH: "-"}
@@ -199,7 +202,7 @@ def _header(names: list[Any], source: Path) -> list[str | None]:
 @dataclass
 class Plan:
     observations: dict[tuple[Any, ...], list[dict[str, Any]]] = field(default_factory=dict)
-    replacements: list[tuple[tuple[Any, ...], Any]] = field(default_factory=list)
+    replacements: list[tuple[tuple[Any, ...], Any, Any]] = field(default_factory=list)  # path, value, units
     measure_sets: list[tuple[tuple[Any, ...], Any, str]] = field(default_factory=list)
     history: dict[tuple[Any, ...], list[dict[str, Any]]] = field(default_factory=dict)
 
@@ -313,8 +316,8 @@ def _short(value: Any) -> str:
 def _observation_row(row: Row, ind_id: str, path: tuple[Any, ...], ind: dict[str, Any], plan: Plan,
                      pending: dict[tuple[str, str], tuple[Any, int]], replace: bool,
                      bad: Callable[[Row, str, str, str], None], now: dt.date | None = None) -> None:
-    period_text, value_text = row.text("period"), row.text("value")
-    if not period_text and not value_text:
+    period_text, value_text, units_text = row.text("period"), row.text("value"), row.text("breakdown")
+    if not period_text and not value_text and not units_text:
         return  # an unfilled template row
     period = _period_value(period_text)
     if period is None:
@@ -331,20 +334,37 @@ def _observation_row(row: Row, ind_id: str, path: tuple[Any, ...], ind: dict[str
         bad(row, "period", f"kausi {period} ei sovi seurantajaksoon '{granularity.value}'",
             f"period {period} does not fit the granularity '{granularity.value}'")
         return
-    raw = row.cells.get("value")
     try:
-        if isinstance(raw, bool) or (isinstance(raw, (int, float)) and kind is not IndicatorKind.YES_NO):
-            value: Any = int(raw) if isinstance(raw, float) and raw.is_integer() else raw
-        else:
-            value = parse_value(kind.value, value_text)
+        units = parse_breakdown([units_text]) if units_text else None
     except UserError as e:
-        bad(row, "value", e.message("fi"), e.message("en"))
+        bad(row, "breakdown", e.message("fi"), e.message("en"))
         return
-    problem = value_problem(kind, value)  # type: ignore[arg-type]
-    if problem is not None:
-        f = Finding(problem[0], 0, 0, "", problem[1])
-        bad(row, "value", f.message("fi"), f.message("en"))
-        return
+    raw = row.cells.get("value")
+    value: Any = None
+    if units is not None and not value_text:  # a count or a sum of money given by unit: its sum
+        if kind not in SUMMABLE:
+            bad(row, "value", f"{kind.value}-mittarin erittelyä ei lasketa yhteen: anna myös arvo",
+                f"a {kind.value} indicator's breakdown is not added up: give the value too")
+            return
+    else:
+        try:
+            if isinstance(raw, bool) or (isinstance(raw, (int, float)) and kind is not IndicatorKind.YES_NO):
+                value = int(raw) if isinstance(raw, float) and raw.is_integer() else raw
+            else:
+                value = parse_value(kind.value, value_text)
+        except UserError as e:
+            bad(row, "value", e.message("fi"), e.message("en"))
+            return
+        problem = value_problem(kind, value)  # type: ignore[arg-type]
+        if problem is not None:
+            f = Finding(problem[0], 0, 0, "", problem[1])
+            bad(row, "value", f.message("fi"), f.message("en"))
+            return
+        total = breakdown_sum(units) if units is not None and kind in SUMMABLE else None
+        if total is not None and total != value:
+            bad(row, "breakdown", f"erittelyn summa {render(total)} ei ole arvo {render(value)}",
+                f"the breakdown adds up to {render(total)}, not to the value {render(value)}")
+            return
     key = (ind_id, str(period))
     if key in pending:
         earlier, first_row = pending[key]
@@ -354,7 +374,7 @@ def _observation_row(row: Row, ind_id: str, path: tuple[Any, ...], ind: dict[str
         return
     pending[key] = (value, row.number)
     try:
-        slot = observation_slot(ind, period, value, replace)
+        slot = observation_slot(ind, period, value, replace, units)
     except UserError as e:  # period_taken, said the way a row says it
         bad(row, "value", f"kaudella {period} on jo arvo {e.params['old']} (korvaa: --replace)",
             f"period {period} already has the value {e.params['old']} (replace: --replace)")
@@ -362,10 +382,10 @@ def _observation_row(row: Row, ind_id: str, path: tuple[Any, ...], ind: dict[str
     if slot is None:
         return
     if slot.index is not None:
-        plan.replacements.append(((*path, "observations", slot.index), value))
+        plan.replacements.append(((*path, "observations", slot.index), value, units))
         return
-    entry = observation_entry(period, value, note=row.text("note") or None, source=row.text("source") or None,
-                              recorded=now)
+    entry = observation_entry(period, value, units, note=row.text("note") or None,
+                              source=row.text("source") or None, recorded=now)
     plan.observations.setdefault(path, []).append(entry)
 
 
@@ -427,8 +447,8 @@ def import_change(rows: list[Row], source: Path | None, today: dt.date, replace:
             s.set((*path, name), value, after=keys_before(MEASURE_ORDER, name))
         for path, entries in plan.history.items():
             add_history(s, path, entries)
-        for opath, value in plan.replacements:
-            replace_value(s, opath, value, now or today)
+        for opath, value, units in plan.replacements:
+            replace_observation(s, opath, value, units, now or today)
         for path, entries in plan.observations.items():
             add_observations(s, path, entries)
         s.changes.append(Imported(sum(len(e) for e in plan.observations.values()), len(plan.replacements),
@@ -444,15 +464,16 @@ def template_rows(data: dict[str, Any] | None, lang: str, today: dt.date) -> lis
     header = list(TEMPLATE[lang])
     rows: list[list[Any]] = [header]
     if data is None:
-        rows.append(["", "M1", "(esimerkki)" if lang == "fi" else "(example)", 2025, 12, "", "", "", "", ""])
+        rows.append(["", "M1", "(esimerkki)" if lang == "fi" else "(example)", 2025, 12, "", "", "", "", "",
+                     "Sote=7; Tekninen=5"])
         rows.append(["1.1", "", "(esimerkki)" if lang == "fi" else "(example)", "", "", Status.IN_PROGRESS.value,
-                     today.isoformat(), "", "", ""])
+                     today.isoformat(), "", "", "", ""])
         return rows
     for _, m in raw_measures(data):
-        rows.append([m.get("id"), "", m.get("title"), "", "", "", "", "", "", ""])
+        rows.append([m.get("id"), "", m.get("title"), "", "", "", "", "", "", "", ""])
     for _, ind in raw_indicators(data):
         if ind.get("kind") != IndicatorKind.UNDEFINED.value:
-            rows.append(["", ind.get("id"), ind.get("name"), "", "", "", "", "", "", ""])
+            rows.append(["", ind.get("id"), ind.get("name"), "", "", "", "", "", "", "", ""])
     return rows
 
 

@@ -91,6 +91,21 @@ def replace_value(s: Session, observation: Path_, value: Any, recorded: dt.date 
         s.set((*observation, "recorded"), recorded, after=keys_before(OBSERVATION_ORDER, "recorded"))
 
 
+def replace_observation(s: Session, where: Path_, value: Any, units: dict[str, int | float] | None,
+                        recorded: dt.date | None) -> None:
+    """A period's value, breakdown or both replaced (`record --replace`, `import --replace`). A
+    value given by units alone drops the old value, so the value and its units never disagree."""
+    if units is not None:
+        s.set((*where, "breakdown"), units, after=keys_before(OBSERVATION_ORDER, "breakdown"))
+    if value is None:
+        if "value" in s.current(where):
+            s.delete((*where, "value"))
+        if recorded is not None:
+            s.set((*where, "recorded"), recorded, after=keys_before(OBSERVATION_ORDER, "recorded"))
+    else:
+        replace_value(s, where, value, recorded)
+
+
 def add_observations(s: Session, indicator: Path_, entries: list[dict[str, Any]]) -> None:
     """New observations in period order (2024-H1 before 2024-H2 before 2025)."""
     add_in_order(s, (*indicator, "observations"), entries, keys_before(INDICATOR_ORDER, "observations"),
@@ -247,15 +262,7 @@ def record(indicator_id: str, period_text: str, value_text: str | None, note: st
             add_observations(s, path, [observation_entry(period, value, units, note, source, today)])
             return
         where = (*path, "observations", slot.index)
-        if units is not None:
-            s.set((*where, "breakdown"), units, after=keys_before(OBSERVATION_ORDER, "breakdown"))
-        if value is None:
-            if "value" in s.current(where):
-                s.delete((*where, "value"))
-            if today is not None:
-                s.set((*where, "recorded"), today, after=keys_before(OBSERVATION_ORDER, "recorded"))
-        else:
-            replace_value(s, where, value, today)
+        replace_observation(s, where, value, units, today)
         s.changes.append(ValueReplaced((*where, "value"), period, slot.old, value if value is not None else units))
 
     return change
