@@ -121,10 +121,9 @@ def plan_import(
 ) -> None:
     """Tuo hankinnat taulukosta: uudet lisätään, olemassa olevien kentät päivitetään (kaikki tai ei mitään)."""
     from ..editing.plan_import import import_plan_rows, read_plan_rows, template_file
-    from ..reading.plans import load_plan
     with failures(lang):
         if template is not None:
-            content = template_file(template, load_plan(plan_path(plan, root)))
+            content = template_file(template, plan_path(plan, root))
             return emit(content, template, "template_written", lang)
         if source is None:
             raise UserError("plan_import_no_source")

@@ -144,11 +144,12 @@ def template_rows(plan: Plan | None) -> list[list[Any]]:
     return rows
 
 
-def template_file(target: Path, plan: Plan | None) -> bytes:
-    """The template's bytes for `target` (.xlsx, else CSV); refused before any work when `target`
-    is a programme or plan file."""
+def template_file(target: Path, plan: Path) -> bytes:
+    """The template's bytes for `target` (.xlsx, else CSV) with the items of the plan in `plan`;
+    refused before any work when `target` is a programme or plan file."""
+    from ..reading.plans import load_plan
     from .atomic import refuse_programme
     from .importer import template_bytes
 
     refuse_programme(target)
-    return template_bytes(target.suffix, template_rows(plan))
+    return template_bytes(target.suffix, template_rows(load_plan(plan)))

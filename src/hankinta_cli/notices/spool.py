@@ -47,9 +47,6 @@ class Spool:
         notice: Notice = pickle.loads(self._file.read(end - start))  # our own pickles (see above)
         return notice
 
-    def __len__(self) -> int:
-        return len(self._offsets) - 1
-
 
 class Spooled(Sequence[T]):
     """A sequence whose items are made when wanted (`make(key)`), never kept: iterate it as often

@@ -97,7 +97,6 @@ def build_site(paths: list[Path], options: Options, plans: Sequence[Plan] = ()) 
 
 
 def _build(paths: list[Path], options: Options, plans: Sequence[Plan]) -> SiteResult:
-    from ...checking.check import load_catalogue
     from ...computing.rollup import rollup
     from ...computing.summary import in_parallel
 
@@ -111,7 +110,7 @@ def _build(paths: list[Path], options: Options, plans: Sequence[Plan]) -> SiteRe
     if not built:
         raise UserError("no_files", path=", ".join(str(p) for p in paths))
     _check_unique(built)
-    catalogue = load_catalogue(built[0].path.parent)[0]
+    catalogue = _catalogue(built[0].path.parent)
     summaries = [b.summary for b in built]
     rows = rollup(summaries, catalogue)
     changed: list[str] = []
