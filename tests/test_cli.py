@@ -92,6 +92,52 @@ def test_help_and_version_do_not_import_heavy_modules() -> None:
         assert not heavy, heavy
 
 
+def test_a_run_builds_only_the_command_it_names() -> None:
+    from hankinta_cli.cli import app, only
+
+    def names(a: object) -> tuple[list[str], list[str]]:
+        commands = [c.name or c.callback.__name__.replace("_", "-") for c in a.registered_commands]  # type: ignore[attr-defined]
+        return commands, [g.name for g in a.registered_groups]  # type: ignore[attr-defined]
+
+    assert names(only(app, ["check", "-f", "json", "x.yaml"])) == (["check"], [])
+    assert names(only(app, ["--version", "report"])) == (["report"], [])
+    assert names(only(app, ["plan", "add", "--title", "T"])) == ([], ["plan"])
+    for args in ([], ["--help"], ["chek"], ["--version"]):  # the whole tree: help and suggestions stay complete
+        assert only(app, args) is app
+    assert {"check", "report", "site"} <= set(names(app)[0])  # narrowing copies: the application keeps all
+
+
+def test_every_command_runs_when_narrowed_to_itself() -> None:
+    from typer.testing import CliRunner
+
+    from hankinta_cli.cli import app, only
+
+    tops = [c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands]  # type: ignore[union-attr]
+    tops += [g.name for g in app.registered_groups if g.name]
+    runner = CliRunner()
+    for name in tops:
+        result = runner.invoke(only(app, [name, "--help"]), [name, "--help"])
+        assert result.exit_code == 0, (name, result.output)
+        assert f"hankinta {name}" in result.output, name
+
+
+def test_a_misspelt_command_is_suggested_from_every_command() -> None:
+    run = hankinta("chek")
+    assert run.code == 2 and "Tarkoititko 'check'" in run.stderr
+
+
+def test_checking_a_plan_does_not_define_the_programme_model() -> None:
+    # a plan's check is a short command with a speed target (benchmarks/plan_speed.py)
+    env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+    plan = Path(__file__).parents[1] / "examples" / "plans" / "esimerkkila-hankintasuunnitelma.yaml"
+    out = subprocess.run([sys.executable, "-m", "hankinta_cli", "check", str(plan)], capture_output=True,
+                         text=True, env=env)
+    assert out.returncode in (0, 1), out.stderr[-2000:]
+    imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines() if line.startswith("import time:")}
+    assert "hankinta_cli.plan_model" in imported
+    assert not imported & {"hankinta_cli.model", "hankinta_cli.computing.hilma", "hankinta_cli.notices.model"}
+
+
 def test_status_overview_filters() -> None:
     six = str(Path(__file__).parent / "fixtures" / "six_years.yaml")
     rows = hankinta("status", six, "-f", "json", "--overdue", "--as-of", "2025-06-30").json()["measures"]

@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from .model import BusinessId, Id, IdList, Model, Number, Text, Year, field, invalid, opt
+from .model_base import BusinessId, Id, IdList, Model, Number, Text, Year, field, invalid, opt
 from .vocab import ANNOUNCED, Aim, Nature, PlanStatus, Procedure
 
 PLAN_VERSION = 1
@@ -36,6 +36,15 @@ def _cpv(text: str) -> str:
 
 Cpv = Annotated[str, AfterValidator(_cpv)]
 Euros = Annotated[Number, Field(ge=0)]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (the month's last day when it is shorter): a plan's horizon
+    and its update interval are counted in months."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
 
 
 class PlannedDate(Model):

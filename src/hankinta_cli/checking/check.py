@@ -69,18 +69,24 @@ def check_document(doc: Document, catalogue: Catalogue | None = None, refs: bool
     plan's `programmes:` and `measure_refs:` must name (`reading.plans.programmes_beside`); without
     them those references are not checked.
     """
-    from .rules import all_rules, catalogue_rules, hilma, plans
+    # each kind of file imports only its own model and rules: a plan's check is a short command
     from .validate import is_catalogue, is_plan, validate, validate_catalogue, validate_plan
 
     if is_plan(doc.data, doc.path):
+        from .rules import plans
+
         plan, findings = validate_plan(doc.data, doc.positions)
         if plan is not None:
             findings += plans.check(plan, doc.positions, as_of, programmes)
     elif is_catalogue(doc.data):
+        from .rules import catalogue_rules
+
         cat, findings = validate_catalogue(doc.data, doc.positions)
         if cat is not None:
             findings += catalogue_rules.check_catalogue(cat, doc.positions)
     else:
+        from .rules import all_rules, catalogue_rules, hilma
+
         programme, findings = validate(doc.data, doc.positions)
         if programme is not None:
             for rule in all_rules():

@@ -14,17 +14,19 @@ import re
 import types
 import typing
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from pydantic import BaseModel, ValidationError
 
 from ..i18n import fill
-from ..model import Catalogue, Programme
-from ..plan_model import Plan
 from ..reading.load import Positions
 from ..reading.resolve import PLANS
 from ..vocab import Source
 from .findings import Finding
+
+if TYPE_CHECKING:  # each model is imported where it validates: a plan's check never defines the programme's
+    from ..model import Catalogue, Programme
+    from ..plan_model import Plan
 
 _DATE_ERRORS = frozenset(
     ("date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type")
@@ -108,7 +110,7 @@ def _data_path(data: Any, loc: tuple[Any, ...], about_key: bool) -> tuple[Any, .
     return tuple(out)
 
 
-def _model_at(path: tuple[Any, ...], root: type[BaseModel] = Programme) -> type[BaseModel] | None:
+def _model_at(path: tuple[Any, ...], root: type[BaseModel]) -> type[BaseModel] | None:
     """The model class that holds the mapping at `path` (the container of the last step)."""
     current: Any = root
     for step in path[:-1]:
@@ -206,6 +208,8 @@ def is_plan(data: dict[str, Any], path: Path | None = None) -> bool:
 
 
 def validate_plan(data: dict[str, Any], positions: Positions) -> tuple[Plan | None, list[Finding]]:
+    from ..plan_model import Plan
+
     try:
         return Plan.model_validate(data), []
     except ValidationError as e:
@@ -213,13 +217,17 @@ def validate_plan(data: dict[str, Any], positions: Positions) -> tuple[Plan | No
 
 
 def validate(data: dict[str, Any], positions: Positions) -> tuple[Programme | None, list[Finding]]:
+    from ..model import Programme
+
     try:
         return Programme.model_validate(data), []
     except ValidationError as e:
-        return None, findings_from_errors(e, data, positions)
+        return None, findings_from_errors(e, data, positions, Programme)
 
 
 def validate_catalogue(data: dict[str, Any], positions: Positions) -> tuple[Catalogue | None, list[Finding]]:
+    from ..model import Catalogue
+
     try:
         return Catalogue.model_validate(data), []
     except ValidationError as e:
@@ -231,7 +239,7 @@ MAX_FINDINGS = 500
 
 
 def findings_from_errors(
-    error: ValidationError, data: dict[str, Any], positions: Positions, root: type[BaseModel] = Programme
+    error: ValidationError, data: dict[str, Any], positions: Positions, root: type[BaseModel]
 ) -> list[Finding]:
     by_place: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for err in error.errors(include_url=False):

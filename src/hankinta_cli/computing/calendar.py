@@ -27,8 +27,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..checking.rules.plans import add_months
-from ..plan_model import Plan, PlanItem, PlannedDate
+from ..plan_model import Plan, PlanItem, PlannedDate, add_months
 from ..vocab import Aim, Nature, PlanStatus, Procedure
 
 #: Statuses a public calendar leaves out: nothing is coming any more.

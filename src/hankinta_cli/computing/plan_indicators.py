@@ -36,11 +36,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..checking.rules.plans import add_months
 from ..notices.business_id import normalise
 from ..notices.model import Amount, Notice
 from ..notices.select import Procedure
-from ..plan_model import Plan, PlanItem
+from ..plan_model import Plan, PlanItem, add_months
 from ..vocab import PlanStatus
 
 #: History statuses that say the notice went out.

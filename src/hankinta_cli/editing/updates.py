@@ -196,7 +196,7 @@ def parse_value(kind: str, text: str) -> Any:
 def parse_period(text: str) -> int | str:
     """A period as stored: a year as a number, the others as text; refused here with what a period
     is (the model's PERIOD_PATTERN), not later as a YAML quoting problem of the edited file."""
-    from ..model import PERIOD_PATTERN
+    from ..model_base import PERIOD_PATTERN
 
     t = text.strip().upper()
     if not re.match(PERIOD_PATTERN, t):

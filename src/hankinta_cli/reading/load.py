@@ -61,7 +61,7 @@ _SEQ_TAGS = frozenset((None, "!", _CORE + "seq"))
 
 #: An integer literal longer than this is read as a float (inf beyond 1.8e308). Python will not
 #: turn an int of over 4300 digits into text (or a huge one into a float) and no programme value
-#: is that long; as a float it is refused by the model's number range (model.MAX_MAGNITUDE).
+#: is that long; as a float it is refused by the model's number range (model_base.MAX_MAGNITUDE).
 MAX_INT_CHARS = 300
 
 

@@ -51,17 +51,19 @@ def load_plan(path: Path) -> Plan:
     it cannot be read."""
     from ..checking.check import unreadable_reason
     from ..checking.validate import is_plan, validate_plan
-    from .load import load_path
+    from .load import cycles_off, load_path
 
-    try:
-        doc = load_path(path)
-    except LoadError as e:
-        if e.finding.code == "HK001":
-            raise UserError("file_unreadable", path=path, reason=unreadable_reason(e.finding)) from None
-        raise UserError("read_invalid", code=1, findings=[e.finding], path=path) from None
-    if not is_plan(doc.data, path):
-        raise UserError("not_a_plan", path=path)
-    plan, findings = validate_plan(doc.data, doc.positions)
+    with cycles_off():  # the loaded tree is acyclic: collections while it is alive only walk it
+        try:
+            doc = load_path(path)
+        except LoadError as e:
+            if e.finding.code == "HK001":
+                raise UserError("file_unreadable", path=path, reason=unreadable_reason(e.finding)) from None
+            raise UserError("read_invalid", code=1, findings=[e.finding], path=path) from None
+        if not is_plan(doc.data, path):
+            raise UserError("not_a_plan", path=path)
+        plan, findings = validate_plan(doc.data, doc.positions)
+        del doc
     if plan is None:
         raise UserError("read_invalid", code=1, findings=findings, path=path)
     return plan

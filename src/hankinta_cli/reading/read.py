@@ -23,17 +23,19 @@ def load_programme(path: Path) -> Programme | None:
     the findings) if it does not load or validate, exit 2 if it cannot be read at all."""
     from ..checking.check import unreadable_reason
     from ..checking.validate import is_catalogue, validate
-    from .load import load_path
+    from .load import cycles_off, load_path
 
-    try:
-        doc = load_path(path)
-    except LoadError as e:
-        if e.finding.code == "HK001":  # not an invalid file: one that cannot be read (exit 2)
-            raise UserError("file_unreadable", path=path, reason=unreadable_reason(e.finding)) from None
-        raise UserError("read_invalid", code=1, findings=[e.finding], path=path) from None
-    if is_catalogue(doc.data):
-        return None
-    programme, findings = validate(doc.data, doc.positions)
+    with cycles_off():  # as in check_bytes: collections while the tree is alive only walk it
+        try:
+            doc = load_path(path)
+        except LoadError as e:
+            if e.finding.code == "HK001":  # not an invalid file: one that cannot be read (exit 2)
+                raise UserError("file_unreadable", path=path, reason=unreadable_reason(e.finding)) from None
+            raise UserError("read_invalid", code=1, findings=[e.finding], path=path) from None
+        if is_catalogue(doc.data):
+            return None
+        programme, findings = validate(doc.data, doc.positions)
+        del doc
     if programme is None:
         raise UserError("read_invalid", code=1, findings=findings, path=path)
     return programme

@@ -20,7 +20,7 @@ from ..checking.findings import Finding
 from ..editing.yamlpatch import render
 from ..errors import UserError
 from ..escape import markdown_inline
-from ..model import ID_PATTERN
+from ..model_base import ID_PATTERN
 from .programme import NAME_SUFFIX, derived, fill, slug, starter
 
 #: Where the workflow and pre-commit install hankinta from, until `--hankinta-repo` says (as the

@@ -8,15 +8,17 @@ indicators through `walk.py`, in its one order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...model import Programme
-from ...reading.load import Positions
 from ..findings import Finding
 from ..validate import path_text
 
+if TYPE_CHECKING:  # a plan's rules import this package too, and never need the programme's model
+    from ...model import Programme
+    from ...reading.load import Positions
+
 Path = tuple[Any, ...]
-Rule = Callable[[Programme, Positions], Iterator[Finding]]
+Rule = Callable[["Programme", "Positions"], Iterator[Finding]]
 
 
 def finding(code: str, positions: Positions, path: Path, **args: Any) -> Finding:

@@ -22,13 +22,12 @@ that is not the history's last (HK310). Without `as_of` (an edit's re-check) the
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import difflib
 from collections.abc import Iterator
 
 from ...notices import cpv
-from ...plan_model import Plan, PlanItem
+from ...plan_model import Plan, PlanItem, add_months
 from ...reading.load import Positions
 from ...reading.plans import Programmes
 from ..findings import Finding
@@ -124,13 +123,6 @@ def _history(item: PlanItem, path: tuple[str, int], positions: Positions) -> Ite
     if item.history and item.status is not None and item.status != item.history[-1].status:
         yield finding("HK310", positions, (*path, "status"), status=item.status.value,
                       last=item.history[-1].status.value)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later (the month's last day when it is shorter)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def money(value: float, lang: str) -> str:

@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ...checking.rules.plans import add_months
 from ...computing.plan_indicators import calendar_current, on_schedule
-from ...plan_model import Plan, PlanItem
+from ...plan_model import Plan, PlanItem, add_months
 
 #: How far ahead the section lists coming procurements.
 COMING_MONTHS = 6
