@@ -315,7 +315,9 @@ def reader_problem(e: yaml.YAMLError) -> tuple[str, str]:
 
 def _build(parser: Any) -> tuple[dict[str, Any], Positions]:
     """One loop over the events. Marks are kept as libyaml gives them and turned into
-    (line, column) only when a finding needs one: this loop is the checker's hot path."""
+    (line, column) only when a finding needs one: this loop is the checker's hot path, so the
+    open collection lives in local variables (its parents on `stack`) and a plain scalar met
+    again (every item's keys, a status word) is resolved once."""
     get = parser.get_event
     ev = get()  # StreamStart
     ev = get()
@@ -324,14 +326,22 @@ def _build(parser: Any) -> tuple[dict[str, Any], Positions]:
     doc_mark = ev.start_mark  # DocumentStart
     maps: dict[int, dict[Any, tuple[Any, Any]]] = {}  # id(mapping) → key → (key mark, value mark)
     seqs: dict[int, list[Any]] = {}  # id(sequence) → item marks
-    # The open collections, innermost last: [container, shadow, is_mapping, pending key, its mark]
-    stack: list[list[Any]] = []
+    # The innermost open collection, its shadow (maps/seqs) and kind; the enclosing ones on `stack`
+    stack: list[tuple[Any, Any, bool]] = []
+    depth = 0
+    node: Any = None  # None until the document's first collection opens
+    shadow: Any = None
+    is_map = False
+    key: Any = None  # in a mapping: the key waiting for its value, and its mark (None: none waits)
+    key_mark: Any = None
     root: Any = None
     root_mark: Any = doc_mark
+    memo: dict[str, Any] = {}
     ScalarEvent = yaml.ScalarEvent
     MappingStartEvent = yaml.MappingStartEvent
     SequenceStartEvent = yaml.SequenceStartEvent
-    CollectionEndEvent = yaml.CollectionEndEvent
+    MappingEndEvent = yaml.MappingEndEvent
+    SequenceEndEvent = yaml.SequenceEndEvent
     AliasEvent = yaml.AliasEvent
     while True:
         ev = get()
@@ -339,56 +349,66 @@ def _build(parser: Any) -> tuple[dict[str, Any], Positions]:
         if cls is ScalarEvent:
             tag = ev.tag
             if tag is None and ev.implicit[0]:
-                value: Any = resolve_plain(ev.value)
+                text = ev.value
+                value: Any = memo.get(text, memo)
+                if value is memo:
+                    value = memo[text] = resolve_plain(text)
             elif tag is None or tag in _STR_TAGS:
                 value = ev.value
             elif tag in _SCALAR_TAGS:
                 value = resolve_plain(ev.value)
             else:
                 raise _fail("HK012", _mark(ev), tag=tag)
-            if not stack:  # the whole document is one scalar
+            if is_map:
+                if key_mark is None:
+                    if value in shadow:
+                        raise _fail("HK011", _mark(ev), key=str(value), first=shadow[value][0].line + 1)
+                    if len(shadow) >= MAX_KEYS:
+                        raise _fail("HK018", _mark(ev), limit=MAX_KEYS)
+                    key, key_mark = value, ev.start_mark
+                else:
+                    node[key] = value
+                    shadow[key] = (key_mark, ev.start_mark)
+                    key_mark = None
+            elif node is not None:
+                node.append(value)
+                shadow.append(ev.start_mark)
+            else:  # the whole document is one scalar
                 root, root_mark = value, ev.start_mark
                 break
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
-            is_map = cls is MappingStartEvent
-            if ev.tag not in (_MAP_TAGS if is_map else _SEQ_TAGS):
+            opens_map = cls is MappingStartEvent
+            if ev.tag not in (_MAP_TAGS if opens_map else _SEQ_TAGS):
                 raise _fail("HK012", _mark(ev), tag=ev.tag)
-            if len(stack) >= MAX_DEPTH:
+            if depth >= MAX_DEPTH:
                 raise _fail("HK015", _mark(ev), limit=MAX_DEPTH)
-            value = {} if is_map else []
-            shadow: Any = {} if is_map else []
-            (maps if is_map else seqs)[id(value)] = shadow
-            if stack:
-                _attach(stack[-1], value, ev)
+            value = {} if opens_map else []
+            inner: Any = {} if opens_map else []
+            (maps if opens_map else seqs)[id(value)] = inner
+            if is_map:  # put the new collection into its parent (it cannot be a key)
+                if key_mark is None:
+                    raise _fail("HK017", _mark(ev))
+                node[key] = value
+                shadow[key] = (key_mark, ev.start_mark)
+                key_mark = None
+                stack.append((node, shadow, True))
+            elif node is not None:
+                node.append(value)
+                shadow.append(ev.start_mark)
+                stack.append((node, shadow, False))
             else:
                 root, root_mark = value, ev.start_mark
-            stack.append([value, shadow, is_map, None, None])
-            continue
-        elif issubclass(cls, CollectionEndEvent):
-            stack.pop()
+            node, shadow, is_map = value, inner, opens_map
+            depth += 1
+        elif cls is MappingEndEvent or cls is SequenceEndEvent:
             if not stack:
                 break
-            continue
+            node, shadow, is_map = stack.pop()
+            depth -= 1
         elif cls is AliasEvent:
             raise _fail("HK013", _mark(ev), alias=ev.anchor)
         else:  # DocumentEnd after an empty document, or an unexpected event
             break
-        # a scalar inside a collection (inlined: this runs once per key and value)
-        frame = stack[-1]
-        if frame[2]:
-            if frame[4] is None:  # a key
-                if value in frame[1]:
-                    raise _fail("HK011", _mark(ev), key=str(value), first=frame[1][value][0].line + 1)
-                if len(frame[1]) >= MAX_KEYS:
-                    raise _fail("HK018", _mark(ev), limit=MAX_KEYS)
-                frame[3], frame[4] = value, ev.start_mark
-            else:
-                frame[0][frame[3]] = value
-                frame[1][frame[3]] = (frame[4], ev.start_mark)
-                frame[4] = None
-        else:
-            frame[0].append(value)
-            frame[1].append(ev.start_mark)
     _expect_single_document(parser)
     root_pos = (root_mark.line + 1, root_mark.column + 1)
     if not isinstance(root, dict):
@@ -398,19 +418,6 @@ def _build(parser: Any) -> tuple[dict[str, Any], Positions]:
     positions.maps = maps
     positions.seqs = seqs
     return root, positions
-
-
-def _attach(frame: list[Any], container: Any, ev: Any) -> None:
-    """Put a new mapping or sequence into its parent (a collection cannot be a key)."""
-    if frame[2]:
-        if frame[4] is None:
-            raise _fail("HK017", _mark(ev))
-        frame[0][frame[3]] = container
-        frame[1][frame[3]] = (frame[4], ev.start_mark)
-        frame[4] = None
-    else:
-        frame[0].append(container)
-        frame[1].append(ev.start_mark)
 
 
 def _expect_single_document(parser: Any) -> None:
