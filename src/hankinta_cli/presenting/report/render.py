@@ -127,8 +127,8 @@ def _clean_output(value: Any) -> Any:
     or bidi-override characters: done here, once, so no template (ours or a repository's) can forget
     it. Markup (the SVG charts, `|safe`) stays markup: removing a control character from escaped
     text cannot create a tag."""
-    if type(value) is str:  # the usual case first
-        return clean(value)
+    if type(value) is str:  # the usual case first, and mostly answered in C (clean's own test)
+        return value if value.isprintable() else clean(value)
     from markupsafe import Markup
 
     if isinstance(value, Markup):
@@ -182,10 +182,19 @@ def _sandbox_class() -> Any:
             # after an AttributeError, thousands of raised exceptions a page. A dict's only
             # attributes are its methods, so a key that is not one of them is read at once: the
             # same result, and a site of 300 programmes renders in a tenth less time.
-            if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            kind = type(obj)
+            if kind is dict and attribute not in _DICT_ATTRIBUTES:
                 try:
                     return obj[attribute]
                 except KeyError:
+                    pass
+            elif attribute[:1] != "_" and _plain_record(kind):
+                # A dataclass of ours (a unit page reads some 100 000 fields): for an instance that
+                # is not a function, method, type, frame or generator the sandbox's only rule is
+                # "no attribute starting with _", so its checks are skipped with the same result.
+                try:
+                    return getattr(obj, attribute)
+                except AttributeError:
                     pass
             return super().getattr(obj, attribute)
 
@@ -193,6 +202,18 @@ def _sandbox_class() -> Any:
 
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))
+_PLAIN_RECORDS: dict[type, bool] = {}
+
+
+def _plain_record(kind: type) -> bool:
+    """A dataclass defined in this package (computed records the contexts hand to templates)."""
+    known = _PLAIN_RECORDS.get(kind)
+    if known is None:
+        import dataclasses
+
+        known = _PLAIN_RECORDS[kind] = (dataclasses.is_dataclass(kind)
+                                        and kind.__module__.startswith("hankinta_cli."))
+    return known
 
 
 def _power_bits(base: Any, exponent: Any) -> float:
