@@ -257,7 +257,88 @@ def test_second_build_rewrites_nothing_and_a_change_rewrites_its_pages(tmp_path:
     build(out, "--lang", "fi", root=folder)
     changed = sorted(p.relative_to(out).as_posix() for p, t in stamps.items()
                      if p.exists() and p.stat().st_mtime_ns != t)
-    assert changed == ["data/programmes/hyvinkaa/indicators.json", "fi/index.html", "fi/programmes/hyvinkaa/index.html"]
+    assert changed == [".hankinta-build.json", "data/programmes/hyvinkaa/indicators.json", "fi/index.html",
+                       "fi/programmes/hyvinkaa/index.html"]
+
+
+def test_a_programme_built_before_is_read_back_not_rendered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from hankinta_cli.presenting.site import build as site_build
+
+    folder = tmp_path / "programmes"
+    shutil.copytree(PROGRAMMES, folder)
+    out = tmp_path / "s"
+    paths = sorted(folder.glob("*.yaml"))
+    options = site_build.Options(out, ("fi",), dt.date(2025, 6, 30))
+    site_build.build_site(paths, options)
+    rendered: list[str] = []
+    real = site_build._render
+
+    def spy(pages: list[tuple[str, dict[str, object]]], lang: str, templates: Path | None) -> list[bytes]:
+        rendered.extend(name for name, _ in pages)
+        return real(pages, lang, templates)
+
+    monkeypatch.setattr(site_build, "_render", spy)
+    assert site_build.build_site(paths, options).written == 0
+    assert "site/indicator.html.j2" not in rendered and "site/programme.html.j2" not in rendered
+    assert "site/front.html.j2" in rendered  # the shared pages are made every time
+    # a page edited by hand is no longer what the record says: its programme is made again
+    page = out / "fi" / "programmes" / "hyvinkaa" / "index.html"
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"<main", b"<main data-muokattu", 1))
+    rendered.clear()
+    assert site_build.build_site(paths, options).written == 1 and page.read_bytes() == original
+    assert rendered.count("site/programme.html.j2") == 1
+    # a changed programme, and only it
+    edit = hankinta("status", "set", str(folder / "kajaani-2021-2023.yaml"), "1.1", "valmis", "--date", "2025-02-03")
+    assert edit.code == 0, edit.stderr
+    rendered.clear()
+    site_build.build_site(paths, options)
+    assert rendered.count("site/programme.html.j2") == 1
+    # another day changes every page's inputs
+    rendered.clear()
+    site_build.build_site(paths, site_build.Options(out, ("fi",), dt.date(2025, 7, 1)))
+    assert rendered.count("site/programme.html.j2") == 3
+
+
+@pytest.mark.parametrize("text", [
+    "", "[]", "{", '{"version": 1, "inputs": "x", "programmes": []}', "\"" + "x" * 1000 + "\"",
+    '{"version": 1, "inputs": "INPUTS", "programmes": {"d": {"../../etc/passwd": [1, "x"]}}}',
+    '{"version": 1, "inputs": "INPUTS", "programmes": {"d": {"fi/a.html": [true, "x"]}}}',
+    '{"version": 1, "inputs": "INPUTS", "programmes": {"d": {"/etc/passwd": [1, "x"]}}}',
+    "[" * 100_000,
+])
+def test_an_odd_build_record_means_a_full_build(tmp_path: Path, text: str) -> None:
+    from hankinta_cli.presenting.site import record
+
+    (tmp_path / record.RECORD).write_text(text.replace("INPUTS", "i"), encoding="utf-8")
+    assert record.read(tmp_path, "i") == {}
+    # and through the command: the site is made, no traceback
+    folder = tmp_path / "programmes"
+    shutil.copytree(PROGRAMMES, folder)
+    out = tmp_path / "s"
+    build(out, "--lang", "fi", root=folder)
+    (out / record.RECORD).write_text(text, encoding="utf-8")
+    (out / "fi" / "index.html").unlink()
+    build(out, "--lang", "fi", root=folder)
+    assert (out / "fi" / "index.html").is_file()
+
+
+def test_the_build_record_keeps_what_each_programme_made(tmp_path: Path) -> None:
+    from hankinta_cli.presenting.site import record
+
+    folder = tmp_path / "programmes"
+    shutil.copytree(PROGRAMMES, folder)
+    out = tmp_path / "s"
+    build(out, "--lang", "fi", root=folder)
+    stored = json.loads((out / record.RECORD).read_text(encoding="utf-8"))
+    files = {n for entry in stored["programmes"].values() for n in entry}
+    assert "fi/programmes/hyvinkaa/index.html" in files and "fi/index.html" not in files  # shared pages are not
+    name = "fi/programmes/hyvinkaa/index.html"
+    size, digest = next(e[name] for e in stored["programmes"].values() if name in e)
+    page = (out / name).read_bytes()
+    assert size == len(page) and digest == record.file_hash(page)
 
 
 

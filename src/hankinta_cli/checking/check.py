@@ -170,7 +170,7 @@ class Cache:
         # the same catalogue) are answered without checking the stored entry again
         self._known: dict[str, list[Finding]] = {}
         self.dirty = False
-        self.fingerprint = _fingerprint()
+        self.fingerprint = source_fingerprint()
         if folder is None:
             return
         if not _private(folder, must_exist=False):
@@ -283,7 +283,8 @@ def default_cache_dir() -> Path:
     return Path(base) / "hankinta"
 
 
-def _fingerprint() -> str:
+def source_fingerprint() -> str:
+    """A digest of this package's Python source: what the code makes from the same input changes with it."""
     h = hashlib.sha256()
     root = Path(__file__).resolve().parent.parent  # all of hankinta_cli
     for f in sorted(root.rglob("*.py")):

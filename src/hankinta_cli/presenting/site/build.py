@@ -6,6 +6,8 @@ sends back their names, with the small data the shared pages need: its summary (
 catalogue pages), its measures tagged with a dimension and its values by unit (dimension and unit
 pages; nothing is evaluated again in the main process). The calendar is made once from the plans.
 Nothing is published until every programme has been built: a build that fails writes nothing.
+A programme whose inputs are those of the last build (`record.py`) is evaluated for the shared
+pages but not rendered again when its files are still there as that build made them.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from ...computing.dimensions import TaggedMeasure
 from ...computing.rollup import ProgrammeSummary
 from ...computing.units import UnitView
 from ...errors import UserError
-from . import layout
+from . import layout, record
 
 if TYPE_CHECKING:
     from ...plan_model import Plan
@@ -56,6 +58,8 @@ class Built:
     partial: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     changed: list[str] = field(default_factory=list)  # staged
     sizes: dict[str, int] = field(default_factory=dict)  # every file of the programme, by name
+    digest: str = ""  # of its inputs (record.programme_digest), under which `files` are recorded
+    files: record.Files = field(default_factory=dict)
 
 
 @dataclass
@@ -100,7 +104,10 @@ def _build(paths: list[Path], options: Options, plans: Sequence[Plan]) -> SiteRe
     from ...computing.rollup import rollup
     from ...computing.summary import in_parallel
 
-    results = in_parallel(_programme, [(p, options) for p in paths])
+    inputs = record.inputs_digest(options.langs, options.as_of, options.base_url, options.templates)
+    last = record.read(options.out, inputs)
+    digests = _digests(paths)
+    results = in_parallel(_programme, [(p, options, d, last.get(d)) for p, d in zip(paths, digests, strict=True)])
     built: list[Built] = []
     for r in results:
         if isinstance(r, tuple):
@@ -124,9 +131,29 @@ def _build(paths: list[Path], options: Options, plans: Sequence[Plan]) -> SiteRe
             stage(options.out, name, data)
             changed.append(name)
     removed = publish(options.out, changed, set(sizes))
+    record.write(options.out, inputs, {b.digest: b.files for b in built})
     pages = {n: s for n, s in sizes.items() if n.endswith(".html")}
     largest = max(pages.items(), key=lambda x: x[1])
     return SiteResult(options.out, len(sizes), len(changed), removed, sum(sizes.values()), largest)
+
+
+def _digests(paths: list[Path]) -> list[str]:
+    """Each programme's input digest (its bytes and the catalogue beside it); "" for a file that
+    cannot be read now (its worker says why)."""
+    from ...checking.check import read_catalogue
+    from ...checking.findings import LoadError
+    from ...reading.load import read
+
+    catalogues: dict[Path, bytes] = {}
+    out = []
+    for path in paths:
+        try:
+            if path.parent not in catalogues:
+                catalogues[path.parent] = read_catalogue(path.parent)
+            out.append(record.programme_digest(read(path), catalogues[path.parent]))
+        except LoadError:
+            out.append("")
+    return out
 
 
 def _check_unique(built: list[Built]) -> None:
@@ -163,7 +190,8 @@ def _render(pages: list[tuple[str, dict[str, Any]]], lang: str, templates: Path 
     return [text.encode("utf-8") for text in render_pages(pages, lang, templates, env)]
 
 
-def _programme(job: tuple[Path, Options]) -> Built | tuple[str, int, dict[str, Any], list[Any]] | None:
+def _programme(job: tuple[Path, Options, str, record.Files | None]
+               ) -> Built | tuple[str, int, dict[str, Any], list[Any]] | None:
     """A worker's whole job for one programme; a UserError goes back as data, a catalogue as None."""
     try:
         return _programme_pages(*job)
@@ -171,7 +199,10 @@ def _programme(job: tuple[Path, Options]) -> Built | tuple[str, int, dict[str, A
         return e.as_data()
 
 
-def _programme_pages(path: Path, options: Options) -> Built | None:
+def _programme_pages(path: Path, options: Options, digest: str = "", last: record.Files | None = None
+                     ) -> Built | None:
+    """One programme's part of the site. `last`: the files the last build made from the same inputs
+    (`digest`); when they are all still there, nothing is rendered."""
     from ...computing.dimensions import dimension_views
     from ...computing.metrics import evaluate_programme
     from ...computing.rollup import summarise
@@ -196,7 +227,11 @@ def _programme_pages(path: Path, options: Options) -> Built | None:
     result = Built(path, summary, pslug, {i: islugs[i] for i in by_unit | {i.id for i in summary.indicators}},
                    [view.measures for view in dimension_views([st])], units,
                    any(o.breakdown for at in indicators(programme) for o in at.indicator.observations),
-                   {i.id: i.partial for i in st.indicators if i.id in by_unit and i.partial})
+                   {i.id: i.partial for i in st.indicators if i.id in by_unit and i.partial}, digest=digest)
+    if last is not None and digest and record.still_there(options.out, last):
+        result.files = last
+        result.sizes = {name: size for name, (size, _) in last.items()}
+        return result
     # the data downloads: a programme's files, once for every language (two files, not two per
     # indicator and language: a site of 300 programmes is some 35 000 files instead of 100 000)
     files: list[tuple[str, bytes]] = [(layout.data_file(pslug, "json"), programme_json(st).encode("utf-8")),
@@ -209,6 +244,8 @@ def _programme_pages(path: Path, options: Options) -> Built | None:
         files += [(layout.file_of(lang, key), text) for (key, _), text in zip(pages, rendered, strict=True)]
     for name, raw in files:
         result.sizes[name] = len(raw)
+        if digest:
+            result.files[name] = (len(raw), record.file_hash(raw))
         if not unchanged(options.out, name, raw):
             stage(options.out, name, raw)
             result.changed.append(name)
