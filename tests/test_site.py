@@ -296,10 +296,26 @@ def test_a_programme_built_before_is_read_back_not_rendered(tmp_path: Path, monk
     rendered.clear()
     site_build.build_site(paths, options)
     assert rendered.count("site/programme.html.j2") == 1
+    # a file that changed between the main process's look and the worker's read is made again,
+    # and its pages recorded under what the worker read
+    entry = record_of(out)
+    path = folder / "hyvinkaa.yaml"
+    digest = next(d for d, files in entry.items() if "fi/programmes/hyvinkaa/index.html" in files)
+    rendered.clear()
+    again = site_build._programme_pages(path, options, "0" * 64, entry[digest])
+    assert again is not None and again.digest == digest and rendered.count("site/programme.html.j2") == 1
+    rendered.clear()
+    assert site_build._programme_pages(path, options, digest, entry[digest]) is not None and not rendered
     # another day changes every page's inputs
     rendered.clear()
     site_build.build_site(paths, site_build.Options(out, ("fi",), dt.date(2025, 7, 1)))
     assert rendered.count("site/programme.html.j2") == 3
+
+
+def record_of(out: Path) -> dict[str, dict[str, object]]:
+    stored: dict[str, dict[str, object]] = json.loads((out / ".hankinta-build.json").read_text(encoding="utf-8"))[
+        "programmes"]
+    return stored
 
 
 @pytest.mark.parametrize("text", [

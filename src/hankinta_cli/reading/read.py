@@ -18,16 +18,17 @@ if TYPE_CHECKING:
     from ..model import Programme
 
 
-def load_programme(path: Path) -> Programme | None:
-    """The programme in `path`, or None if the file is a shared catalogue. UserError exit 1 (with
-    the findings) if it does not load or validate, exit 2 if it cannot be read at all."""
+def load_programme(path: Path, raw: bytes | None = None) -> Programme | None:
+    """The programme in `path` (or in `raw`, its bytes already read), or None if the file is a shared
+    catalogue. UserError exit 1 (with the findings) if it does not load or validate, exit 2 if it
+    cannot be read at all."""
     from ..checking.check import unreadable_reason
     from ..checking.validate import is_catalogue, validate
-    from .load import cycles_off, load_path
+    from .load import cycles_off, load_bytes, load_path
 
     with cycles_off():  # as in check_bytes: collections while the tree is alive only walk it
         try:
-            doc = load_path(path)
+            doc = load_path(path) if raw is None else load_bytes(raw, path)
         except LoadError as e:
             if e.finding.code == "HK001":  # not an invalid file: one that cannot be read (exit 2)
                 raise UserError("file_unreadable", path=path, reason=unreadable_reason(e.finding)) from None

@@ -201,18 +201,29 @@ def _programme(job: tuple[Path, Options, str, record.Files | None]
 
 def _programme_pages(path: Path, options: Options, digest: str = "", last: record.Files | None = None
                      ) -> Built | None:
-    """One programme's part of the site. `last`: the files the last build made from the same inputs
-    (`digest`); when they are all still there, nothing is rendered."""
+    """One programme's part of the site. `last`: the files the last build made from the inputs
+    whose digest the main process found (`digest`); when the bytes read here have that digest too
+    (the file did not change in between) and those files are all still there, nothing is rendered.
+    The pages are recorded under the digest of the bytes they were made from."""
+    from ...checking.check import read_catalogue
+    from ...checking.findings import LoadError
     from ...computing.dimensions import dimension_views
     from ...computing.metrics import evaluate_programme
     from ...computing.rollup import summarise
     from ...computing.units import unit_views
+    from ...reading.load import read
     from ...reading.read import load_programme
     from ...walk import indicators
     from ..output.indicators import programme_json, values_csv
     from .contexts import Site, indicator_pages, programme_page
 
-    programme = load_programme(path)
+    try:
+        text = read(path)
+        raw: bytes | None = text
+        made_from = record.programme_digest(text, read_catalogue(path.parent))
+    except LoadError:  # load_programme reads it again and says why
+        raw, made_from = None, ""
+    programme = load_programme(path, raw)
     if programme is None:
         return None
     st = evaluate_programme(programme, options.as_of)
@@ -227,8 +238,8 @@ def _programme_pages(path: Path, options: Options, digest: str = "", last: recor
     result = Built(path, summary, pslug, {i: islugs[i] for i in by_unit | {i.id for i in summary.indicators}},
                    [view.measures for view in dimension_views([st])], units,
                    any(o.breakdown for at in indicators(programme) for o in at.indicator.observations),
-                   {i.id: i.partial for i in st.indicators if i.id in by_unit and i.partial}, digest=digest)
-    if last is not None and digest and record.still_there(options.out, last):
+                   {i.id: i.partial for i in st.indicators if i.id in by_unit and i.partial}, digest=made_from)
+    if last is not None and made_from and made_from == digest and record.still_there(options.out, last):
         result.files = last
         result.sizes = {name: size for name, (size, _) in last.items()}
         return result
@@ -242,12 +253,12 @@ def _programme_pages(path: Path, options: Options, digest: str = "", last: recor
         names = ["site/programme.html.j2"] + ["site/indicator.html.j2"] * (len(pages) - 1)
         rendered = _render([(n, c) for n, (_, c) in zip(names, pages, strict=True)], lang, options.templates)
         files += [(layout.file_of(lang, key), text) for (key, _), text in zip(pages, rendered, strict=True)]
-    for name, raw in files:
-        result.sizes[name] = len(raw)
-        if digest:
-            result.files[name] = (len(raw), record.file_hash(raw))
-        if not unchanged(options.out, name, raw):
-            stage(options.out, name, raw)
+    for name, data in files:
+        result.sizes[name] = len(data)
+        if made_from:
+            result.files[name] = (len(data), record.file_hash(data))
+        if not unchanged(options.out, name, data):
+            stage(options.out, name, data)
             result.changed.append(name)
     return result
 
