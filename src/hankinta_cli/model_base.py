@@ -49,7 +49,16 @@ Number = Annotated[int | float, AfterValidator(_in_range)]
 Value = Annotated[bool | int | float | str, AfterValidator(_in_range)]
 
 
+def _new_list() -> list[Any]:
+    return []
+
+
 def field(title: str, description: str, default: Any = ..., **kw: Any) -> Any:
+    if kw.get("default_factory") is list:
+        # pydantic reads a default factory's signature when it builds a model; for the builtin
+        # `list` that means tokenizing its text signature, and compiling tokenize's patterns
+        # first: 2 % of a short command's instructions, for nothing
+        kw["default_factory"] = _new_list
     return Field(default, title=title, description=description, **kw)
 
 
