@@ -6,6 +6,11 @@ The plan is generated (every field an item can have, a few items late or without
 that every rule has work), then checked as a whole command (start-up included) with `--no-cache`,
 and in-process (`check_bytes`: load, model and rules only). Target: the command under 0.5 s. Then the
 public calendar of the same plan to HTML as a whole command. Target: under 1 s.
+
+The floor is timed in turn with the check (one of each, again and again, so that both meet the
+machine at the same speed): a Python process that only imports what a check cannot do without
+(typer, pydantic's model classes, PyYAML) and reads libyaml's events for the same file, building
+nothing. No check of this file in this stack can be faster than that.
 """
 
 from __future__ import annotations
@@ -25,6 +30,17 @@ from synthetic import UNITS, timed
 
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 AS_OF = "2026-06-30"
+
+FLOOR = """
+import gc, sys
+import typer, yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+text = open(sys.argv[1], encoding="utf-8").read()
+parser = yaml.CSafeLoader(text)
+gc.disable()
+while type(parser.get_event()) is not yaml.StreamEndEvent:
+    pass
+"""
 
 
 def plan_text(items: int, seed: int = 14) -> str:
@@ -65,7 +81,11 @@ def main() -> None:
         path.write_text(text, encoding="utf-8")
         cmd = [sys.executable, "-m", "hankinta_cli", "check", "--no-cache", "--as-of", AS_OF, "--format", "json",
                str(path)]
-        whole = statistics.median(timed(cmd, ENV, ok=(0, 1)) for _ in range(args.runs))
+        floor_cmd = [sys.executable, "-c", FLOOR, str(path)]
+        pairs = [(timed(cmd, ENV, ok=(0, 1)), timed(floor_cmd, ENV)) for _ in range(args.runs)]
+        whole = statistics.median(p[0] for p in pairs)
+        floor = statistics.median(p[1] for p in pairs)
+        ratio = statistics.median(p[0] / p[1] for p in pairs)
         html = Path(tmp) / "hankintakalenteri.html"
         cal_cmd = [sys.executable, "-m", "hankinta_cli", "calendar", str(path), "-o", str(html), "--as-of", AS_OF]
         calendar_time = statistics.median(timed(cal_cmd, ENV) for _ in range(args.runs))
@@ -80,6 +100,8 @@ def main() -> None:
         loading = time.perf_counter() - t0
     print(f"plan of {args.items} items, {len(raw) / 1024:.0f} KiB, {len(findings)} findings")
     print(f"hankinta check (whole command, median of {args.runs}): {whole:.3f} s (target < 0.5 s)")
+    print(f"  the floor, in turn with it (Python, typer, pydantic, PyYAML, libyaml's events): {floor:.3f} s; "
+          f"check / floor {ratio:.2f}")
     print(f"hankinta calendar -o .html (whole command, median of {args.runs}): {calendar_time:.3f} s "
           f"(target < 1 s; {html_size / 1024:.0f} KiB of HTML)")
     print(f"check_bytes in-process: {inner:.3f} s, of which the shared loader (YAML with positions): {loading:.3f} s")
