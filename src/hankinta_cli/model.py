@@ -197,7 +197,7 @@ class Derived(Model):
     op: DerivedOp = field(
         "Laskutapa",
         "suhde (ensimmäinen / toinen), osuus (ensimmäinen / toinen × 100 %), summa (kaikkien summa, "
-        "esim. toimialat yhteensä) tai vuosimuutos (muutos edellisestä kaudesta %).",
+        "esim. toimialat yhteensä) tai vuosimuutos (muutos vuoden takaisesta kaudesta %, esim. 2025-Q1 / 2024-Q1).",
     )
     of: list[Id] = field("Lähtömittarit", "Mittareiden tunnisteet, joista arvo lasketaan.", min_length=1)
 

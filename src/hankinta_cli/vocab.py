@@ -305,8 +305,8 @@ _DERIVED = {
     "osuus": Label("osuus prosentteina: ensimmäinen / toinen × 100", "share in percent: first / second × 100",
                    ("share",)),
     "summa": Label("summa: kaikkien lueteltujen arvojen summa", "sum of all listed indicators", ("sum",)),
-    "vuosimuutos": Label("muutos edellisestä kaudesta prosentteina", "change from the previous period in percent",
-                         ("growth", "yoy")),
+    "vuosimuutos": Label("muutos vuoden takaisesta kaudesta prosentteina",
+                         "change from the same period a year earlier in percent", ("growth", "yoy")),
 }
 
 

@@ -207,7 +207,7 @@ def evaluate(ind: Indicator, resolver: Resolver, period_end: dt.date | None = No
     if ind.method_name is Method.GROWTH:
         _growth(st, b, t, latest, base_span, latest_span, deadline)
     else:
-        _straight(st, b, t, latest, base_span, deadline, as_of)
+        _straight(st, b, t, latest, base_span, deadline, as_of, rising)
     return st
 
 
@@ -221,20 +221,23 @@ def _rising(direction: Direction | None, b: float | None, t: float, latest: floa
 
 
 def _yes_no(st: IndicatorStatus, as_of: dt.date) -> None:
-    if st.latest is True:
+    # the answer wanted is the target's (true unless a target says false: "no open complaints")
+    wanted = st.target if isinstance(st.target, bool) else True
+    if not isinstance(st.latest, bool):
+        st.reason = Reason.NOT_COMPUTABLE
+    elif st.latest is wanted:
         st.on_track = OnTrack.ACHIEVED
-    elif st.latest is False:
+    else:
         deadline = st.target_deadline
         if deadline is None:
             st.on_track = OnTrack.BEHIND
         else:
             st.on_track = OnTrack.FAR_BEHIND if deadline < as_of else OnTrack.ON_TRACK
-    else:
-        st.reason = Reason.NOT_COMPUTABLE
 
 
 def _straight(
-    st: IndicatorStatus, b: float, t: float, latest: float, base: Span, deadline: dt.date | None, as_of: dt.date
+    st: IndicatorStatus, b: float, t: float, latest: float, base: Span, deadline: dt.date | None, as_of: dt.date,
+    rising: bool,
 ) -> None:
     if deadline is None:
         # no date to draw the path to: judge by how much of the way has been covered
@@ -246,7 +249,11 @@ def _straight(
     elapsed = 1.0 if total <= 0 else min(max((as_of - base.end).days / total, 0.0), 1.0)
     st.expected = finite(b + (t - b) * elapsed)
     if st.expected == b:
-        st.on_track = OnTrack.ON_TRACK  # nothing was expected yet
+        # Nothing was expected yet (the date is not past the baseline period, or the target is the
+        # baseline): r's denominator is 0. A value no worse than the baseline is on track; one gone
+        # the wrong way is far behind, the limit of r as the progress expected tends to nothing.
+        worse = latest < b if rising else latest > b
+        st.on_track = OnTrack.FAR_BEHIND if worse else OnTrack.ON_TRACK
         return
     st.ratio = None if st.expected is None else finite((latest - b) / (st.expected - b))
     if st.ratio is None:

@@ -16,6 +16,7 @@ from typing import Any
 from ..model import Catalogue, CatalogueEntry
 from .metrics import Counts, ProgrammeStatus
 from .ontrack import IndicatorStatus
+from .periods import span
 from .series import finite
 from .units import SUMMABLE
 
@@ -36,6 +37,11 @@ class CatalogueRow:
     def summable(self) -> bool:
         return self.entry.kind in SUMMABLE
 
+    @property
+    def last_period(self) -> str | None:
+        """The latest period with a total, by its dates: 2024-H2 is after 2024-Q1 (not as text)."""
+        return max(self.totals, key=span, default=None)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.entry.id, "name": self.entry.name, "kind": self.entry.kind.value, "unit": self.entry.unit,
@@ -43,7 +49,7 @@ class CatalogueRow:
             "latest": {k: {"period": p, "value": v, "missing": self.missing.get(k, [])}
                        for k, (p, v) in self.latest.items()},
             "totals": {p: {"total": t, "reporting": n, "partial": self.partial.get(p, [])}
-                       for p, (t, n) in sorted(self.totals.items())},
+                       for p, (t, n) in sorted(self.totals.items(), key=lambda kv: span(kv[0]))},
         }
 
 
@@ -63,6 +69,9 @@ def summarise(st: ProgrammeStatus) -> ProgrammeSummary:
     p = st.programme
     return ProgrammeSummary(p.id, p.name, p.organisation, st.as_of, st.overall,
                             [i for i in st.indicators if i.catalogue])
+
+
+_NEVER = span("1000")  # before any period a programme can have (model_base.PERIOD_PATTERN)
 
 
 def rollup(statuses: list[ProgrammeSummary], catalogue: Catalogue | None) -> list[CatalogueRow]:
@@ -85,9 +94,10 @@ def rollup(statuses: list[ProgrammeSummary], catalogue: Catalogue | None) -> lis
                             per_period[period] = total
                             if ind.partial.get(period):
                                 lacking.setdefault(period, {}).update(dict.fromkeys(ind.partial[period]))
-            latest = max(mine, key=lambda i: i.latest_period or "")
+            # by dates, not as text: "2024-Q1" > "2024-H2" as strings
+            latest = max(mine, key=lambda i: span(i.latest_period) if i.latest_period else _NEVER)
             if row.summable and per_period:
-                last = max(per_period)
+                last = max(per_period, key=span)
                 row.latest[st.id] = (last, per_period[last])
                 if last in lacking:
                     row.missing[st.id] = list(lacking[last])

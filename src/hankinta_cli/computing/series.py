@@ -9,7 +9,6 @@ unit is partial, and so is every derived value computed from it (`Resolver.missi
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import math
 from collections.abc import Iterable
 
@@ -114,20 +113,35 @@ class Resolver:
             out.append({} if source is None else {e[0].key: e for e in self.series(source)})
         return out
 
+    def _year_on_year(self, ind: Indicator, source: dict[str, Entry]) -> list[Entry]:
+        """vuosimuutos: each period against the same period a year earlier (2025 against 2024,
+        2025-Q1 against 2024-Q1), in percent. A period whose year-earlier period falls before the
+        source's first value has none (the series has not begun); one whose year-earlier period
+        is missing, or zero, has None: "ei tietoa", never a change over two years or from the
+        quarter before."""
+        out: list[Entry] = []
+        used: list[tuple[str, ...]] = []
+        entries = sorted(source.values(), key=lambda e: e[0])
+        first = entries[0][0].start if entries else None
+        for s, cur in entries:
+            earlier_key = f"{s.start.year - 1}{s.key[4:]}"
+            earlier = source.get(earlier_key)
+            if earlier is None and (first is None or span(earlier_key).start < first):
+                continue
+            a, b = (_number(earlier[1]) if earlier else None), _number(cur)
+            out.append((s, None if a is None or b is None or a == 0 else finite((b - a) / abs(a) * 100)))
+            used.append((s.key, earlier_key, s.key))
+        self._inherited(ind, used)
+        return out
+
     def _derived(self, ind: Indicator) -> list[Entry]:
         assert ind.derived is not None
         op = ind.derived.op
         inputs = self._inputs(ind)
         if op is DerivedOp.GROWTH:
-            base = sorted(inputs[0].values(), key=lambda e: e[0])
-            out: list[Entry] = []
-            for (_, prev), (s, cur) in itertools.pairwise(base):
-                a, b = _number(prev), _number(cur)
-                out.append((s, None if a is None or b is None or a == 0 else finite((b - a) / abs(a) * 100)))
-            self._inherited(ind, [(s2.key, s1.key, s2.key) for (s1, _), (s2, _) in itertools.pairwise(base)])
-            return out
+            return self._year_on_year(ind, inputs[0])
         keys = sorted({k for d in inputs for k in d}, key=span)
-        out = []
+        out: list[Entry] = []
         for k in keys:
             values = [_number(d[k][1]) if k in d else None for d in inputs]
             value: float | None

@@ -50,14 +50,18 @@ def write_table(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], lang
     when = day(statuses[0].as_of, lang) if statuses else ""
     heads = (("Ohjelma", "Programme"), ("Toimenpiteitä", "Measures"), ("Valmiina", "Finished"),
              ("Myöhässä", "Overdue"), ("Ei vastuutahoa", "No owner"), ("Ei aikataulua", "No schedule"),
-             ("Mittareita", "Indicators"), ("Ei tietoa", "No data"), ("Määrittelemättä", "Undefined"))
-    table = new_table(("Ohjelmat " if fi else "Programmes ") + when, [h[0] if fi else h[1] for h in heads])
+             ("Mittareita", "Indicators"))
+    # the indicators by on-track class, as in the JSON and CSV (`Counts.by_on_track`)
+    classes = (OnTrack.ACHIEVED, OnTrack.ON_TRACK, OnTrack.BEHIND, OnTrack.FAR_BEHIND)
+    names = [h[0] if fi else h[1] for h in heads] + [_capital(k.text(lang)) for k in classes] + [
+        "Ei tietoa" if fi else "No data", "Määrittelemättä" if fi else "Undefined"]
+    table = new_table(("Ohjelmat " if fi else "Programmes ") + when, names)
     for s in statuses:
         c = s.overall
         share = "–" if c.share_finished is None else number(c.share_finished, lang, 0) + "\u00a0%"
         add_row(table, s.name, str(c.measures), f"{c.finished} ({share})", str(c.overdue),
-                      str(c.without_responsible), str(c.without_schedule), str(c.indicators), str(c.without_data),
-                      str(c.undefined))
+                      str(c.without_responsible), str(c.without_schedule), str(c.indicators),
+                      *(str(c.by_on_track.get(k, 0)) for k in classes), str(c.without_data), str(c.undefined))
     if not rows:
         print_tables(out, table)
         return
@@ -67,8 +71,8 @@ def write_table(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], lang
     for r in rows:
         per = [f"{pid}: {value_text(v, lang, r.entry.unit)} ({p}{_partial(r.missing.get(pid), lang)})" if p
                else f"{pid}: –" for pid, (p, v) in r.latest.items()] or "–"
-        if r.summable and r.totals:
-            last = max(r.totals)
+        last = r.last_period
+        if r.summable and last is not None:
             total, n = r.totals[last]
             partial = ("; " + t("partial_total", lang, programmes=", ".join(r.partial[last]))
                        if last in r.partial else "")
@@ -92,3 +96,7 @@ def write_summary(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], fm
         write_csv(statuses, rows, out)
     else:
         write_table(statuses, rows, lang, out)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

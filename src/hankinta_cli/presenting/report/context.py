@@ -305,7 +305,7 @@ def shared_indicators(rows: list[CatalogueRow], lang: str = "fi",
     for r in rows:
         if not r.latest and not with_unreported:
             continue
-        last = max(r.totals) if r.totals else None
+        last = r.last_period
         out.append({
             "id": r.entry.id, "name": r.entry.name, "unit": r.entry.unit or DEFAULT_UNITS.get(r.entry.kind),
             "summable": r.summable,

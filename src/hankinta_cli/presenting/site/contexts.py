@@ -42,6 +42,7 @@ from ... import walk
 from ...computing.calendar import Calendar
 from ...computing.dimensions import DimensionView
 from ...computing.metrics import ProgrammeStatus
+from ...computing.periods import span
 from ...computing.rollup import CatalogueRow, ProgrammeSummary
 from ...computing.units import UnitView
 from ...i18n import partial_text, value_text
@@ -239,7 +240,7 @@ def catalogue_pages(site: Site, lang: str, summaries: list[ProgrammeSummary], ps
                     here, layout.file_of(lang, layout.indicator_page(slug, links[i.id])))}
                     for i in s.indicators if i.catalogue == e.id],
                 "period": period or None, "value": value})
-        by_period = sorted(row.totals.items())
+        by_period = sorted(row.totals.items(), key=lambda kv: span(kv[0]))  # by dates, not as text
         totals = [{"period": p, "total": total, "reporting": n} for p, (total, n) in by_period]
         chart = indicator_chart([(p, total) for p, (total, _) in by_period][-CHART_PERIODS:], unit=unit, target=None,
                                 deadline=None, name=f"{e.name} ({t['total'].lower()})", lang=lang) if totals else ""
