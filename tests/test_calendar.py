@@ -123,6 +123,18 @@ def test_ics_parses_back_with_stable_uids_and_escaped_text(plan_dir: Path) -> No
     assert str(next(iter(en.walk("VEVENT")))["SUMMARY"]).startswith("Contract notice: ")
 
 
+def test_the_calendar_name_is_escaped_as_text(plan_dir: Path) -> None:
+    """NAME and X-WR-CALNAME are TEXT (RFC 7986, 5545 3.3.11): a comma, a semicolon and a
+    backslash in the plan's name are escaped in both."""
+    path = plan_dir / "vihamielinen.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('name: "Kalenteri <script>', 'name: "Suunnitelma a,b;c\\\\d <script>'),
+                    encoding="utf-8")
+    raw = make(".ics").decode()
+    assert "\r\nNAME:Suunnitelma a\\,b\\;c\\\\d" in raw, raw[:400]
+    assert "\r\nX-WR-CALNAME:Suunnitelma a\\,b\\;c\\\\d" in raw
+
+
 def test_csv_imports_back_into_its_plan_unchanged(plan_dir: Path) -> None:
     raw = make(".csv")
     assert raw.startswith(b"\xef\xbb\xbf\"Tunniste\",\"Hankinta\",\"Kuvaus\",\"Yksikk\xc3\xb6\"")
@@ -169,3 +181,30 @@ def test_refusals_write_nothing(plan_dir: Path) -> None:
     run = hankinta("calendar", "rikki", "-o", "x.html")
     assert run.code == 1 and "Traceback" not in run.stderr and not Path("x.html").exists()
     assert hankinta("calendar", "vihamielinen").code == 2  # -o is required
+
+
+def test_two_plans_with_one_id_are_refused(plan_dir: Path) -> None:
+    """Their events would share UIDs (a calendar application keeps one) and the site would write
+    one plan's open data over the other's."""
+    text = HOSTILE.read_text(encoding="utf-8")
+    (plan_dir / "kopio.yaml").write_text(text.replace("id: vihamielinen", "id: VIHAMIELINEN"), encoding="utf-8")
+    for out in ("kaksi.ics", "kaksi.html"):
+        run = hankinta("calendar", "-o", out, "--as-of", AS_OF)
+        assert run.code == 2 and "sama tunniste" in run.stderr and "kopio.yaml" in run.stderr, run.stderr
+        assert "Traceback" not in run.stderr and not Path(out).exists()
+    run = hankinta("plan", "--lang", "en")
+    assert run.code == 2 and "two plans have the id" in run.stderr
+
+
+def test_a_contract_with_one_end_shows_one_dash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "plans").mkdir()
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("contract: {start: 2026-08-01, end: 2029-07-31, options: 2 × 1 vuosi}",
+                        "contract: {start: 2026-08-01, options: 2 × 1 vuosi}")
+    text = text.replace("contract: {start: 2027-01-15, end: 2028-06-30}", "contract: {end: 2028-06-30}")
+    (tmp_path / "plans" / "p.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert hankinta("calendar", "-o", "k.html", "--as-of", "2026-01-15").code == 0
+    html = Path("k.html").read_text(encoding="utf-8")
+    assert "<td>1.8.2026–, optiot 2 × 1 vuosi</td>" in html and "<td>–30.6.2028</td>" in html
+    assert "––" not in html

@@ -196,6 +196,10 @@ def test_base_url_only_adds_canonical_links(tmp_path: Path) -> None:
     assert 'href="../../../style.css"' in page
     run = hankinta("site", "--root", str(PROGRAMMES), "-o", str(tmp_path / "t"), "--base-url", "javascript:alert(1)")
     assert run.code == 2 and "--base-url" in run.stderr and not (tmp_path / "t").exists()
+    # the page paths are appended to it: a query, a fragment or a ../ step would send them elsewhere
+    for bad in ("https://ex.fi/x/#osa", "https://ex.fi/x?y=1", "/a/../../b/", "https://ex.fi/./x"):
+        run = hankinta("site", "--root", str(PROGRAMMES), "-o", str(tmp_path / "t"), "--base-url", bad)
+        assert run.code == 2 and "--base-url" in run.stderr and not (tmp_path / "t").exists(), bad
 
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> \u202e "quoted" \x1b[31m'

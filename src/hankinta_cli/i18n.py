@@ -801,8 +801,17 @@ _TEXT: dict[str, tuple[str, str]] = {
                      "two programmes have the id '{id}' (or ids that differ only in case): {first} and {second}"),
     "site_same_id_hint": ("Anna ohjelmille eri tunnisteet (id:).", "Give the programmes different ids (id:)."),
     "site_bad_base_url": ("--base-url '{value}' ei kelpaa", "--base-url '{value}' is not valid"),
-    "site_bad_base_url_hint": ("Anna polku, joka alkaa /-merkillä (/hankinta/), tai http(s)-osoite.",
-                               "Give a path starting with / (/hankinta/), or an http(s) address."),
+    "site_bad_base_url_hint": ("Anna polku, joka alkaa /-merkillä (/hankinta/), tai http(s)-osoite ilman ?- ja "
+                               "#-osia ja ../-askelia.",
+                               "Give a path starting with / (/hankinta/), or an http(s) address, without a ? or # "
+                               "part or ../ steps."),
+    "plan_same_id": ("kahdella suunnitelmalla on sama tunniste '{id}' (tai ero on vain isoissa kirjaimissa): "
+                     "{first} ja {second}",
+                     "two plans have the id '{id}' (or ids that differ only in case): {first} and {second}"),
+    "plan_same_id_hint": ("Anna suunnitelmille eri tunnisteet (id:): kalenterin tapahtumat ja avoimen datan "
+                          "tiedostot nimetään niiden mukaan.",
+                          "Give the plans different ids (id:): the calendar's events and the open data files "
+                          "are named after them."),
     # values by unit and Laurea's dimensions (issue 15, item 3)
     "record_needs_value": ("anna arvo (--value) tai erittely (--unit-breakdown)",
                            "give a value (--value) or a breakdown (--unit-breakdown)"),

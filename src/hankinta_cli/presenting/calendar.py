@@ -165,8 +165,10 @@ def write_ics(cal: Calendar, lang: str) -> bytes:
     out.add("calscale", "GREGORIAN")
     out.add("method", "PUBLISH")
     name = cal.plans[0].name if len(cal.plans) == 1 else t("cal_title", lang)
-    out.add("name", one_line(name))
-    out.add("x-wr-calname", vText(one_line(name)))  # X- properties are escaped only as vText
+    # NAME (RFC 7986) and the X- properties are TEXT, but icalendar escapes only what it knows as
+    # vText: given a str, a plan named "a,b;c" would be written raw
+    out.add("name", vText(one_line(name)))
+    out.add("x-wr-calname", vText(one_line(name)))
     covers = t("cal_as_of", lang, date=day(cal.as_of, lang)) + ". " + t("cal_covers", lang)
     out.add("description", covers)
     out.add("x-wr-caldesc", vText(covers))

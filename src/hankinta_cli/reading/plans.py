@@ -70,7 +70,21 @@ def load_plan(path: Path) -> Plan:
 
 
 def plans_named(args: Sequence[str] | None, root_option: Path | None) -> list[Plan]:
-    return [load_plan(p) for p in plan_paths(args, root_option)]
+    paths = plan_paths(args, root_option)
+    plans = [load_plan(p) for p in paths]
+    unique_ids(plans, paths)
+    return plans
+
+
+def unique_ids(plans: Sequence[Plan], paths: Sequence[Path]) -> None:
+    """UserError (exit 2) when two plans have one id: their calendar events would share UIDs and
+    the site would write one plan's open data over the other's (`calendar/<id>.csv`). Ids that
+    differ only in case count as one, as they do on a case-insensitive file system."""
+    seen: dict[str, Path] = {}
+    for plan, path in zip(plans, paths, strict=True):
+        first = seen.setdefault(plan.id.casefold(), path)
+        if first != path:
+            raise UserError("plan_same_id", id=plan.id, first=first, second=path)
 
 
 def plan_notices(paths: Sequence[Path], seen: Callable[[Notice], None]) -> NoticeSet:
@@ -107,12 +121,14 @@ def plans_beside(paths: Sequence[Path], root_option: Path | None) -> tuple[list[
         folder = programmes.parent / PLANS if programmes is not None else None
         if folder is not None and folder.is_dir() and folder.resolve() not in folders:
             folders.append(folder.resolve())
-    plans, unreadable = [], []
+    plans, read, unreadable = [], [], []
     for path in collect(folders):
         try:
             plans.append(load_plan(path))
+            read.append(path)
         except UserError:
             unreadable.append(path)
+    unique_ids(plans, read)
     return plans, unreadable
 
 

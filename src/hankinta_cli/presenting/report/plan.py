@@ -13,6 +13,7 @@ from typing import Any
 
 from ...computing.plan_indicators import calendar_current, on_schedule
 from ...plan_model import Plan, PlanItem, add_months
+from ..calendar import period_text
 
 #: How far ahead the section lists coming procurements.
 COMING_MONTHS = 6
@@ -20,7 +21,7 @@ COMING_MONTHS = 6
 
 def _item(item: PlanItem, lang: str) -> dict[str, Any]:
     return {"id": item.id, "title": item.title, "unit": item.unit,
-            "notice": item.notice.label() if item.notice else None,
+            "notice": period_text(item.notice, lang) if item.notice else None,  # 15.3.2026, 2. neljännes 2026
             "status": item.status.value if item.status else None,
             "status_label": item.status.text(lang) if item.status else None,
             "nature_label": item.nature.text(lang) if item.nature else None,

@@ -82,6 +82,11 @@ def check_base_url(text: str | None) -> str | None:
     parts = urlsplit(text)
     ok = (parts.scheme in ("http", "https") and parts.netloc) or (not parts.scheme and text.startswith("/")
                                                                   and not text.startswith("//"))
+    # page paths are appended to it: a query or fragment would swallow them ("…?y=1/fi/index.html"),
+    # and a "." or ".." segment would point the canonical links somewhere else
+    segments = parts.path.split("/")
+    if parts.query or parts.fragment or "?" in text or "#" in text or "." in segments or ".." in segments:
+        ok = False
     if not ok or any(c.isspace() or c in "\"'<>\\" for c in text):
         raise UserError("site_bad_base_url", value=text)
     return text if text.endswith("/") else text + "/"
