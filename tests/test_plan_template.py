@@ -65,3 +65,24 @@ def test_no_plan_and_no_plans_folder_says_so(tmp_path: Path, monkeypatch: pytest
         run = hankinta(*args)
         assert run.code == 2 and "Traceback" not in run.stderr, args
         assert "plans/" in run.stderr and "'–'" not in run.stderr and "--root" in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_texts_a_sheet_would_change_import_back_unchanged(tmp_path: Path, suffix: str) -> None:
+    """A title that itself starts with the escape character, and texts with surrounding spaces or a
+    tab (a sheet's cells are read trimmed), come back as the file has them: no edit."""
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    titles = [i for i, line in enumerate(lines) if line.startswith("    title: ")]
+    lines[titles[0]] = "    title: \"'=jo lainattu\""
+    lines.insert(titles[1] + 1, '    description: "\\t=sarkain"')
+    lines.insert(titles[0] + 1, '    description: "  välilyönnit alussa ja lopussa  "')
+    plan = tmp_path / "p.yaml"
+    plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert hankinta("check", str(plan)).code in (0, 1)
+    sheet = tmp_path / f"hankinnat{suffix}"
+    assert hankinta("plan", "import", str(plan), "--template", str(sheet)).code == 0
+    before = plan.read_bytes()
+    dry = hankinta("plan", "import", str(plan), str(sheet), "--dry-run")
+    assert dry.code == 0 and "+++" not in dry.stdout, dry.stdout
+    assert hankinta("plan", "import", str(plan), str(sheet)).code == 0
+    assert plan.read_bytes() == before

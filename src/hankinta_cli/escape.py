@@ -108,6 +108,15 @@ def spreadsheet_cell(text: str) -> str:
     return text
 
 
+def xlsx_text(text: str) -> str:
+    """An .xlsx string cell: stored as text, so a formula sign needs no escape there; only a text
+    that itself starts with the escape character (`'=…`) gets one more `'`, since the reader
+    (`unspreadsheet_cell`) takes one off."""
+    if text.startswith("'") and text[1:].startswith(("'", *_FORMULA_START)):
+        return "'" + text
+    return text
+
+
 def unspreadsheet_cell(text: str) -> str:
     """The value a `spreadsheet_cell` was made from."""
     if text.startswith("'") and text[1:].startswith(("'", *_FORMULA_START)):

@@ -27,7 +27,7 @@ from ..checking.validate import guessed, suggest
 from ..computing.periods import span
 from ..computing.units import SUMMABLE, breakdown_sum
 from ..errors import UserError
-from ..escape import spreadsheet_cell
+from ..escape import spreadsheet_cell, xlsx_text
 from ..reading.inputs import parse_date, parse_status
 from ..reading.sheets import blank, column_letter, read_grid
 from ..vocab import Granularity, IndicatorKind, Status
@@ -504,7 +504,7 @@ def template_bytes(suffix: str, rows: list[list[Any]]) -> bytes:
         assert ws is not None
         ws.title = "tiedot"
         for r in rows:
-            ws.append(r)
+            ws.append([xlsx_text(v) if isinstance(v, str) else v for v in r])
         for row in ws.iter_rows():
             for cell in row:
                 if isinstance(cell.value, str):

@@ -92,6 +92,13 @@ def _parsed(rows: list[Row], source: Path) -> list[tuple[Row, str, dict[str, Any
     return out
 
 
+def _trimmed_same(current: Any, value: Any) -> bool:
+    """The cell is the file's text without its surrounding spaces: a sheet's cells are read trimmed
+    (`reading.sheets`), so an exported text with a leading or trailing space comes back without it,
+    and that is no edit."""
+    return isinstance(current, str) and isinstance(value, str) and current.strip() == value
+
+
 def import_plan_rows(rows: list[Row], source: Path) -> Callable[[Session], None]:
     parsed = _parsed(rows, source)
 
@@ -106,7 +113,8 @@ def import_plan_rows(rows: list[Row], source: Path) -> Callable[[Session], None]
             elif item_id in known:
                 for name, value in values.items():
                     parts = tuple(name.split("."))
-                    if s.holds((*known[item_id], *parts), value):
+                    if s.holds((*known[item_id], *parts), value) or _trimmed_same(s.current((*known[item_id], *parts)),
+                                                                                   value):
                         continue  # a cell that says what the item holds keeps the file's own writing of it
                     s.set((*known[item_id], *parts), value, after=keys_before(ITEM_ORDER, parts[0]))
             elif "title" not in values:
