@@ -54,3 +54,22 @@ def axe_page(page: Path, profile: Path) -> list[list[object]]:
         return _run(copy, profile)
     finally:
         copy.unlink()
+
+
+def page_widths(html: str, tmp_path: Path, width: int = 1280) -> tuple[int, int]:
+    """(scrollWidth, clientWidth) of `html`'s page in a `width`-pixel window: a scroll width over
+    the client width means something sticks out sideways."""
+    assert CHROMIUM is not None
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    page = tmp_path / "widths.html"
+    script = ("<script>var p = document.createElement('pre'); p.id = 'widths'; p.textContent = "
+              "document.documentElement.scrollWidth + ' ' + document.documentElement.clientWidth; "
+              "document.body.appendChild(p);</script>")
+    page.write_text(html.replace("</body>", script + "</body>"), encoding="utf-8")
+    run = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                          f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={width},1000", "--dump-dom",
+                          page.as_uri()], capture_output=True, text=True, timeout=120)
+    found = re.search(r'<pre id="widths">(\d+) (\d+)</pre>', run.stdout)
+    assert found, run.stderr[-2000:]
+    return int(found.group(1)), int(found.group(2))

@@ -146,7 +146,7 @@ def test_hostile_programme_cannot_break_out_of_the_css_string(tmp_path: Path, la
     assert footer.startswith(name + " – "), footer
     assert "\u202e" not in html and "\x1b" not in html and "\u2066" not in html
     assert "<script>" not in html and "<img src=x" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html.replace("<wbr>", "")  # a long word's break chances
 
 
 def test_control_characters_are_removed_from_every_output_even_of_an_overriding_template(tmp_path: Path) -> None:

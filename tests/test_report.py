@@ -209,3 +209,31 @@ def test_a_combined_report_past_its_size_says_to_publish_a_site(monkeypatch: pyt
     monkeypatch.setattr(build, "COMBINED_BYTES", 1000)
     big = hankinta("report", "hyvinkaa", "-o", str(tmp_path / "kajaani.html"), "--lang", "en")
     assert "the combined report holds 1 programme" in big.stderr and "hankinta site -o site" in big.stderr
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (.ci/run installs it)")
+def test_a_long_word_does_not_push_the_page_sideways(tmp_path: Path) -> None:
+    """A 120-character URL in a note (and a long calendar description) wraps inside its cell at
+    its <wbr> break chances; without them the measures table stuck out past a 1280-pixel window."""
+    from browser import page_widths
+
+    url = "https://www.hankintailmoitukset.fi/fi/public/procurement/123456/notice/654321/overview?lang=fi&tab=attachments"
+    root = HERE.parent / "examples"
+    shutil.copytree(root / "programmes", tmp_path / "programmes")
+    shutil.copytree(root / "plans", tmp_path / "plans")
+    programme = tmp_path / "programmes" / "esimerkkila.yaml"
+    programme.write_text(programme.read_text(encoding="utf-8").replace(
+        "note: Kriteerit hankintaohjeessa ja asiakirjapohjissa", f"note: Kriteerit hankintaohjeessa {url}"),
+        encoding="utf-8")
+    plan = tmp_path / "plans" / "esimerkkila-hankintasuunnitelma.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "    unit: Tilapalvelut\n", f"    unit: Tilapalvelut\n    description: Lisätietoja {url}\n", 1),
+        encoding="utf-8")
+    report, calendar = tmp_path / "r.html", tmp_path / "k.html"
+    assert hankinta("report", str(programme), "--as-of", "2026-01-15", "-o", str(report)).code == 0
+    assert hankinta("calendar", str(plan), "--as-of", "2026-01-15", "-o", str(calendar)).code == 0
+    for page in (report, calendar):
+        html = page.read_text(encoding="utf-8")
+        assert url in html.replace("<wbr>", "").replace("&amp;", "&"), page  # the text itself is whole
+        scroll, client = page_widths(html, tmp_path / page.stem)
+        assert scroll <= client, (page.name, scroll, client)

@@ -223,12 +223,15 @@ def test_programme_text_is_escaped(tmp_path: Path) -> None:
     for page in pages(tmp_path / "s"):
         html = page.read_text(encoding="utf-8")
         assert "<script" not in html and "<img" not in html and "\u202e" not in html and "\x1b" not in html, page
-    front = (tmp_path / "s" / "fi" / "index.html").read_text(encoding="utf-8")
+    def text(page: Path) -> str:  # as a reader sees it: a long word's <wbr> break chances are not text
+        return page.read_text(encoding="utf-8").replace("<wbr>", "")
+
+    front = text(tmp_path / "s" / "fi" / "index.html")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;" in front
-    indicator = (tmp_path / "s" / "en" / "programmes" / data["id"] / "indicators" / "m1.html").read_text("utf-8")
+    indicator = text(tmp_path / "s" / "en" / "programmes" / data["id"] / "indicators" / "m1.html")
     assert indicator.count("&lt;script&gt;alert(1)") >= 4  # title, heading, definition, value note, breakdown
     for page in ("dimensions/avoimuus.html", "units/index.html"):  # a tagged measure; a unit by its name
-        assert "&lt;script&gt;alert(1)" in (tmp_path / "s" / "fi" / page).read_text(encoding="utf-8"), page
+        assert "&lt;script&gt;alert(1)" in text(tmp_path / "s" / "fi" / page), page
 
 
 def test_refuses_to_write_over_programmes_or_a_foreign_folder(tmp_path: Path) -> None:

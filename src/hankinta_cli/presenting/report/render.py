@@ -282,6 +282,12 @@ def _fill(env: Any, name: str, variables: dict[str, Any], lang: str) -> str:
         raise TemplateProblem(_template_line(e) or name, str(e)) from None
     if len(text) > MAX_OUTPUT:
         raise TemplateProblem(_where(env, name), _too_costly(lang))
+    if name.endswith((".html.j2", ".html")):  # as autoescape decides: an HTML page
+        from ..breaks import breakable
+
+        text = breakable(text)
+        if len(text) > MAX_OUTPUT:  # at most a few bytes a character more
+            raise TemplateProblem(_where(env, name), _too_costly(lang))
     return text
 
 
