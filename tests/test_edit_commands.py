@@ -83,6 +83,18 @@ def test_a_back_dated_status_entry_goes_in_date_order(awkward_both: Path) -> Non
     ok("status", "set", str(awkward_both), "1.2", "käynnissä", "--date", "2023-12-01", "--note", "esiselvitys")
     dates = [str(e["date"]) for e in measure(awkward_both, "1.2")["history"]]
     assert dates == sorted(dates) == ["2023-12-01", "2024-01-15", "2024-06-01"]
+    # the earlier status went into the history; the current one is still the latest entry's
+    assert measure(awkward_both, "1.2")["status"] == "valmis"
+    assert hankinta("check", str(awkward_both)).code == 0
+
+
+def test_a_back_dated_status_row_of_an_import_keeps_the_current_status(awkward: Path) -> None:
+    ok("status", "set", str(awkward), "1.2", "valmis", "--date", "2024-06-01")
+    sheet = awkward.parent / "tila.csv"
+    sheet.write_text("tunniste;tila;päivä;huomio\n1.2;käynnissä;2024-03-01;välivaihe\n", encoding="utf-8")
+    ok("import", str(awkward), str(sheet))
+    m = measure(awkward, "1.2")
+    assert m["status"] == "valmis" and [str(e["date"]) for e in m["history"]][-2:] == ["2024-03-01", "2024-06-01"]
 
 
 # --- a schedule as a whole ----------------------------------------------------------------------

@@ -97,6 +97,12 @@ def test_add_set_and_status_are_minimal_edits(plan_dir: Path) -> None:
     assert len(after.splitlines()) == len(PLAN.splitlines()) + 7 + 2  # the new item; history and its entry
     check = hankinta("check", "--strict", "--as-of", "1.6.2025", str(path))
     assert check.code == 0, check.stdout
+    # an earlier status put on record afterwards goes into the history; the current one stays
+    assert hankinta("plan", "status", "testi", "H2", "valmistelussa", "--date", "1.2.2025").code == 0
+    after = path.read_text(encoding="utf-8")
+    assert ("    status: kilpailutuksessa\n    history:\n      - {date: 2025-02-01, status: valmistelussa}\n"
+            "      - {date: 2025-04-01, status: kilpailutuksessa, note: ilmoitus julkaistu}\n") in after
+    assert hankinta("check", "--strict", "--as-of", "1.6.2025", str(path)).code == 0
 
 
 def test_refused_edits_write_nothing(plan_dir: Path) -> None:

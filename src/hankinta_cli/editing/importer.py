@@ -37,6 +37,7 @@ from .updates import (
     MEASURE_ORDER,
     add_history,
     add_observations,
+    after_day,
     history_entry,
     keys_before,
     observation_entry,
@@ -410,7 +411,7 @@ def _measure_row(row: Row, path: tuple[Any, ...], m: dict[str, Any], plan: Plan,
     if new_note and status is None and current is None:
         bad(row, "note", "huomio vaatii tilan: anna myös tila", "a note needs a status: give the status too")
         return
-    if new_status:
+    if new_status and not after_day(history, day):  # an earlier status goes into the history only
         plan.measure_sets.append((path, status, "status"))
     if new_status or new_note:
         # the note column of an exported status table is the latest note: only a changed one is new

@@ -19,7 +19,7 @@ from ..reading.inputs import parse_date, year_part
 from ..vocab import Aim, IndicatorKind, Nature, PlanStatus, Procedure
 from .edit import EditError, Linked, Session
 from .fields import as_list, member_of, text_value, whole_in
-from .updates import Path_, add_history, find, history_entry, keys_before, new_entry, parse_value, storable
+from .updates import Path_, add_history, after_day, find, history_entry, keys_before, new_entry, parse_value, storable
 
 ITEM_ORDER = tuple(PlanItem.model_fields)
 CONTRACT_ORDER = tuple(Contract.model_fields)
@@ -118,7 +118,7 @@ def set_item_status(item_id: str, status_text: str, day: dt.date, note: str | No
 
     def change(s: Session) -> None:
         path, item = _item(s, item_id)
-        if item.get("status") != status.value:
+        if item.get("status") != status.value and not after_day(item.get("history"), day):
             s.set((*path, "status"), status.value, after=keys_before(ITEM_ORDER, "status"))
         add_history(s, path, [history_entry(day, status.value, note, None)], ITEM_ORDER)
 

@@ -43,6 +43,14 @@ def history_entry(day: dt.date, status: str | None, note: str | None, by: str | 
     return new_entry(date=day, status=status, note=note, by=by)
 
 
+def after_day(history: Any, day: dt.date) -> bool:
+    """Does the history hold an entry dated after `day`? Then a status dated `day` is an earlier
+    one put on record: it goes into the history in its place, and the current status (the latest
+    entry's) stays."""
+    return isinstance(history, list) and any(
+        isinstance(e, dict) and str(e.get("date")) > day.isoformat() for e in history)
+
+
 def add_history(s: Session, holder: Path_, entries: list[dict[str, Any]],
                 order: tuple[str, ...] = MEASURE_ORDER) -> None:
     """New status entries of a measure (or of a plan item, `order` its field order) in date order,
@@ -159,7 +167,7 @@ def set_status(measure_id: str, status_text: str, day: dt.date, note: str | None
         last = history[-1] if history and isinstance(history[-1], dict) else {}
         if m.get("status") == status.value and last.get("status") == status.value and note in (None, last.get("note")):
             return  # the measure already has this status on record and there is nothing new to note
-        if m.get("status") != status.value:
+        if m.get("status") != status.value and not after_day(history, day):
             s.set((*path, "status"), status.value, after=keys_before(MEASURE_ORDER, "status"))
         add_history(s, path, [history_entry(day, status.value, note, by)])
 
