@@ -252,3 +252,21 @@ def test_since_a_date_shows_values_recorded_then_and_notes_that_keep_the_status(
     assert "käynnissä → " not in changes and "vaihe 2 alkoi" in changes
     before = ok("report", str(awkward), "--since", "2025-02-03", "--as-of", "2025-06-30", "-f", "md")
     assert "Uusi arvo 2025" not in before.split("## Muutokset")[1].split("\n## ")[0]
+
+
+# --- a value recorded again with a note --------------------------------------------------------
+
+def test_a_note_or_source_for_a_recorded_value_is_written_not_dropped(awkward_both: Path) -> None:
+    before = awkward_both.read_bytes()
+    ok("record", str(awkward_both), "M1", "--period", "2023", "--value", "4", "--note", "tarkistettu")
+    removed, added = changed_lines(before, awkward_both.read_bytes())
+    assert len(removed) == len(added) == 1 and b"note: tarkistettu" in added[0]
+    # another note for the same period is refused without --replace, and nothing is written
+    middle = awkward_both.read_bytes()
+    run = hankinta("record", str(awkward_both), "M1", "--period", "2023", "--value", "4", "--note", "toinen",
+                   "--lang", "en")
+    assert run.code == 1 and "already has the note" in run.stderr and awkward_both.read_bytes() == middle
+    ok("record", str(awkward_both), "M1", "--period", "2023", "--value", "4", "--note", "toinen", "--replace")
+    ok("record", str(awkward_both), "M1", "--period", "2024", "--value", "7", "--replace", "--source", "HILMA")
+    obs = indicator(awkward_both, "M1")["observations"]
+    assert obs[0]["note"] == "toinen" and obs[1]["value"] == 7 and obs[1]["source"] == "HILMA"

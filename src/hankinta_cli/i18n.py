@@ -110,6 +110,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "period {period} already has the value {old}; the new value {new} was refused",
     ),
     "period_taken_hint": ("Korvaa arvo lisäämällä --replace.", "Add --replace to replace the value."),
+    "observation_field_taken": (
+        "kauden {period} arvolla on jo {field_fi} {old}; uusi {field_fi} {new} hylättiin",
+        "the value of period {period} already has the {field_en} {old}; the new {field_en} {new} was refused",
+    ),
+    "observation_field_taken_hint": ("Korvaa se lisäämällä --replace.", "Add --replace to replace it."),
     "replaced": (
         "kauden {period} arvo {old} korvattiin arvolla {new}",
         "period {period}: value {old} replaced by {new}",

@@ -114,6 +114,22 @@ def replace_observation(s: Session, where: Path_, value: Any, units: dict[str, i
         replace_value(s, where, value, recorded)
 
 
+def annotate(s: Session, where: Path_, period: Any, note: str | None, source: str | None, replace: bool) -> None:
+    """A note or source given for a period that already has its value: written onto it (a
+    value recorded again with `--note` must not lose the note). One the observation already has,
+    different, is replaced only with `replace` (or when its value is being replaced)."""
+    current = s.current(where)
+    for name, given in (("note", note), ("source", source)):
+        old = current.get(name) if isinstance(current, dict) else None
+        if given is None or old == given:
+            continue
+        if old not in (None, "") and not replace:
+            raise EditError("observation_field_taken", code=1, period=period, old=render(old), new=render(given),
+                            field_fi="huomio" if name == "note" else "lähde",
+                            field_en=name)
+        s.set((*where, name), given, after=keys_before(OBSERVATION_ORDER, name))
+
+
 def add_observations(s: Session, indicator: Path_, entries: list[dict[str, Any]]) -> None:
     """New observations in period order (2024-H1 before 2024-H2 before 2025)."""
     add_in_order(s, (*indicator, "observations"), entries, keys_before(INDICATOR_ORDER, "observations"),
@@ -264,13 +280,14 @@ def record(indicator_id: str, period_text: str, value_text: str | None, note: st
             raise EditError("derived_no_values", code=2, id=indicator_id, inputs=inputs)
         value = None if value_text is None else parse_value(str(ind.get("kind")), value_text)
         slot = observation_slot(ind, period, value, replace, units)
-        if slot is None:
-            return
-        if slot.index is None:
+        if slot is not None and slot.index is None:
             add_observations(s, path, [observation_entry(period, value, units, note, source, today)])
             return
-        where = (*path, "observations", slot.index)
-        replace_observation(s, where, value, units, today)
-        s.changes.append(ValueReplaced((*where, "value"), period, slot.old, value if value is not None else units))
+        index = next(i for i, obs in enumerate(ind.get("observations") or []) if str(obs.get("period")) == str(period))
+        where = (*path, "observations", index)
+        if slot is not None:
+            replace_observation(s, where, value, units, today)
+            s.changes.append(ValueReplaced((*where, "value"), period, slot.old, value if value is not None else units))
+        annotate(s, where, period, note, source, replace or slot is not None)
 
     return change
