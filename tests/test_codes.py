@@ -64,7 +64,18 @@ def _too_many_model_errors(folder: Path) -> tuple[Path, int, bool]:
     return path, 6 + MAX_FINDINGS, False  # the first theme not listed
 
 
+def _same_id(folder: Path) -> tuple[Path, int, bool]:
+    # two files checked together: a single case file cannot clash with another
+    programmes = folder / "programmes"
+    programmes.mkdir()
+    for name in ("a.yaml", "b.yaml"):
+        (programmes / name).write_text("schema_version: 1\nid: sama\nname: Ohjelma\norganisation: Kunta\n",
+                                       encoding="utf-8")
+    return programmes, 2, False  # b.yaml's id, the second file checked
+
+
 GENERATED: dict[str, Callable[[Path], tuple[Path, int, bool]]] = {
+    "HK212": _same_id,
     "HK001": _unreadable,
     "HK002": _too_large,
     "HK018": _too_many_keys,

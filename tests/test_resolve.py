@@ -94,6 +94,25 @@ def test_nothing_matches_is_one_error_listing_ids_and_naming_root(repo: Path) ->
         assert run.stderr.count("virhe:") == 1 and "Traceback" not in run.stderr
 
 
+def test_a_name_two_programmes_answer_to_is_refused_and_check_says_why(repo: Path) -> None:
+    """One file named `hyvinkaa.yaml` with another id, another file with `id: hyvinkaa`: an edit by
+    that name could land in either, so every command refuses it; `check` finds two files sharing an
+    id (HK212) the same way."""
+    programmes = repo / "programmes"
+    text = (programmes / "hyvinkaan-ohjelma.yaml").read_text(encoding="utf-8")
+    (programmes / "hyvinkaa.yaml").write_text(text.replace("\nid: hyvinkaa\n", "\nid: toinen\n"), encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in programmes.iterdir()}
+    for command in (["record", "hyvinkaa", "M1.1", "--period", "2024", "--value", "1"], ["status", "hyvinkaa"],
+                    ["report", "hyvinkaa", "-f", "md"]):
+        run = hankinta(*command)
+        assert run.code == 2 and "useaa ohjelmaa" in run.stderr and "hyvinkaan-ohjelma.yaml" in run.stderr, run.stderr
+    assert {p.name: p.read_bytes() for p in programmes.iterdir()} == before
+    assert hankinta("check").code == 0  # different ids: nothing for check to say
+    (programmes / "hyvinkaa.yaml").write_text(text.replace("\nid: hyvinkaa\n", "\nid: HYVINKAA\n"), encoding="utf-8")
+    run = hankinta("check", "--lang", "en")
+    assert run.code == 1 and "HK212" in run.stdout + run.stderr and "already used by another file" in run.stdout
+
+
 def test_outside_a_repository_the_error_names_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     for args in (["check"], ["status"], ["status", "hyvinkaa"], ["summary"], ["report", "hyvinkaa"]):

@@ -21,8 +21,8 @@ def programme(folder: Path, measures: int, indicators: int, name: str = "p.yaml"
     ms = "".join(f'          - {{id: "1.{i + 1}", title: Toimenpide {i + 1}}}\n' for i in range(measures))
     inds = "".join(f"          - {{id: M{i + 1}, name: Mittari {i + 1}, kind: lukumäärä}}\n"
                    for i in range(indicators))
-    text = ("schema_version: 1\nid: p\nname: Ohjelma\norganisation: Kunta\nthemes:\n  - id: T1\n    name: Teema\n"
-            "    goals:\n      - id: \"1\"\n        title: Tavoite\n"
+    text = (f"schema_version: 1\nid: {Path(name).stem}\nname: Ohjelma\norganisation: Kunta\nthemes:\n"
+            "  - id: T1\n    name: Teema\n    goals:\n      - id: \"1\"\n        title: Tavoite\n"
             + ("        measures:\n" + ms if measures else "")
             + ("        indicators:\n" + inds if indicators else ""))
     path = folder / name

@@ -445,6 +445,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "'{name}' on {count:programme} ({names}); komento muokkaa yhtä ohjelmaa",
         "'{name}' holds {count:programme} ({names}); the command edits one programme",
     ),
+    "ambiguous_programme": (
+        "'{name}' voi tarkoittaa useaa ohjelmaa: {names}",
+        "'{name}' could mean several programmes: {names}",
+    ),
+    "ambiguous_programme_hint": (
+        "Anna ohjelmatiedoston polku, tai anna ohjelmille eri tunnisteet (id:) ja tiedostonimet.",
+        "Give the programme file's path, or give the programmes different ids (id:) and file names.",
+    ),
     "several_programmes_hint": (
         "Anna yksi ohjelmatiedosto tai ohjelman tunniste.",
         "Give one programme file or programme id.",

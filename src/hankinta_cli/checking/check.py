@@ -334,6 +334,7 @@ def check_paths(paths: Iterable[Path], cache: Cache | None, as_of: dt.date | Non
             beside[path.parent] = programmes_beside(path)
         return beside[path.parent]
 
+    ids: dict[tuple[Path, bool, str], Path] = {}  # (folder, is a plan, id) → the first file with it
     for path in collect(paths):
         try:
             raw = read(path)
@@ -352,13 +353,14 @@ def check_paths(paths: Iterable[Path], cache: Cache | None, as_of: dt.date | Non
                 results.append(FileResult(catalogue_path, [catalogues.unreadable[folder]]))
         plan = b"plan_version" in raw or _in_plans(path)  # may be a plan (else refused by the model)
         programmes = programmes_of(path) if plan else None
+        taken = _id_taken(ids, path, raw, plan)  # another file's id: no file's own finding (never cached)
         if folder in catalogues.unreadable:
-            results.append(FileResult(path, check_bytes(raw, path, None, refs=False, as_of=as_of,
-                                                        programmes=programmes)))
+            results.append(FileResult(path, _with(check_bytes(raw, path, None, refs=False, as_of=as_of,
+                                                              programmes=programmes), taken)))
             continue
         if cache is None:
-            results.append(FileResult(path, check_bytes(raw, path, catalogues.model(folder), as_of=as_of,
-                                                         programmes=programmes)))
+            results.append(FileResult(path, _with(check_bytes(raw, path, catalogues.model(folder), as_of=as_of,
+                                                              programmes=programmes), taken)))
             continue
         # findings depend on the file and on the catalogue beside it: both are in the key;
         # a plan's also on the day it is judged against and on the programmes it refers to
@@ -369,14 +371,42 @@ def check_paths(paths: Iterable[Path], cache: Cache | None, as_of: dt.date | Non
         digest = hashlib.sha256(key).hexdigest()
         hit = cache.get(digest)
         if hit is not None:
-            results.append(FileResult(path, hit, cached=True))
+            results.append(FileResult(path, _with(hit, taken), cached=True))
             continue
         findings = check_bytes(raw, path, catalogues.model(folder), as_of=as_of, programmes=programmes)
         cache.put(digest, findings)
-        results.append(FileResult(path, findings))
+        results.append(FileResult(path, _with(findings, taken)))
     if cache is not None:
         cache.save()
     return results
+
+
+def _id_taken(ids: dict[tuple[Path, bool, str], Path], path: Path, raw: bytes, plan: bool) -> Finding | None:
+    """HK212 when another programme (or plan) checked in the same folder has this file's id (or
+    one differing only in case): the commands that take an id would refuse it, and the site and
+    the calendar name files after it. The catalogue has no id of its own to clash."""
+    from ..reading.sniff import top_level_id
+
+    if path.name == CATALOGUE_NAME or b"id" not in raw:
+        return None
+    try:
+        found = top_level_id(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return None  # the file's own check says so
+    if found is None:
+        return None
+    value, line, column = found
+    first = ids.setdefault((path.parent.resolve(), plan, value.casefold()), path)
+    if first == path:
+        return None
+    return Finding("HK212", line, column, "id", {"id": value, "first": str(first)})
+
+
+def _with(findings: list[Finding], taken: Finding | None) -> list[Finding]:
+    """The file's own findings and HK212 in line order, as a new list (the cache keeps the own ones)."""
+    if taken is None:
+        return findings
+    return sorted([*findings, taken], key=lambda f: (f.line, f.column, f.code))
 
 
 def _in_plans(path: Path) -> bool:

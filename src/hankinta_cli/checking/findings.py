@@ -144,6 +144,12 @@ _CODES = [
          "the HILMA query gives {gives_en}, but the indicator's kind is '{kind}'",
          "Kysely ilman osuutta (share) laskee lukumäärän (kind: lukumäärä); osuus on prosentti (kind: prosentti).",
          "A query without share counts (kind: lukumäärä); with share it gives a percentage (kind: prosentti)."),
+    Code("HK212", "error", "tunniste '{id}' on jo toisella tiedostolla: {first}",
+         "the id '{id}' is already used by another file: {first}",
+         "Ohjelmalla ja suunnitelmalla on kansiossaan oma tunniste: sillä komennot löytävät sen, ja sivusto "
+         "ja kalenteri nimeävät sen tiedostot.",
+         "A programme and a plan each need an id of their own in their folder: the commands find them by "
+         "it, and the site and the calendar name their files after it."),
     Code("HK301", "warning", "{what} {date} on ohjelmakauden ({start}–{end}) ulkopuolella",
          "{what_en} {date_en} is outside the programme period ({start_en} to {end_en})",
          "Tarkista päivämäärä tai ohjelmakausi.", "Check the date or the programme period."),

@@ -78,28 +78,38 @@ def _resolve_one_arg(arg: str, root: Path | None) -> list[Path]:
 
 
 def _by_id(name: str, root: Path) -> tuple[Path | None, list[str]]:
-    """The file under `root` named `name` (without suffix), else the programme whose `id` is
-    `name` (files are loaded with the loader; catalogues and unloadable files are passed over);
-    and the programme ids seen, for the error that lists them."""
+    """The programme under `root` that `name` names: its file's name (without suffix) or its `id`;
+    and, when none does, the programme ids seen, for the error that lists them. Two files that
+    `name` could mean (one named so, another with that id; or two with that id) are refused: an
+    edit must never land in the other one. Only files whose text holds `name` are loaded."""
     from ..checking.findings import LoadError
     from ..checking.validate import is_catalogue
-    from .load import load_path
+    from .load import load_path, read
 
     files = collect([root]) if root.is_dir() else []
+    found = [f for f in files if f.stem == name]
+    token = name.encode()
     for f in files:
-        if f.stem == name:
-            return f, []
+        try:
+            if f in found or token not in read(f):
+                continue
+            data = load_path(f).data
+        except LoadError:
+            continue  # a file that cannot be read cannot be the one meant; naming it by path says why
+        if not is_catalogue(data) and str(data.get("id")) == name:
+            found.append(f)
+    if len(found) > 1:
+        raise UserError("ambiguous_programme", name=name, names=", ".join(str(f) for f in found))
+    if found:
+        return found[0], []
     ids: list[str] = []
     for f in files:
         try:
             data = load_path(f).data
         except LoadError:
-            continue  # a file that cannot be read cannot be the one meant; naming it by path says why
-        if is_catalogue(data):
             continue
-        if str(data.get("id")) == name:
-            return f, ids
-        ids.append(str(data.get("id")))
+        if not is_catalogue(data):
+            ids.append(str(data.get("id")))
     return None, ids
 
 

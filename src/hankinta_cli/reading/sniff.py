@@ -115,6 +115,37 @@ def top_level_keys(text: str) -> list[str]:
     return keys
 
 
+def top_level_id(text: str) -> tuple[str, int, int] | None:
+    """The top-level `id` of a document and where its value is (1-based line and column), read
+    from libyaml's events up to it (it is near the top of a programme or plan); None when the
+    document has none or cannot be read."""
+    depth, is_key, want, root_map = 0, False, False, False
+    loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+    try:
+        while loader.check_event():
+            ev = loader.get_event()
+            if isinstance(ev, yaml.CollectionStartEvent):
+                if want:
+                    return None
+                depth += 1
+                if depth == 1:
+                    root_map = is_key = isinstance(ev, yaml.MappingStartEvent)
+            elif isinstance(ev, yaml.CollectionEndEvent):
+                depth -= 1
+                is_key = depth == 1
+            elif isinstance(ev, (yaml.ScalarEvent, yaml.AliasEvent)) and depth == 1:
+                if want:
+                    value, mark = getattr(ev, "value", None), ev.start_mark
+                    return (str(value), mark.line + 1, mark.column + 1) if value and mark else None
+                want = root_map and is_key and getattr(ev, "value", None) == "id"
+                is_key = not is_key
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
+
+
 def _own_key(key: str) -> bool:
     if key in OWN_KEYS or key in PLAN_KEYS:
         return True
