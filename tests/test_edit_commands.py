@@ -270,3 +270,46 @@ def test_a_note_or_source_for_a_recorded_value_is_written_not_dropped(awkward_bo
     ok("record", str(awkward_both), "M1", "--period", "2024", "--value", "7", "--replace", "--source", "HILMA")
     obs = indicator(awkward_both, "M1")["observations"]
     assert obs[0]["note"] == "toinen" and obs[1]["value"] == 7 and obs[1]["source"] == "HILMA"
+
+
+FIRST_KEY = """schema_version: 1
+id: mini
+name: Mini
+organisation: Testi
+themes:
+  - id: T1
+    name: Teema
+    goals:
+      - id: "1"
+        title: Tavoite
+        measures:
+          - schedule: {year: 2025}
+            id: "1.1"
+            title: Toimenpide   # tärkeä kommentti
+            # Mittarit sovittu johtoryhmässä
+            indicators:
+              - id: M1
+                name: Mittari
+                kind: lukumäärä
+                observations:
+                  - {period: 2024, value: 3}  # lähde: HILMA
+"""
+
+
+@pytest.mark.parametrize(("first", "removed", "added"), [
+    ("          - schedule: {year: 2025}\n", [b'          - schedule: {year: 2025}\n', b'            id: "1.1"\n'],
+     [b'          - id: "1.1"\n']),
+    ("          - schedule:\n              year: 2025\n              half: 1\n",
+     [b"          - schedule:\n", b"              year: 2025\n", b"              half: 1\n", b'            id: "1.1"\n'],
+     [b'          - id: "1.1"\n']),
+    ("          - schedule: {year: 2025}  # vanha\n            # selitys\n",
+     [b"          - schedule: {year: 2025}  # vanha\n"], [b"          -\n"]),
+], ids=["flow", "block", "comment-between"])
+def test_unset_of_a_list_items_first_key_touches_only_its_lines(tmp_path: Path, first: str, removed: list[bytes],
+                                                                added: list[bytes]) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(FIRST_KEY.replace("          - schedule: {year: 2025}\n", first), encoding="utf-8")
+    before = path.read_bytes()
+    ok("unset", str(path), "1.1", "schedule")
+    assert changed_lines(before, path.read_bytes()) == (removed, added)
+    assert "schedule" not in measure(path, "1.1") and measure(path, "1.1")["title"] == "Toimenpide"

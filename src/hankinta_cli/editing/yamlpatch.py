@@ -278,6 +278,21 @@ class Patcher:
         self._replaced.add(parent.start)
         key_start, value = parent.keys[path[-1]]
         line = self._line_start(key_start)
+        if not parent.flow and len(parent.keys) > 1 and self._base[line:key_start].strip() == "-":
+            # the first key of a list item ("- schedule: …"): the next key moves up onto the dash
+            # line, or, with a comment or blank line between, the dash stays alone on its line;
+            # the other keys' lines and their comments are not touched
+            at, _ = self._insertion_point(value.last_end())
+            after_keys = [k for k, _ in parent.keys.values() if k > key_start]
+            following = min(after_keys) if after_keys else None
+            if following is not None and self._line_start(following) == at:
+                self._splice(key_start, following, "", depth)
+                return None
+            end = at
+            while end > key_start and self._base[end - 1] in "\r\n":
+                end -= 1
+            self._splice(key_start - 1 if self._base[key_start - 1] == " " else key_start, end, "", depth)
+            return None
         if parent.flow or len(parent.keys) == 1 or self._base[line:key_start].strip():
             data: Any = parse(self._base)[0]
             for step in path[:-1]:
