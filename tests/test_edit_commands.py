@@ -314,3 +314,21 @@ def test_unset_of_a_list_items_first_key_touches_only_its_lines(tmp_path: Path, 
     ok("unset", str(path), "1.1", "schedule")
     assert changed_lines(before, path.read_bytes()) == (removed, added)
     assert "schedule" not in measure(path, "1.1") and measure(path, "1.1")["title"] == "Toimenpide"
+
+
+def test_an_edit_of_an_invalid_file_shows_its_findings_not_an_internal_error(tmp_path: Path) -> None:
+    """`observations:` and `history:` left empty: the edit cannot go in, and the file's own findings
+    (HK105 at their lines) say what to fix, with exit 1; never "report this bug"."""
+    path = tmp_path / "z.yaml"
+    path.write_text(FIRST_KEY.replace("                observations:\n                  - {period: 2024, value: 3}"
+                                      "  # lähde: HILMA\n", "                observations:\n")
+                    .replace("            title: Toimenpide   # tärkeä kommentti\n",
+                             "            title: Toimenpide   # tärkeä kommentti\n            history:\n"),
+                    encoding="utf-8")
+    before = path.read_bytes()
+    for args in (["record", str(path), "M1", "--period", "2023", "--value", "1"],
+                 ["status", "set", str(path), "1.1", "valmis"]):
+        run = hankinta(*args, "--lang", "en")
+        assert run.code == 1, run.stderr
+        assert "HK105" in run.stderr and "z.yaml:" in run.stderr and "report" not in run.stderr, run.stderr
+    assert path.read_bytes() == before

@@ -299,20 +299,29 @@ def edit_file(path: Path, change: Callable[[Session], None], dry_run: bool = Fal
             raise EditError("edit_unreadable", code=1 if e.finding.code != "HK001" else 2,
                             findings=[e.finding], path=path) from None
         bom = raw.startswith(b"\xef\xbb\xbf")
+        catalogue = load_catalogue(path.parent)[0]
+
+        def unsafe(detail: str) -> EditError:
+            # A file that was invalid before (`observations:` left empty, a list where a mapping
+            # goes) can trip the patcher: its own findings, at their place, say what to fix first.
+            before = [f for f in check_document(doc, catalogue) if f.severity == "error"]
+            if before:
+                return EditError("edit_unreadable", code=1, findings=before, path=path)
+            return EditError("edit_unsafe", path=path, detail=detail)
+
         session = Session(doc)
         try:
             change(session)
         except PatchError as e:
-            raise EditError("edit_unsafe", path=path, detail=str(e)) from None
+            raise unsafe(str(e)) from None
         new_text = session.patcher.text
         new_raw = (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8")
         try:
             reloaded = load_text(new_text, path)
         except LoadError as e:
-            raise EditError("edit_unsafe", path=path, detail=e.finding.code) from None
+            raise unsafe(e.finding.code) from None
         if reloaded.data != session.expected:
-            raise EditError("edit_unsafe", path=path, detail="data mismatch")
-        catalogue = load_catalogue(path.parent)[0]
+            raise unsafe("data mismatch")
         errors = [f for f in check_document(reloaded, catalogue) if f.severity == "error"]
         if errors:
             # Errors the file had before the edit are reported at their place in the file as it is
