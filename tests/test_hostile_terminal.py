@@ -311,3 +311,59 @@ def test_a_period_out_of_range_says_what_a_period_is(tmp_path: Path, period: str
     assert run.code == 2
     assert "1900–2199" in run.stderr and "2024-H1" in run.stderr
     assert "lainausmerk" not in run.stderr
+
+
+ESCAPES = "\x1b[2J\x1b]0;otsikko\x07\u202e"
+
+
+def _in_a_terminal(args: list[str], cwd: Path) -> str:
+    """What the real command prints to a terminal (a pseudo-terminal as its standard output)."""
+    import pty
+    import subprocess
+    import sys
+
+    main, child = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "hankinta_cli", *args], stdout=child, stderr=subprocess.PIPE,
+                            cwd=cwd, env={**os.environ, "COLUMNS": "200"})
+    os.close(child)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    proc.wait(timeout=60)
+    os.close(main)
+    assert proc.returncode in (0, 1), proc.stderr.read() if proc.stderr else ""
+    return out.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals are POSIX")
+def test_csv_to_a_terminal_carries_no_escapes_but_a_file_keeps_the_data(tmp_path: Path) -> None:
+    folder = tmp_path / "programmes"
+    folder.mkdir()
+    path = copy_programme("hyvinkaa.yaml", folder)
+    text = path.read_text(encoding="utf-8")
+    title = json.dumps("Otsikko" + ESCAPES)  # a double-quoted YAML string holds the escapes as \\u…
+    text = re.sub(r"(?m)^name: .*$", lambda _: "name: " + title, text, count=1)
+    text = re.sub(r"(?m)^organisation: .*$", lambda _: "organisation: " + title, text, count=1)
+    path.write_text(text, encoding="utf-8")
+    for args in (["status", "hyvinkaa", "--format", "csv"], ["summary", "--format", "csv"],
+                 ["indicators", "hyvinkaa", "--format", "csv"]):
+        shown = _in_a_terminal(args, tmp_path)
+        assert "Otsikko" in shown or args[0] != "summary", shown[:300]
+        assert not any(c in shown for c in "\x1b\x07\u202e"), (args, shown[:300])
+    piped = hankinta("summary", "--format", "csv", "--root", str(folder))
+    assert "Otsikko" + ESCAPES in piped.stdout  # a file or a pipe gets the data as it is
+
+
+def test_import_error_rows_quote_cells_without_escapes(tmp_path: Path) -> None:
+    path = copy_programme("hyvinkaa.yaml", tmp_path)
+    sheet = tmp_path / "rivit.csv"
+    sheet.write_text("tunniste;tila\n1.\x1b[2J1;valmis\n", encoding="utf-8")
+    run = hankinta("import", str(path), str(sheet))
+    assert run.code in (1, 2) and "rivi 2" in run.stderr, run.stderr
+    assert "\x1b" not in run.stderr, run.stderr

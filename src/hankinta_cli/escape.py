@@ -8,6 +8,7 @@ function here and every writer uses it; nothing else in the code base escapes by
 |---|---|---|
 | any display | `clean` | C0/C1 control characters (ANSI escapes), bidi overrides (U+202E …) |
 | one line of a terminal or log | `one_line` | the above, and line breaks (no forged finding lines) |
+| CSV printed to a terminal | `for_terminal` | `clean`'s characters (CR kept); not when written to a file or a pipe |
 | Rich tables and text | `rich_text` | the above, and Rich markup (`[link=…]`, `[/]`) |
 | CSS string literal | `css_string` | quotes, backslashes, line breaks: everything but letters and digits |
 | Markdown (GitHub) inline text | `markdown_inline` | HTML, links, images, emphasis, table pipes, comments |
@@ -21,6 +22,7 @@ escaping cannot (bidi overrides that reorder the text a reader sees).
 from __future__ import annotations
 
 import re
+from typing import Any, TextIO, cast
 
 #: C0 controls except tab and newline, DEL, C1 controls; the bidi embeddings, overrides and
 #: isolates (Trojan Source, CVE-2021-42574); line/paragraph separators.
@@ -46,6 +48,32 @@ def xml_text(text: str) -> str:
     from html import escape
 
     return escape(_NOT_XML.sub("", clean(text)), quote=True)
+
+
+#: What a terminal must not be sent: `_CONTROL` but CR (a CSV row ends in CR LF).
+_TERMINAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+                       "\u200e\u200f\u061c]")
+
+
+class TerminalSafe:
+    """A text stream that removes control and bidi-override characters from what is written, for
+    machine formats (CSV) printed to a terminal: an ESC in a cell would reach the terminal raw.
+    Written to a file or a pipe the data stays as it is (see `for_terminal`)."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+
+    def write(self, text: str) -> int:
+        return self._out.write(_TERMINAL.sub("", text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._out, name)
+
+
+def for_terminal(out: TextIO) -> TextIO:
+    """`out` itself, or wrapped in `TerminalSafe` when it is a terminal."""
+    isatty = getattr(out, "isatty", None)
+    return cast(TextIO, TerminalSafe(out)) if isatty is not None and isatty() else out
 
 
 def one_line(text: str) -> str:

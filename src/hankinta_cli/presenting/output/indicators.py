@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from ...computing.metrics import ProgrammeStatus
 from ...computing.ontrack import IndicatorStatus
-from ...escape import spreadsheet_cell
+from ...escape import for_terminal, spreadsheet_cell
 from ...i18n import day, number, partial_text, value_text
 from ...vocab import Freshness, OnTrack
 
@@ -138,7 +138,7 @@ def write_indicators(statuses: list[ProgrammeStatus], theme: str | None, wanted:
     chosen = [[i for i in st.indicators if (theme is None or st.owner.get(i.id, ("",))[0] == theme)
                and (wanted is None or i.on_track is wanted)] for st in statuses]
     if fmt == "csv":
-        write_csv(statuses, chosen, out)
+        write_csv(statuses, chosen, for_terminal(out))
         return
     for st, inds in zip(statuses, chosen, strict=True):
         write_table(st, inds, lang, out)

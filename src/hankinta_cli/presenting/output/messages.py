@@ -13,8 +13,8 @@ from ...i18n import t
 
 def write_error(e: UserError, lang: str, out: TextIO) -> None:
     """Messages quote user input, so each is flattened to one line without control characters."""
-    for line in e.details(lang):
-        out.write(line + "\n")
+    for line in e.details(lang):  # a bad row quotes its cells
+        out.write(one_line(line) + "\n")
     if e.findings and e.findings_of_edit:
         for f in e.findings:  # no line or column: the edited text was never written
             message, hint = f.texts(lang, edit=True)

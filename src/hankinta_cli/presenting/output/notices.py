@@ -12,7 +12,7 @@ import csv
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from ...escape import one_line, spreadsheet_cell
+from ...escape import for_terminal, one_line, spreadsheet_cell
 from ...i18n import day, t
 from ...notices.labels import label
 from ...notices.model import Notice, Problem
@@ -132,7 +132,7 @@ def write_notices(result: NoticeSet, fmt: str, lang: str, out: TextIO, err: Text
     if fmt == "json":
         write_json(result, out)
     elif fmt == "csv":
-        write_csv(result, out)
+        write_csv(result, for_terminal(out))
     else:
         write_table(result, lang, out)
     if fmt != "table":

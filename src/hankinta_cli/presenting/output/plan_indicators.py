@@ -15,7 +15,7 @@ import json
 from typing import Any, TextIO
 
 from ...computing.plan_indicators import Currency, InPlan, ItemDate, OnSchedule, PlanIndicators
-from ...escape import one_line, spreadsheet_cell
+from ...escape import for_terminal, one_line, spreadsheet_cell
 from ...i18n import day, number, t, value_text
 
 JSON_VERSION = 1
@@ -73,7 +73,7 @@ def write_plan_indicators(results: list[PlanIndicators], fmt: str, lang: str, ou
         out.write("\n")
         return
     if fmt == "csv":
-        w = csv.writer(out)
+        w = csv.writer(for_terminal(out))
         w.writerow(CSV_COLUMNS)
         for r in results:
             for row in _csv_rows(r):

@@ -14,7 +14,7 @@ import json
 from typing import Any, TextIO
 
 from ...computing.plan_match import Matching, Proposal
-from ...escape import one_line, spreadsheet_cell
+from ...escape import for_terminal, one_line, spreadsheet_cell
 from ...i18n import day, number, t
 
 JSON_VERSION = 1
@@ -63,7 +63,7 @@ def write_matches(found: Matching, plan_id: str, business_id: str | None, fmt: s
                    "proposals": [_row(p, lang) for p in found.proposals]}, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "csv":
-        w = csv.writer(out)
+        w = csv.writer(for_terminal(out))
         w.writerow(CSV_COLUMNS)
         for p in found.proposals:
             row = _row(p, lang)

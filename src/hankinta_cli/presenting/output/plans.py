@@ -13,7 +13,7 @@ from typing import TextIO
 
 from ...checking.rules.plans import money
 from ...computing.plans import PlanRow
-from ...escape import spreadsheet_cell
+from ...escape import for_terminal, spreadsheet_cell
 from ...vocab import Nature, PlanStatus
 
 JSON_VERSION = 1
@@ -27,7 +27,7 @@ def write_plan_rows(rows: list[PlanRow], fmt: str, lang: str, out: TextIO) -> No
         out.write("\n")
         return
     if fmt == "csv":
-        w = csv.writer(out)
+        w = csv.writer(for_terminal(out))
         w.writerow(CSV_COLUMNS)
         for r in rows:
             cells = asdict(r)

@@ -12,7 +12,7 @@ from dataclasses import asdict
 from typing import TextIO
 
 from ...computing.overview import Overview, Row
-from ...escape import spreadsheet_cell
+from ...escape import for_terminal, spreadsheet_cell
 from ...i18n import t
 from ...vocab import UNREPORTED, Status
 
@@ -37,7 +37,7 @@ def write_rows(rows: list[Row], fmt: str, lang: str, out: TextIO, several: bool 
         out.write("\n")
         return
     if fmt == "csv":
-        w = csv.writer(out)
+        w = csv.writer(for_terminal(out))
         w.writerow(["programme", "theme", "goal", "id", "title", "status", "responsible", "schedule",
                     "due", "overdue", "latest_note"])
         for r in rows:

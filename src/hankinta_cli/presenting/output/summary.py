@@ -7,7 +7,7 @@ import json
 from typing import Any, TextIO
 
 from ...computing.rollup import CatalogueRow, ProgrammeSummary
-from ...escape import spreadsheet_cell
+from ...escape import for_terminal, spreadsheet_cell
 from ...i18n import day, number, partial_text, t, value_text
 from ...vocab import OnTrack
 
@@ -93,7 +93,7 @@ def write_summary(statuses: list[ProgrammeSummary], rows: list[CatalogueRow], fm
     if fmt == "json":
         write_json(statuses, rows, out)
     elif fmt == "csv":
-        write_csv(statuses, rows, out)
+        write_csv(statuses, rows, for_terminal(out))
     else:
         write_table(statuses, rows, lang, out)
 

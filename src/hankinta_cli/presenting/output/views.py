@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from ...computing.dimensions import DimensionView
 from ...computing.units import UnitIndicator, UnitView
-from ...escape import spreadsheet_cell
+from ...escape import for_terminal, spreadsheet_cell
 from ...i18n import t, value_text
 from ...vocab import UNREPORTED, Status
 
@@ -38,7 +38,7 @@ def write_units(views: list[UnitView], fmt: str, lang: str, out: TextIO) -> None
         _dump({"version": JSON_VERSION, "units": [v.to_dict() for v in views]}, out)
         return
     if fmt == "csv":
-        w = csv.writer(out)
+        w = csv.writer(for_terminal(out))
         w.writerow(["unit", "programme", "indicator", "name", "period", "value", "organisation_value"])
         for view in views:
             for i in view.indicators:
@@ -78,7 +78,7 @@ def write_dimensions(views: list[DimensionView], fmt: str, lang: str, out: TextI
         _dump({"version": JSON_VERSION, "dimensions": [v.to_dict() for v in views]}, out)
         return
     if fmt == "csv":
-        w = csv.writer(out)
+        w = csv.writer(for_terminal(out))
         w.writerow(["dimension", "programme", "id", "title", "status", "responsible", "due", "overdue"])
         for view in views:
             for m in view.measures:
