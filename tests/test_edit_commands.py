@@ -332,3 +332,34 @@ def test_an_edit_of_an_invalid_file_shows_its_findings_not_an_internal_error(tmp
         assert run.code == 1, run.stderr
         assert "HK105" in run.stderr and "z.yaml:" in run.stderr and "report" not in run.stderr, run.stderr
     assert path.read_bytes() == before
+
+
+BLOCKS = FIRST_KEY.replace("""                observations:
+                  - {period: 2024, value: 3}  # lähde: HILMA
+""", """                baseline:   # lähtötaso
+                  period: 2023  # vuosi
+                  value: 1      # arvo
+                observations:
+                  - period: 2024   # kausi
+                    value: 3       # arvo
+                    breakdown:     # yksiköt
+                      Sote: 2      # sote
+                      Tekninen: 1
+                    note: hyvä     # huom
+""").replace("organisation: Testi\n", "organisation: Testi\nreporting_units: [Sote, Tekninen]\n")
+
+
+def test_a_block_mapping_given_new_values_keeps_its_other_lines_and_comments(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(BLOCKS, encoding="utf-8")
+    before = path.read_bytes()
+    ok("set", str(path), "M1", "baseline", "2", "--period", "2023")
+    assert changed_lines(before, path.read_bytes()) == ([b"                  value: 1      # arvo\n"],
+                                                        [b"                  value: 2      # arvo\n"])
+    before = path.read_bytes()
+    ok("record", str(path), "M1", "--period", "2024", "--value", "4", "--replace",
+       "--unit-breakdown", "Sote=3", "--unit-breakdown", "Tekninen=1")
+    removed, added = changed_lines(before, path.read_bytes())
+    assert removed == [b"                    value: 3       # arvo\n", b"                      Sote: 2      # sote\n"]
+    assert added[:2] == [b"                    value: 4       # arvo\n", b"                      Sote: 3      # sote\n"]
+    assert all(b"recorded:" in line for line in added[2:])  # the day the value was recorded, a line of its own

@@ -233,6 +233,8 @@ class Patcher:
         """Set the value at `path`, creating missing mapping keys; `after` orders a new key."""
         node, depth = self._find(path)
         if depth == len(path):
+            if self._by_keys(node, path, value):
+                return None
             if self._pending_within(node) or not self._claim(("value", node.start)):  # replace what the text says now
                 self._flush()
                 return self.set(path, value, after)
@@ -249,6 +251,27 @@ class Patcher:
             rest = {step: rest}
         self._insert_key(node, path[depth], rest, after, depth)
         return None
+
+    def _by_keys(self, node: Node, path: tuple[Any, ...], value: Any) -> bool:
+        """A block mapping set to a mapping of the same keys in the same order (a baseline's new
+        value, a breakdown's new numbers) is changed value by value: the lines of the keys that keep
+        their value, and their comments, are not touched. True when done so; False when the mapping
+        is written as a whole (flow style, other keys)."""
+        if node.kind != "map" or node.flow or not isinstance(value, dict) or list(node.keys) != list(value):
+            return False
+        if self._splices:
+            self._flush()
+            node, _ = self._find(path)
+        current: Any = parse(self._base)[0]
+        for step in path:
+            current = current[step]
+        if not isinstance(current, dict) or list(current) != list(value):
+            return False
+        for key, new in value.items():
+            old = current[key]
+            if type(old) is not type(new) or old != new:
+                self.set((*path, key), new)
+        return True
 
     def _pending_within(self, node: Node) -> bool:
         """Whether a pending edit changes `node`'s text or adds to its end."""
