@@ -363,3 +363,43 @@ def test_a_block_mapping_given_new_values_keeps_its_other_lines_and_comments(tmp
     assert removed == [b"                    value: 3       # arvo\n", b"                      Sote: 2      # sote\n"]
     assert added[:2] == [b"                    value: 4       # arvo\n", b"                      Sote: 3      # sote\n"]
     assert all(b"recorded:" in line for line in added[2:])  # the day the value was recorded, a line of its own
+
+
+@pytest.mark.parametrize(("old", "args", "removed", "added"), [
+    ("            title: Toimenpide   # tärkeä kommentti\n", ["set", "1.1", "title", "Uusi otsikko"], None, None),
+    ("            title: |\n              Toinen rivi\n", ["set", "1.1", "title", "Uusi otsikko"],
+     [b"            title: |\n", b"              Toinen rivi\n"], [b"            title: Uusi otsikko\n"]),
+    ("            title: >-\n              Taitettu\n              teksti\n", ["set", "1.1", "title", "Uusi"],
+     [b"            title: >-\n", b"              Taitettu\n", b"              teksti\n"],
+     [b"            title: Uusi\n"]),
+], ids=["plain", "literal", "folded"])
+def test_a_block_scalar_is_replaced_by_its_own_lines_only(tmp_path: Path, old: str, args: list[str],
+                                                          removed: list[bytes] | None,
+                                                          added: list[bytes] | None) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(FIRST_KEY.replace("            title: Toimenpide   # tärkeä kommentti\n", old), encoding="utf-8")
+    before = path.read_bytes()
+    ok(args[0], str(path), *args[1:])
+    if removed is not None:
+        assert changed_lines(before, path.read_bytes()) == (removed, added)
+    assert measure(path, "1.1")["title"].startswith("Uusi")
+
+
+def test_an_indentless_list_and_a_flow_list_with_a_trailing_comma_take_edits(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(FIRST_KEY.replace("          - schedule: {year: 2025}\n",
+                                      "          - responsible:\n            - hankinta\n")
+                    .replace("                observations:\n"
+                             "                  - {period: 2024, value: 3}  # lähde: HILMA\n",
+                             "                observations: [\n                  {period: 2024, value: 3},\n"
+                             "                ]\n"), encoding="utf-8")
+    before = path.read_bytes()
+    ok("set", str(path), "1.1", "responsible", "talous, hankinta")
+    assert changed_lines(before, path.read_bytes()) == (
+        [b"          - responsible:\n", b"            - hankinta\n"],
+        [b"          - responsible: [talous, hankinta]\n"])
+    before = path.read_bytes()
+    ok("record", str(path), "M1", "--period", "2025", "--value", "5")
+    removed, added = changed_lines(before, path.read_bytes())
+    assert removed == [] and len(added) == 1 and added[0].startswith(b"                  {period: 2025, value: 5")
+    assert added[0].rstrip().endswith(b"},")

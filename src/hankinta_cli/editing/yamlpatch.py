@@ -74,7 +74,13 @@ def span_tree(text: str) -> Node:
             node: Node | None = None
             key_value: Any = None
             if isinstance(ev, yaml.ScalarEvent):
-                node = Node("scalar", off(ev.start_mark), off(ev.end_mark))
+                end = off(ev.end_mark)
+                if ev.style in ("|", ">"):
+                    # a block scalar's end mark is past its line break (at the next line's start): a
+                    # value written over it must leave that break, or the next key joins its line
+                    while end > 0 and text[end - 1] in " \t\r\n":
+                        end -= 1
+                node = Node("scalar", off(ev.start_mark), end)
                 key_value = resolve_plain(ev.value) if (ev.tag is None and ev.implicit[0]) else ev.value
             elif isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 kind = "map" if isinstance(ev, yaml.MappingStartEvent) else "seq"
@@ -235,11 +241,20 @@ class Patcher:
         if depth == len(path):
             if self._by_keys(node, path, value):
                 return None
+            node, depth = self._find(path)  # as the text is now: `_by_keys` may have applied pending edits
             if self._pending_within(node) or not self._claim(("value", node.start)):  # replace what the text says now
                 self._flush()
                 return self.set(path, value, after)
             self._replaced.add(node.start)
-            self._splice(node.start, node.last_end(), self._render_in_place(node, value), depth)
+            start, text = node.start, self._render_in_place(node, value)
+            if node.kind != "scalar" and not node.flow and path and "\n" not in text and "\r" not in text:
+                # a block collection on the lines below its key ("responsible:" then "- a"): a
+                # one-line value goes after the key's colon, not at the items' indent (where an
+                # indentless list's "- " stood, a flow value would start a new key)
+                colon = self._colon_before(node.start)
+                if colon is not None:
+                    start, text = colon + 1, " " + text
+            self._splice(start, node.last_end(), text, depth)
             return None
         if node.kind != "map":
             raise PatchError(f"cannot create {path[depth]!r} inside a {node.kind}")
@@ -250,6 +265,22 @@ class Patcher:
         for step in reversed(path[depth + 1:]):
             rest = {step: rest}
         self._insert_key(node, path[depth], rest, after, depth)
+        return None
+
+    def _colon_before(self, offset: int) -> int | None:
+        """The `:` ending the key line above a block collection starting at `offset` (a comment
+        after it allowed), or None when the collection starts on its key's line."""
+        line = self._line_start(offset)
+        if self._base[line:offset].strip():  # on its key's line, or a list item's ("- key: …")
+            return None
+        end = line
+        while end > 0:
+            above = self._line_start(end - 1)
+            text = self._base[above:end].rstrip("\r\n")
+            content = text.split(" #")[0].rstrip() if not text.lstrip().startswith("#") else ""
+            if content:
+                return above + len(content) - 1 if content.endswith(":") else None
+            end = above
         return None
 
     def _by_keys(self, node: Node, path: tuple[Any, ...], value: Any) -> bool:
@@ -390,6 +421,16 @@ class Patcher:
     def _append_splice(self, node: Node, items: list[Any], depth: int, block: bool) -> None:
         if node.flow or not node.items:
             close = self._base.rfind("]", node.start, node.end)
+            before = self._base[node.start + 1:close].rstrip()
+            if node.items and before.endswith(","):  # a trailing comma: "[a, b,]", or one item a line
+                line = self._line_start(close)
+                if self._base[line:close].strip():
+                    self._splice(close, close, " " + ", ".join(render(i) for i in items) + ",", depth)
+                else:
+                    indent = self._base[line:close] + "  "
+                    self._splice(line, line, "".join(indent + render(i) + "," + self.newline for i in items),
+                                 depth)
+                return
             sep = ", " if node.items else ""
             self._splice(close, close, sep + ", ".join(render(i) for i in items), depth)
             return
