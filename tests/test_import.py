@@ -71,10 +71,11 @@ def test_every_bad_row_is_reported_and_nothing_written(programme: Path, tmp_path
         ["M1", "2024-H3", "1"],     # malformed period
         ["M1", "2024", "9"],        # 2024 already has 6
         ["M1", "2025", "6"],        # the same period twice in the file, different value
+        ["M1", "2023", "99999999999999999999"],  # beyond 10^15: no indicator holds it
     ], delimiter=",")
     run = hankinta("import", str(programme), str(data))
     assert run.code == 1
-    for n in (3, 4, 5, 6, 7):
+    for n in (3, 4, 5, 6, 7, 8):
         assert f"rivi {n}" in run.stderr, run.stderr
     assert "rivi 2" not in run.stderr
     assert programme.read_bytes() == before

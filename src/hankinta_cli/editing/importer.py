@@ -28,6 +28,7 @@ from ..computing.periods import span
 from ..computing.units import SUMMABLE, breakdown_sum
 from ..errors import UserError
 from ..escape import spreadsheet_cell, xlsx_text
+from ..model_base import MAX_MAGNITUDE
 from ..reading.inputs import parse_date, parse_status
 from ..reading.sheets import blank, column_letter, read_grid
 from ..vocab import Granularity, IndicatorKind, Status
@@ -355,6 +356,10 @@ def _observation_row(row: Row, ind_id: str, path: tuple[Any, ...], ind: dict[str
                 value = parse_value(kind.value, value_text)
         except UserError as e:
             bad(row, "value", e.message("fi"), e.message("en"))
+            return
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > MAX_MAGNITUDE:
+            bad(row, "value", "luvun pitää olla itseisarvoltaan enintään 10^15 (1 000 000 000 000 000)",
+                "a number must be at most 10^15 (1,000,000,000,000,000) in magnitude")
             return
         problem = value_problem(kind, value)  # type: ignore[arg-type]
         if problem is not None:
