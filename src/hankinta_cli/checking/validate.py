@@ -243,7 +243,15 @@ def findings_from_errors(
 ) -> list[Finding]:
     by_place: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for err in error.errors(include_url=False):
-        path = _data_path(data, tuple(err["loc"]), err["type"] in ("missing", "extra_forbidden"))
+        loc = tuple(err["loc"])
+        if err["type"] == "invalid_key":
+            key = _key_named(data, loc)
+            if key is not _NO_KEY:  # pydantic names a key that is not text by its str()
+                parent = _data_path(data, loc[:-1], False)
+                line, col = positions.locate((*parent, key), key=True)
+                by_place.setdefault((*parent, key), []).append({"type": "hk_invalid_key", "line": line, "col": col})
+                continue
+        path = _data_path(data, loc, err["type"] in ("missing", "extra_forbidden"))
         by_place.setdefault(path, []).append(dict(err))
     places = list(by_place.items())
     out = [_finding(path, errs, positions, root) for path, errs in places[:MAX_FINDINGS]]
@@ -258,10 +266,30 @@ def findings_from_errors(
     return out
 
 
+_NO_KEY = object()
+
+
+def _key_named(data: Any, loc: tuple[Any, ...]) -> Any:
+    """The key that is not text (None, 1, true) in the mapping at `loc[:-1]` that pydantic's
+    `loc[-1]` (its str()) stands for; _NO_KEY when there is none."""
+    node = data
+    for step in loc[:-1]:
+        in_map = isinstance(node, dict) and step in node
+        if in_map or (isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)):
+            node = node[step]
+        else:
+            return _NO_KEY
+    if not isinstance(node, dict):
+        return _NO_KEY
+    return next((k for k in node if not isinstance(k, str) and str(k) == loc[-1]), _NO_KEY)
+
+
 def _finding(path: tuple[Any, ...], errs: list[dict[str, Any]], positions: Positions,
              root: type[BaseModel]) -> Finding:
     err = errs[0]
     kind = err["type"]
+    if kind == "hk_invalid_key":  # at the key itself, as the loader reports a mapping used as a key
+        return Finding("HK017", err["line"], err["col"], path_text(path[:-1]), {})
     name = path_text(path)
     field = next((s for s in reversed(path) if isinstance(s, str)), "")
     value = err.get("input")
