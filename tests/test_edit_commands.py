@@ -200,7 +200,7 @@ def test_targets_go_in_deadline_order_and_the_same_deadline_is_replaced(awkward:
     ok("set", str(awkward), "M1", "target", "10", "--deadline", "31.12.2026")
     ok("set", str(awkward), "M1", "target", "8", "--deadline", "2025-12-31")
     out = ok("set", str(awkward), "M1", "target", "12", "--deadline", "2026-12-31")
-    assert "10" in out and "12" in out  # says which value was replaced
+    assert "määräpäivän 2026-12-31 tavoite 10 korvattiin arvolla 12" in out  # which target, not a "period"
     targets = indicator(awkward, "M1")["targets"]
     assert [(str(t["deadline"]), t["value"]) for t in targets] == [("2025-12-31", 8), ("2026-12-31", 12)]
     ok("unset", str(awkward), "M1", "targets")

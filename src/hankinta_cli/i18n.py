@@ -115,6 +115,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the value of period {period} already has the {field_en} {old}; the new {field_en} {new} was refused",
     ),
     "observation_field_taken_hint": ("Korvaa se lisäämällä --replace.", "Add --replace to replace it."),
+    "replaced_target": (
+        "määräpäivän {period} tavoite {old} korvattiin arvolla {new}",
+        "the target due {period}: {old} replaced by {new}",
+    ),
     "replaced": (
         "kauden {period} arvo {old} korvattiin arvolla {new}",
         "period {period}: value {old} replaced by {new}",

@@ -55,9 +55,10 @@ class ValueReplaced:
     """`record --replace` / `import --replace`: the value of `period` went from `old` to `new`."""
 
     where: tuple[Step, ...]  # the observation's value in the data
-    period: int | str
+    period: int | str  # or a target's deadline (`target`)
     old: Any
     new: Any
+    target: bool = False  # `set … target`: the target of that deadline
 
 
 @dataclass(frozen=True)

@@ -154,7 +154,8 @@ def _set_target(s: Session, path: Path_, item: dict[str, Any], text: str, deadli
             s.set(where, value)
             if note is not None:
                 s.set((*path, "targets", i, "note"), note, after=keys_before(TARGET_ORDER, "note"))
-            s.changes.append(ValueReplaced(where, str(day.isoformat() if day else "–"), old.get("value"), value))
+            s.changes.append(ValueReplaced(where, str(day.isoformat() if day else "–"), old.get("value"), value,
+                                           target=True))
             return
     add_in_order(s, (*path, "targets"), [entry], keys_before(INDICATOR_ORDER, "targets"),
                   lambda e: str(e.get("deadline") or "9999"))

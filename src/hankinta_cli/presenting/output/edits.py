@@ -22,7 +22,8 @@ def change_text(change: Changed, lang: str) -> str:
     if isinstance(change, ValueKept):
         return t("hilma_kept", lang, id=change.id, period=change.period, old=render(change.old), new=render(change.new))
     if isinstance(change, ValueReplaced):
-        return t("replaced", lang, period=change.period, old=render(change.old), new=render(change.new))
+        return t("replaced_target" if change.target else "replaced", lang, period=change.period,
+                 old=render(change.old), new=render(change.new))
     return t("imported", lang, obs=change.observations, replaced=change.replaced, history=change.history)
 
 
