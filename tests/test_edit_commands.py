@@ -156,6 +156,11 @@ def test_unset_in_a_flow_mapping_and_a_part_of_the_schedule(awkward_both: Path) 
     assert measure(awkward_both, "1.1")["schedule"] == {"year": 2024}
 
 
+def test_unset_of_a_required_field_says_it_cannot_be_removed(awkward: Path) -> None:
+    run = hankinta("unset", str(awkward), "1.2", "title", "--lang", "en")
+    assert run.code == 2 and "cannot be removed" in run.stderr and "Fields that can be removed" in run.stderr
+
+
 def test_set_clear_is_unset(awkward: Path) -> None:
     ok("set", str(awkward), "1.1", "schedule", "--clear")
     assert "schedule" not in measure(awkward, "1.1")

@@ -103,6 +103,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "field '{field}' cannot be set with this command",
     ),
     "bad_field_hint": ("Asetettavat kentät: {allowed}.", "Fields that can be set: {allowed}."),
+    "bad_field_unset": (
+        "kenttää '{field}' ei voi poistaa (pakollinen kenttä tai ei tämän kohdan kenttä)",
+        "field '{field}' cannot be removed (a required field, or not a field of this item)",
+    ),
+    "bad_field_unset_hint": ("Poistettavat kentät: {allowed}.", "Fields that can be removed: {allowed}."),
     "bad_date": ("päivämäärä '{value}' ei kelpaa", "date '{value}' is not valid"),
     "bad_date_hint": ("Anna muodossa 2025-03-31 tai 31.3.2025.", "Give it as 2025-03-31 or 31.3.2025."),
     "period_taken": (

@@ -99,9 +99,9 @@ def _item(s: Session, item_id: str) -> tuple[str, Path_, dict[str, Any]]:
     return kind, path, item
 
 
-def _allowed(fieldname: str, fields: tuple[str, ...] | dict[str, Any]) -> None:
+def _allowed(fieldname: str, fields: tuple[str, ...] | dict[str, Any], removing: bool = False) -> None:
     if fieldname not in fields:
-        raise EditError("bad_field", field=fieldname, allowed=", ".join(fields))
+        raise EditError("bad_field_unset" if removing else "bad_field", field=fieldname, allowed=", ".join(fields))
 
 
 def set_field(item_id: str, fieldname: str, text: str, period: str | None = None, deadline: str | None = None,
@@ -167,7 +167,7 @@ def unset_field(item_id: str, fieldname: str) -> Callable[[Session], None]:
 
     def change(s: Session) -> None:
         kind, path, item = _item(s, item_id)
-        _allowed(fieldname, MEASURE_UNSETTABLE if kind == "measure" else INDICATOR_UNSETTABLE)
+        _allowed(fieldname, MEASURE_UNSETTABLE if kind == "measure" else INDICATOR_UNSETTABLE, removing=True)
         parts = tuple(fieldname.split("."))
         if len(parts) == 2:
             holder = item.get(parts[0])
