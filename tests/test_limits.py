@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import hankinta
+from conftest import copy_programme, hankinta
 from hankinta_cli.checking.validate import MAX_FINDINGS
 from hankinta_cli.reading.load import MAX_KEYS
 
@@ -29,3 +29,20 @@ def test_thousands_of_model_errors_are_listed_up_to_a_limit_and_counted(tmp_path
     last = [f for f in findings if f["code"] == "HK111"]
     assert len(last) == 1 and "250" in last[0]["message"]
     assert last[0]["line"] == 6 + MAX_FINDINGS  # the first place not listed
+
+
+def test_a_folder_scan_checks_a_linked_file_once_and_reports_a_broken_link_and_a_fifo(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "programmes"
+    folder.mkdir()
+    copy_programme("hyvinkaa.yaml", folder)
+    (folder / "linkki.yaml").symlink_to("hyvinkaa.yaml")
+    (folder / "rikki.yaml").symlink_to("ei-ole.yaml")
+    os.mkfifo(folder / "putki.yaml")
+    run = hankinta("check", str(folder), "--format", "json")
+    files = {Path(r["path"]).name: [f["code"] for f in r["findings"]] for r in run.json()["files"]}
+    assert "linkki.yaml" not in files and "hyvinkaa.yaml" in files  # the file once, not twice
+    assert "HK001" in files.get("ei-ole.yaml", files.get("rikki.yaml", [])), files
+    assert files["putki.yaml"] == ["HK004"]  # read at once (no writer), and said to be empty
+    assert run.code == 2 and run.json()["summary"]["files"] == 4  # an unreadable file is an I/O error

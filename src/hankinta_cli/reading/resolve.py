@@ -156,11 +156,19 @@ def collect(paths: Iterable[Path]) -> list[Path]:
             # os.walk does not follow symlinked folders, so a link loop cannot make this endless
             for folder, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                # not only regular files: a dangling link or a FIFO named *.yaml is read and reported
+                # (HK001), never passed over in silence
                 found += [Path(folder) / f for f in files
-                          if f.endswith(SUFFIXES) and not f.startswith(".") and (Path(folder) / f).is_file()]
-            out += sorted(found)
-        elif p.exists():
+                          if f.endswith(SUFFIXES) and not f.startswith(".") and not (Path(folder) / f).is_dir()]
+            out += _once(sorted(found))
+        elif p.exists() or p.is_symlink():  # a dangling link is there: reading it says why it fails
             out.append(p)
         else:
             raise UserError("missing_path", path=p)
     return out
+
+
+def _once(paths: list[Path]) -> list[Path]:
+    """`paths` without a symlink to a file that is itself among them (checked and counted once)."""
+    real = {p.resolve() for p in paths if not p.is_symlink()}
+    return [p for p in paths if not (p.is_symlink() and p.resolve() in real)]
