@@ -181,3 +181,23 @@ def test_rows_dated_in_the_future_are_refused(programme: Path, tmp_path: Path) -
     assert "row 3: the date" in run.stderr and "is in the future" in run.stderr
     assert "row 4" not in run.stderr  # the current period has begun
     assert programme.read_bytes() == before
+
+
+def test_a_row_with_a_recorded_value_and_a_note_writes_the_note(programme: Path, tmp_path: Path) -> None:
+    """As `record`: a note or source for a value already recorded is written onto it; a different
+    note already there is a bad row unless --replace."""
+    data = write_csv(tmp_path / "huomiot.csv", [
+        ["indicator", "period", "value", "note", "source"],
+        ["M1", "2023", "4", "tarkistettu", "HILMA"],
+    ])
+    before = programme.read_bytes()
+    assert hankinta("import", str(programme), str(data)).code == 0
+    removed, added = changed_lines(before, programme.read_bytes())
+    assert len(removed) == len(added) == 1 and b"note: tarkistettu" in added[0] and b"source: HILMA" in added[0]
+    again = write_csv(tmp_path / "toinen.csv", [["indicator", "period", "value", "note"],
+                                                ["M1", "2023", "4", "toinen"]])
+    middle = programme.read_bytes()
+    run = hankinta("import", str(programme), str(again))
+    assert run.code == 1 and "rivi 2" in run.stderr and programme.read_bytes() == middle
+    assert hankinta("import", str(programme), str(again), "--replace").code == 0
+    assert b"note: toinen" in programme.read_bytes()

@@ -39,6 +39,7 @@ from .updates import (
     add_history,
     add_observations,
     after_day,
+    annotate,
     history_entry,
     keys_before,
     observation_entry,
@@ -205,6 +206,8 @@ def _header(names: list[Any], source: Path) -> list[str | None]:
 class Plan:
     observations: dict[tuple[Any, ...], list[dict[str, Any]]] = field(default_factory=dict)
     replacements: list[tuple[tuple[Any, ...], Any, Any]] = field(default_factory=list)  # path, value, units
+    #: an observation's path, its period, and the note and source a row gives it (`updates.annotate`)
+    annotations: list[tuple[tuple[Any, ...], Any, str | None, str | None]] = field(default_factory=list)
     measure_sets: list[tuple[tuple[Any, ...], Any, str]] = field(default_factory=list)
     history: dict[tuple[Any, ...], list[dict[str, Any]]] = field(default_factory=dict)
 
@@ -385,13 +388,24 @@ def _observation_row(row: Row, ind_id: str, path: tuple[Any, ...], ind: dict[str
         bad(row, "value", f"kaudella {period} on jo arvo {e.params['old']} (korvaa: --replace)",
             f"period {period} already has the value {e.params['old']} (replace: --replace)")
         return
-    if slot is None:
+    note, source = row.text("note") or None, row.text("source") or None
+    if slot is None or slot.index is not None:  # the period has an observation: its note and source
+        index = next(i for i, o in enumerate(ind.get("observations") or []) if str(o.get("period")) == str(period))
+        where = (*path, "observations", index)
+        if slot is not None:
+            plan.replacements.append((where, value, units))
+        obs = (ind.get("observations") or [])[index]
+        for name, given in (("note", note), ("source", source)):
+            old = obs.get(name) if isinstance(obs, dict) else None
+            if given is not None and old not in (None, "", given) and not replace and slot is None:
+                bad(row, name, f"kauden {period} arvolla on jo {'huomio' if name == 'note' else 'lähde'} "
+                    f"{render(old)} (korvaa: --replace)",
+                    f"the value of period {period} already has the {name} {render(old)} (replace: --replace)")
+                return
+        if note is not None or source is not None:
+            plan.annotations.append((where, period, note, source))
         return
-    if slot.index is not None:
-        plan.replacements.append(((*path, "observations", slot.index), value, units))
-        return
-    entry = observation_entry(period, value, units, note=row.text("note") or None,
-                              source=row.text("source") or None, recorded=now)
+    entry = observation_entry(period, value, units, note=note, source=source, recorded=now)
     plan.observations.setdefault(path, []).append(entry)
 
 
@@ -455,6 +469,8 @@ def import_change(rows: list[Row], source: Path | None, today: dt.date, replace:
             add_history(s, path, entries)
         for opath, value, units in plan.replacements:
             replace_observation(s, opath, value, units, now or today)
+        for opath, period, note, given in plan.annotations:  # conflicts were refused row by row
+            annotate(s, opath, period, note, given, True)
         for path, entries in plan.observations.items():
             add_observations(s, path, entries)
         s.changes.append(Imported(sum(len(e) for e in plan.observations.values()), len(plan.replacements),
