@@ -321,8 +321,10 @@ def _finding(path: tuple[Any, ...], errs: list[dict[str, Any]], positions: Posit
     is_id = field == "id" or field.endswith("_refs")
     if "string_pattern_mismatch" in kinds and is_id and isinstance(value, str):
         return Finding("HK107", line, col, name, {"value": value})
-    if "string_pattern_mismatch" in kinds and field == "period":
-        return Finding("HK108", line, col, name, {"value": str(value)})
+    if field == "period" and ("string_pattern_mismatch" in kinds or isinstance(value, float)):
+        # a period is a year or text (2024-H1): a float (2024.5, .nan) is no period, quoted or not
+        return Finding("HK108", line, col, name, {"value": _number_text(value) if isinstance(value, float)
+                                                  else str(value)})
     if isinstance(value, (int, float)) and not isinstance(value, bool) and "string_type" in kinds:
         return Finding("HK110", line, col, name, {"field": field, "value": _number_text(value)})
     custom = [e for e in errs if e["type"].startswith("hk_")]
