@@ -40,7 +40,8 @@ def _display(path: Path) -> str:
     """The file's name as shown: relative when possible, on one line without control characters
     (a file name is someone else's text too). Messages are made safe by `Finding.message`."""
     try:
-        name = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        # the folder resolved, not the file: a symlink is shown by its own name, not its target's
+        name = (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         name = path.as_posix()
     return one_line(name)
