@@ -36,3 +36,27 @@ def test_removing_the_break_chances_gives_the_page_back(text: str, attribute: st
     out = breakable(html)
     assert out.replace("<wbr>", "") == html
     assert out.split("<body>")[0] == html.split("<body>")[0]  # the head is untouched
+
+
+def test_what_a_custom_template_may_write_is_left_alone() -> None:
+    """Tag names in any case, a ">" inside a quoted attribute, nested svg and math elements."""
+    long = "Ympäristöhankintakriteerienkäyttöönottosuunnitelma"
+    html = (f"<html><head><TITLE>{long}</TITLE><Style>p::after{{content:\"{long}\"}}</Style></head><body>"
+            f"<abbr title=\"A > {long}\">x</abbr><abbr title='1>0 {long}'>y</abbr>"
+            f"<svg><svg width=\"1\"></svg><text>{long}</text><svg/><text>{long}</text></svg>"
+            f"<math><mi>{long}</mi></math><TEXTAREA>{long}</TEXTAREA><!-- {long} --><p>{long}</p></body></html>")
+    out = breakable(html)
+    assert out.replace("<wbr>", "") == html
+    assert out.count("<wbr>") == 2 and out.endswith("<wbr>uunnitelma</p></body></html>"), out
+
+
+def test_a_break_never_splits_a_character_as_a_reader_sees_it() -> None:
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "hankintasopimuksenjälkiseurantaraporttiluonnos" * 2)
+    out = breakable(f"<p>{nfd}</p>")
+    assert out.replace("<wbr>", "") == f"<p>{nfd}</p>"
+    assert "<wbr>\u0308" not in out and "<wbr>" in out
+    flags = "\U0001f1eb\U0001f1ee" * 30  # 🇫🇮 thirty times: never between the halves of one
+    out = breakable(f"<p>{flags}</p>")
+    assert "\U0001f1eb<wbr>\U0001f1ee" not in out

@@ -105,7 +105,7 @@ def test_a_name_two_programmes_answer_to_is_refused_and_check_says_why(repo: Pat
     for command in (["record", "hyvinkaa", "M1.1", "--period", "2024", "--value", "1"], ["status", "hyvinkaa"],
                     ["report", "hyvinkaa", "-f", "md"]):
         run = hankinta(*command)
-        assert run.code == 2 and "useaa ohjelmaa" in run.stderr and "hyvinkaan-ohjelma.yaml" in run.stderr, run.stderr
+        assert run.code == 2 and "useaa tiedostoa" in run.stderr and "hyvinkaan-ohjelma.yaml" in run.stderr, run.stderr
     assert {p.name: p.read_bytes() for p in programmes.iterdir()} == before
     assert hankinta("check").code == 0  # different ids: nothing for check to say
     (programmes / "hyvinkaa.yaml").write_text(text.replace("\nid: hyvinkaa\n", "\nid: HYVINKAA\n"), encoding="utf-8")

@@ -197,7 +197,8 @@ def test_base_url_only_adds_canonical_links(tmp_path: Path) -> None:
     run = hankinta("site", "--root", str(PROGRAMMES), "-o", str(tmp_path / "t"), "--base-url", "javascript:alert(1)")
     assert run.code == 2 and "--base-url" in run.stderr and not (tmp_path / "t").exists()
     # the page paths are appended to it: a query, a fragment or a ../ step would send them elsewhere
-    for bad in ("https://ex.fi/x/#osa", "https://ex.fi/x?y=1", "/a/../../b/", "https://ex.fi/./x"):
+    for bad in ("https://ex.fi/x/#osa", "https://ex.fi/x?y=1", "/a/../../b/", "https://ex.fi/./x", "/a/%2e%2e/b",
+                "/a/.%2E/"):
         run = hankinta("site", "--root", str(PROGRAMMES), "-o", str(tmp_path / "t"), "--base-url", bad)
         assert run.code == 2 and "--base-url" in run.stderr and not (tmp_path / "t").exists(), bad
 

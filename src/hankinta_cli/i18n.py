@@ -455,12 +455,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "'{name}' holds {count:programme} ({names}); the command edits one programme",
     ),
     "ambiguous_programme": (
-        "'{name}' voi tarkoittaa useaa ohjelmaa: {names}",
-        "'{name}' could mean several programmes: {names}",
+        "'{name}' voi tarkoittaa useaa tiedostoa: {names}",
+        "'{name}' could mean several files: {names}",
     ),
     "ambiguous_programme_hint": (
-        "Anna ohjelmatiedoston polku, tai anna ohjelmille eri tunnisteet (id:) ja tiedostonimet.",
-        "Give the programme file's path, or give the programmes different ids (id:) and file names.",
+        "Anna tiedoston polku, tai anna tiedostoille eri tunnisteet (id:) ja nimet.",
+        "Give the file's path, or give the files different ids (id:) and names.",
     ),
     "several_programmes_hint": (
         "Anna yksi ohjelmatiedosto tai ohjelman tunniste.",

@@ -77,14 +77,14 @@ def check_base_url(text: str | None) -> str | None:
     for canonical links only; always ends in '/'. UserError for anything else (a `javascript:` URL)."""
     if not text:
         return None
-    from urllib.parse import urlsplit
+    from urllib.parse import unquote, urlsplit
 
     parts = urlsplit(text)
     ok = (parts.scheme in ("http", "https") and parts.netloc) or (not parts.scheme and text.startswith("/")
                                                                   and not text.startswith("//"))
     # page paths are appended to it: a query or fragment would swallow them ("…?y=1/fi/index.html"),
     # and a "." or ".." segment would point the canonical links somewhere else
-    segments = parts.path.split("/")
+    segments = unquote(parts.path).split("/")  # "%2e%2e" is ".." to a browser
     if parts.query or parts.fragment or "?" in text or "#" in text or "." in segments or ".." in segments:
         ok = False
     if not ok or any(c.isspace() or c in "\"'<>\\" for c in text):
