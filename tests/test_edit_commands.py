@@ -408,3 +408,27 @@ def test_an_indentless_list_and_a_flow_list_with_a_trailing_comma_take_edits(tmp
     removed, added = changed_lines(before, path.read_bytes())
     assert removed == [] and len(added) == 1 and added[0].startswith(b"                  {period: 2025, value: 5")
     assert added[0].rstrip().endswith(b"},")
+
+
+HEAD = FIRST_KEY.split("        measures:\n")[0]
+
+
+@pytest.mark.parametrize(("body", "args"), [
+    ('        measures:\n          - id: "1.1"\n            title: T\n            schedule:\n              year: 2024\n'
+     "              half: 1\n            responsible: [a]\n", ["set", "1.1", "schedule", "30.6.2026"]),
+    ('        measures:\n          - id: "1.1"\n            title: T\n            description: |+\n'
+     "              Rivi yksi\n\n", ["set", "1.1", "responsible", "x"]),
+    ("        indicators:\n          - id: M1\n            name: N\n            kind: lukumäärä\n"
+     "            observations: [\n              {period: 2022, value: 1},  # eka\n"
+     "              {period: 2023, value: 2},  # toka\n            ]\n", ["record", "M1", "--period", "2024",
+                                                                      "--value", "5"]),
+    ("        indicators:\n          - id: M1\n            name: N\n            kind: lukumäärä\n"
+     "            observations:\n              - period: 2024\n                value: 3\n                breakdown:\n"
+     "                  A: 3\n", ["record", "M1", "--period", "2024", "--replace", "--unit-breakdown", "B=3"]),
+], ids=["one-key-block", "keep-chomping", "flow-comments", "breakdown-block"])
+def test_edits_a_probe_found_refused_now_go_in(tmp_path: Path, body: str, args: list[str]) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(HEAD + body, encoding="utf-8")
+    run = hankinta(args[0], str(path), *args[1:])
+    assert run.code == 0, run.stderr
+    assert hankinta("check", str(path)).code in (0, 1) and "Traceback" not in run.stderr

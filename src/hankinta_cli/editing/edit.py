@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from ..checking.findings import LoadError
 from ..errors import UserError
 from ..reading.load import Document, decode, load_text, read
@@ -313,8 +315,8 @@ def edit_file(path: Path, change: Callable[[Session], None], dry_run: bool = Fal
         session = Session(doc)
         try:
             change(session)
-        except PatchError as e:
-            raise unsafe(str(e)) from None
+        except (PatchError, yaml.YAMLError) as e:  # the patcher re-reads its own text: never a traceback
+            raise unsafe(str(e).splitlines()[0] if str(e) else type(e).__name__) from None
         new_text = session.patcher.text
         new_raw = (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8")
         try:

@@ -75,7 +75,8 @@ def span_tree(text: str) -> Node:
             key_value: Any = None
             if isinstance(ev, yaml.ScalarEvent):
                 end = off(ev.end_mark)
-                if ev.style in ("|", ">"):
+                header = text[off(ev.start_mark):off(ev.start_mark) + 4] if ev.style in ("|", ">") else ""
+                if header and "+" not in header.split("\n")[0]:  # "|+" keeps its blank lines: they are its text
                     # a block scalar's end mark is past its line break (at the next line's start): a
                     # value written over it must leave that break, or the next key joins its line
                     while end > 0 and text[end - 1] in " \t\r\n":
@@ -247,7 +248,8 @@ class Patcher:
                 return self.set(path, value, after)
             self._replaced.add(node.start)
             start, text = node.start, self._render_in_place(node, value)
-            if node.kind != "scalar" and not node.flow and path and "\n" not in text and "\r" not in text:
+            if node.kind != "scalar" and not node.flow and path and not isinstance(value, dict) \
+                    and "\n" not in text and "\r" not in text:
                 # a block collection on the lines below its key ("responsible:" then "- a"): a
                 # one-line value goes after the key's colon, not at the items' indent (where an
                 # indentless list's "- " stood, a flow value would start a new key)
@@ -421,7 +423,9 @@ class Patcher:
     def _append_splice(self, node: Node, items: list[Any], depth: int, block: bool) -> None:
         if node.flow or not node.items:
             close = self._base.rfind("]", node.start, node.end)
-            before = self._base[node.start + 1:close].rstrip()
+            # what the list says before "]", its comments left out ("a, # note," has no trailing comma)
+            before = "\n".join(re.sub(r"(^|\s)#.*$", "", line) for line in
+                               self._base[node.start + 1:close].splitlines()).rstrip()
             if node.items and before.endswith(","):  # a trailing comma: "[a, b,]", or one item a line
                 line = self._line_start(close)
                 if self._base[line:close].strip():
