@@ -40,6 +40,7 @@ from .updates import (
     add_observations,
     after_day,
     annotate,
+    annotation_clash,
     history_entry,
     keys_before,
     observation_entry,
@@ -394,14 +395,14 @@ def _observation_row(row: Row, ind_id: str, path: tuple[Any, ...], ind: dict[str
         where = (*path, "observations", index)
         if slot is not None:
             plan.replacements.append((where, value, units))
-        obs = (ind.get("observations") or [])[index]
-        for name, given in (("note", note), ("source", source)):
-            old = obs.get(name) if isinstance(obs, dict) else None
-            if given is not None and old not in (None, "", given) and not replace and slot is None:
-                bad(row, name, f"kauden {period} arvolla on jo {'huomio' if name == 'note' else 'lähde'} "
-                    f"{render(old)} (korvaa: --replace)",
-                    f"the value of period {period} already has the {name} {render(old)} (replace: --replace)")
-                return
+        clash = None if replace or slot is not None else annotation_clash(
+            (ind.get("observations") or [])[index], note, source)
+        if clash is not None:
+            name, old, _ = clash
+            bad(row, name, f"kauden {period} arvolla on jo {'huomio' if name == 'note' else 'lähde'} "
+                f"{render(old)} (korvaa: --replace)",
+                f"the value of period {period} already has the {name} {render(old)} (replace: --replace)")
+            return
         if note is not None or source is not None:
             plan.annotations.append((where, period, note, source))
         return

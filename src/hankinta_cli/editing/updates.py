@@ -119,15 +119,24 @@ def annotate(s: Session, where: Path_, period: Any, note: str | None, source: st
     value recorded again with `--note` must not lose the note). One the observation already has,
     different, is replaced only with `replace` (or when its value is being replaced)."""
     current = s.current(where)
+    clash = None if replace else annotation_clash(current, note, source)
+    if clash is not None:
+        field, old, new = clash
+        raise EditError("observation_field_taken", code=1, period=period, old=render(old), new=render(new),
+                        field_fi="huomio" if field == "note" else "lähde", field_en=field)
     for name, given in (("note", note), ("source", source)):
-        old = current.get(name) if isinstance(current, dict) else None
-        if given is None or old == given:
-            continue
-        if old not in (None, "") and not replace:
-            raise EditError("observation_field_taken", code=1, period=period, old=render(old), new=render(given),
-                            field_fi="huomio" if name == "note" else "lähde",
-                            field_en=name)
-        s.set((*where, name), given, after=keys_before(OBSERVATION_ORDER, name))
+        if given is not None and (current.get(name) if isinstance(current, dict) else None) != given:
+            s.set((*where, name), given, after=keys_before(OBSERVATION_ORDER, name))
+
+
+def annotation_clash(observation: Any, note: str | None, source: str | None) -> tuple[str, Any, str] | None:
+    """(field, what the observation has, what was given) for a note or source given that differs
+    from one it already has (replacing it needs --replace); None when there is none."""
+    for name, given in (("note", note), ("source", source)):
+        old = observation.get(name) if isinstance(observation, dict) else None
+        if given is not None and old not in (None, "", given):
+            return name, old, given
+    return None
 
 
 def add_observations(s: Session, indicator: Path_, entries: list[dict[str, Any]]) -> None:

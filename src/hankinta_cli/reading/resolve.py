@@ -84,16 +84,19 @@ def _by_id(name: str, root: Path) -> tuple[Path | None, list[str]]:
     edit must never land in the other one. Only files whose text holds `name` are loaded."""
     from ..checking.findings import LoadError
     from ..checking.validate import is_catalogue
-    from .load import load_path, read
+    from .load import load_bytes, load_path, read
 
     files = collect([root]) if root.is_dir() else []
     found = [f for f in files if f.stem == name]
     token = name.encode()
     for f in files:
         try:
-            if f in found or token not in read(f):
+            if f in found:
                 continue
-            data = load_path(f).data
+            raw = read(f)
+            if token not in raw:
+                continue
+            data = load_bytes(raw, f).data  # the bytes already read: one read a file
         except LoadError:
             continue  # a file that cannot be read cannot be the one meant; naming it by path says why
         if not is_catalogue(data) and str(data.get("id")) == name:
